@@ -1,0 +1,132 @@
+"""Build council sites: render every site into a fresh folder, run MkDocs on
+each (in parallel, one process per core), then swap the new sites in.
+
+A failed build raises before the swap, so the sites already in place stay as
+they were; nothing half-written is ever left where a web server would serve it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .load import Policy, load_policy
+from .render import render_site
+from .resolve import resolve
+
+AUDIENCES = ("public", "staff")
+# MkDocs writes this into sitemap.xml(.gz); fixed so two builds of the same
+# source are byte-identical.
+SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
+
+
+class BuildError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class SiteJob:
+    audience: str
+    slug: str
+    config: Path
+
+
+def _mkdocs_build(config_file: str) -> str | None:
+    """Runs in a worker process. Returns an error message, or None on success."""
+    os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    # Collect MkDocs' own warnings so a failure can say what went wrong.
+    messages: list[str] = []
+
+    class _Collect(logging.Handler):
+        def emit(self, record):
+            if record.levelno >= logging.WARNING:
+                messages.append(record.getMessage())
+
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        config = load_config(config_file=config_file, strict=True)
+        build(config)
+    except (MkDocsException, Exception) as exc:  # noqa: BLE001 - reported, not hidden
+        detail = "; ".join(messages) or str(exc)
+        return f"{config_file}: {detail}"
+    finally:
+        logger.removeHandler(handler)
+    return None
+
+
+def _workers(jobs: int) -> int:
+    return max(1, min(jobs, os.cpu_count() or 1))
+
+
+def build_sites(project_root: Path, slugs: list[str] | None = None, *,
+                policy: Path | None = None, out: Path | None = None,
+                workers: int | None = None) -> list[Path]:
+    """Build the named councils (all when None) into out/<audience>/<slug>/."""
+    policy_data = load_policy(policy or project_root / "policies")
+    chosen = _choose(policy_data, slugs)
+    out = (out or project_root / "site").resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    work = (project_root / "build").resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="gen-", dir=work) as gen_dir, \
+            tempfile.TemporaryDirectory(prefix=".staging-", dir=out) as stage_dir:
+        gen, stage = Path(gen_dir), Path(stage_dir)
+        jobs = []
+        for slug in chosen:
+            for audience in AUDIENCES:
+                view = resolve(policy_data, slug, audience)
+                site_root = gen / audience / slug
+                config = render_site(view, project_root, site_root, stage / audience / slug)
+                jobs.append(SiteJob(audience, slug, config))
+        _run_mkdocs(jobs, workers)
+        return _swap_in(stage, out, chosen)
+
+
+def _choose(policy: Policy, slugs: list[str] | None) -> list[str]:
+    if not slugs:
+        return sorted(policy.councils)
+    unknown = [s for s in slugs if s not in policy.councils]
+    if unknown:
+        raise BuildError(f"no council {', '.join(map(repr, unknown))}; known: {', '.join(sorted(policy.councils))}")
+    return list(dict.fromkeys(slugs))
+
+
+def _run_mkdocs(jobs: list[SiteJob], workers: int | None) -> None:
+    count = _workers(workers or len(jobs))
+    configs = [str(job.config) for job in jobs]
+    if count == 1:
+        errors = [_mkdocs_build(c) for c in configs]
+    else:
+        with ProcessPoolExecutor(max_workers=count) as pool:
+            errors = list(pool.map(_mkdocs_build, configs, chunksize=max(1, len(configs) // (count * 4))))
+    failed = [e for e in errors if e]
+    if failed:
+        raise BuildError("MkDocs failed:\n" + "\n".join(failed))
+
+
+def _swap_in(stage: Path, out: Path, slugs: list[str]) -> list[Path]:
+    """Replace each built site with a rename, keeping the old one until the new is in."""
+    built = []
+    for audience in AUDIENCES:
+        (out / audience).mkdir(exist_ok=True)
+        for slug in slugs:
+            new, final = stage / audience / slug, out / audience / slug
+            old = stage / f"old-{audience}-{slug}"
+            if final.exists():
+                final.rename(old)
+            new.rename(final)
+            built.append(final)
+    return built

@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+import functools
+import http.server
+from pathlib import Path
+
+
+def serve(site_dir: Path, host: str, port: int) -> None:
+    """Serve the built sites for a local preview (not for production)."""
+    if not site_dir.is_dir():
+        raise FileNotFoundError(f"{site_dir} does not exist: run `houserules build` first")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site_dir))
+    with http.server.ThreadingHTTPServer((host, port), handler) as server:
+        print(f"Serving {site_dir} at http://{host}:{port}/")
+        for audience in ("public", "staff"):
+            for site in sorted((site_dir / audience).glob("*")):
+                if site.is_dir() and not site.name.startswith("."):
+                    print(f"  http://{host}:{port}/{audience}/{site.name}/")
+        print("Press Ctrl+C to stop.")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass

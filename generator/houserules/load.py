@@ -1,0 +1,73 @@
+"""Load and validate the whole policy source: word lists, then rules, then
+councils (each later kind refers to ids of the earlier ones)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import formats
+from .errors import PolicyError, SourceProblem
+from .schema import INVALID, Context, Record
+from .yamlsource import display_path, load_yaml
+
+
+@dataclass(frozen=True)
+class Policy:
+    root: Path
+    wordlists: dict[str, dict]
+    rules: dict[str, dict]
+    councils: dict[str, dict]
+
+
+def _load_folder(folder: Path, spec: Record, id_key: str, known: dict,
+                 problems: list[SourceProblem]) -> dict[str, dict]:
+    loaded: dict[str, dict] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        shown = display_path(path)
+        try:
+            raw = load_yaml(path)
+        except PolicyError as exc:
+            problems.extend(exc.problems)
+            continue
+        ctx = Context(shown, known=known)
+        value = spec.check(raw, ctx, "", 1)
+        problems.extend(ctx.problems)
+        if value is INVALID:
+            continue
+        if value[id_key] != path.stem:
+            problems.append(SourceProblem(shown, raw.line_of(id_key), id_key,
+                                          f"{value[id_key]!r} must equal the file name {path.stem!r}"))
+            continue
+        loaded[value[id_key]] = value
+    if not loaded and not problems:
+        problems.append(SourceProblem(display_path(folder), 0, "", "no .yaml files found"))
+    return loaded
+
+
+def load_policy(root: Path) -> Policy:
+    """Everything under `root` (the `policies/` folder), checked; PolicyError lists every problem."""
+    problems: list[SourceProblem] = []
+    wordlists = _load_folder(root / "wordlists", formats.WORDLIST, "id", {}, problems)
+    # Rules are checked against the rule ids that exist on disk, so a council
+    # naming a rule whose file is merely broken gets the file's own error,
+    # not a misleading "unknown rule".
+    rule_ids = {p.stem for p in (root / "rules").glob("*.yaml")}
+    rules = _load_folder(root / "rules", formats.RULE, "id", {}, problems)
+    councils = _load_folder(root / "councils", formats.COUNCIL, "slug", {"rule": rule_ids}, problems)
+    _check_wordlist_categories(rules, wordlists, root, problems)
+    if problems:
+        raise PolicyError(problems)
+    return Policy(root, wordlists, rules, councils)
+
+
+def _check_wordlist_categories(rules, wordlists, root, problems) -> None:
+    available = {e["category"] for wl in wordlists.values() for e in wl["entries"]}
+    for rule in rules.values():
+        if rule["check"]["kind"] != "wordlist":
+            continue
+        for category in rule["check"]["categories"]:
+            if category not in available:
+                problems.append(SourceProblem(
+                    display_path(root / "rules" / f"{rule['id']}.yaml"), 0, "check.categories",
+                    f"no word list has entries in category {category!r}"))

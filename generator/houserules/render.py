@@ -1,0 +1,143 @@
+"""Render one resolved council view into a MkDocs project: Markdown pages
+from the Jinja2 templates, plus a mkdocs.yml that inherits the shared base."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import jinja2
+
+from . import wording
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+CHECK_EXPLAINED = {
+    "wordlist": "Yes. It looks for words on its word lists, including disguised spellings.",
+    "targeted-insult": "Partly. It looks for insults aimed at a person or a group; a moderator confirms.",
+    "threat": "Yes. It looks for threats of violence.",
+    "personal-data": "Yes. It looks for phone numbers, email addresses, postal addresses, National Insurance numbers and card numbers.",
+    "repetition": "Yes, when it is given the author's earlier comments: it compares them.",
+    "promotion": "Yes. It looks for advertising: links to channels and pages, prices and offers.",
+    "pattern": "Yes. It looks for known phrasings.",
+    "political": "Yes, during the pre-election period only. It looks for party names and campaigning.",
+    "relevance": "Only when it is given the post being replied to; a moderator confirms.",
+    "accusation": "Only partly. It can spot an accusation against a named person, which a person must judge.",
+    "human": "No. {reason}",
+}
+
+
+def _check_explained(check: dict) -> str:
+    return CHECK_EXPLAINED[check["kind"]].format(reason=check.get("reason") or "")
+
+
+def _capfirst(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _oneline(text: str | None) -> str:
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+def _quote_example(text: str) -> str:
+    # Examples are residents' words, not Markdown: escape what Markdown would act on.
+    escaped = re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", _oneline(text))
+    return f"“{escaped}”"
+
+
+def _shorturl(url: str) -> str:
+    return re.sub(r"^https?://", "", url).rstrip("/")
+
+
+def _platform_name(p: dict) -> str:
+    return p["name"] or {"twitter": "Twitter", "facebook": "Facebook", "youtube": "YouTube",
+                         "instagram": "Instagram", "linkedin": "LinkedIn", "tiktok": "TikTok",
+                         "nextdoor": "Nextdoor"}.get(p["platform"], p["platform"])
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,  # Markdown output; council text is trusted Markdown by design
+    )
+    env.filters.update({
+        "days": wording.days,
+        "clock": wording.clock,
+        "deadline": wording.deadline,
+        "number": wording.number,
+        "months": wording.months,
+        "join_and": lambda items, last="and": wording.join(list(items), last),
+        "action": lambda a: wording.ACTIONS[a].lower(),
+        "record_item": lambda r: wording.RECORD_ITEMS[r],
+        "oneline": _oneline,
+        "cell": lambda t: _oneline(t).replace("|", "\\|"),
+        "quote_example": _quote_example,
+        "shorturl": _shorturl,
+        "platform_name": _platform_name,
+        "check_explained": _check_explained,
+        "capfirst": _capfirst,
+        "longdate": lambda d: f"{d.day} {d:%B %Y}",
+        "weeks_before": lambda d, w: d - dt.timedelta(weeks=w),
+    })
+    return env
+
+
+_ENV = _environment()
+
+
+def _template_for(page: str, audience: str) -> jinja2.Template:
+    for name in (f"pages/{page}.{audience}.md.j2", f"pages/{page}.md.j2"):
+        try:
+            return _ENV.get_template(name)
+        except jinja2.TemplateNotFound:
+            continue
+    raise LookupError(f"no template for the {audience} page {page!r}")
+
+
+def _tidy(markdown: str) -> str:
+    # Templates leave runs of blank lines where optional parts were empty.
+    return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"
+
+
+def site_config(view: dict, project_root: Path, site_root: Path, docs: Path, out: Path) -> dict:
+    base = os.path.relpath(project_root / "mkdocs.yml", site_root)
+    title = "Social media house rules" if view["audience"] == "public" else "Social media: staff"
+    name = _capfirst(view["name"]["shown"])
+    return {
+        "INHERIT": base,
+        "site_name": f"{name}: {title}",
+        "docs_dir": os.path.relpath(docs, site_root),
+        "site_dir": os.path.relpath(out, site_root),
+        "copyright": name,
+        "theme": {"name": "material",
+                  "custom_dir": os.path.relpath(project_root / "site_src" / "overrides", site_root)},
+        "nav": [{title: f"{page}.md"} for page, title in view["pages"]],
+        "extra": {
+            "council": {"name": name, "website": view["website"]["value"],
+                        "slug": view["slug"]},
+            "audience": view["audience"],
+        },
+    }
+
+
+def render_site(view: dict, project_root: Path, site_root: Path, out: Path) -> Path:
+    """Write docs/ and mkdocs.yml under site_root; return the mkdocs.yml path."""
+    docs = site_root / "docs"
+    docs.mkdir(parents=True)
+    for page, _title in view["pages"]:
+        text = _template_for(page, view["audience"]).render(view=view)
+        (docs / f"{page}.md").write_text(_tidy(text), encoding="utf-8")
+    shutil.copytree(project_root / "site_src" / "assets", docs / "assets")
+    config = site_config(view, project_root, site_root, docs, out)
+    path = site_root / "mkdocs.yml"
+    # JSON is valid YAML, and json.dumps quotes everything that needs it.
+    path.write_text(json.dumps(config, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
