@@ -314,5 +314,8 @@ COUNCIL = Record("council", {
         "contact": Text(help="how to ask for another format or report a problem (Markdown)"),
         "known_issues": ListOf(Text(), required=False),
     }),
+    "page_titles": Record("page titles", {
+        page: Text(required=False) for page in sorted(set(PUBLIC_PAGES) | set(STAFF_PAGES))
+    }, required=False, default={}, help="the council's own names for pages, when it has them"),
     "sections": ListOf(SECTION, required=False, unique=lambda s: s["id"], unique_what="section id"),
 })

@@ -132,8 +132,8 @@ def render_site(view: dict, project_root: Path, site_root: Path, out: Path) -> P
     """Write docs/ and mkdocs.yml under site_root; return the mkdocs.yml path."""
     docs = site_root / "docs"
     docs.mkdir(parents=True)
-    for page, _title in view["pages"]:
-        text = _template_for(page, view["audience"]).render(view=view)
+    for page, title in view["pages"]:
+        text = _template_for(page, view["audience"]).render(view=view, title=title)
         (docs / f"{page}.md").write_text(_tidy(text), encoding="utf-8")
     shutil.copytree(project_root / "site_src" / "assets", docs / "assets")
     config = site_config(view, project_root, site_root, docs, out)

@@ -84,7 +84,8 @@ def resolve(policy: Policy, slug: str, audience: str) -> dict:
         "pre-election": council["pre_election"] is not None,
         "protocol": "protocol" in sections,
     }
-    pages = [(page, title) for page, title in nav if present.get(page, True)]
+    titles = {page: t for page, t in (council["page_titles"] or {}).items() if t}
+    pages = [(page, titles.get(page) or title) for page, title in nav if present.get(page, True)]
 
     return {
         "audience": audience,
@@ -110,6 +111,7 @@ def resolve(policy: Policy, slug: str, audience: str) -> dict:
         "contacts": council["contacts"],
         "accessibility": council["accessibility"],
         "sections": sections,
+        "page_titles": titles,
         "pages": pages,
         "has_protocol": present["protocol"],
     }

@@ -1,0 +1,33 @@
+"""Shared fixtures: the project root, and the real policies built once per test session."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from houserules.build import build_sites
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def project_root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """Every council, both audiences, built from policies/ into a temporary folder."""
+    out = tmp_path_factory.mktemp("site")
+    build_sites(ROOT, out=out)
+    return out
+
+
+@pytest.fixture()
+def policy_copy(tmp_path) -> Path:
+    """A writable copy of policies/ for tests that change the source."""
+    copy = tmp_path / "policies"
+    shutil.copytree(ROOT / "policies", copy)
+    return copy
