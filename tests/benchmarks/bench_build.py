@@ -1,0 +1,92 @@
+"""Build-time benchmark: the four real councils, then 10, 50 and 200
+synthetic councils cloned from them, so the cost per site is visible.
+
+    .venv/bin/python tests/benchmarks/bench_build.py [--sizes 10 50 200] [--repeat 3]
+
+Prints wall time, sites per second, milliseconds per site, and the machine's
+busy CPU time / wall time (about 2.0 means both cores were busy; run it on an
+otherwise idle machine). Not a test: figures vary with
+the machine, so nothing here asserts a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "generator"))
+
+from houserules.build import build_sites  # noqa: E402
+
+
+def synthetic_policies(count: int, into: Path) -> Path:
+    """A policies/ folder with `count` councils cloned round-robin from the real ones."""
+    policies = into / "policies"
+    shutil.copytree(ROOT / "policies" / "rules", policies / "rules")
+    shutil.copytree(ROOT / "policies" / "wordlists", policies / "wordlists")
+    (policies / "councils").mkdir()
+    real = sorted((ROOT / "policies" / "councils").glob("*.yaml"))
+    for n in range(count):
+        source = real[n % len(real)]
+        slug = f"{source.stem}-{n:03d}"
+        text = re.sub(r"^slug: .*$", f"slug: {slug}", source.read_text(encoding="utf-8"), count=1, flags=re.M)
+        (policies / "councils" / f"{slug}.yaml").write_text(text, encoding="utf-8")
+    return policies
+
+
+def cpu_seconds() -> float:
+    """Busy CPU time of the whole machine (MkDocs runs in forked workers that
+    are not this process's children, so getrusage would not see them)."""
+    fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    ticks = [int(f) for f in fields]
+    idle = ticks[3] + ticks[4]  # idle + iowait
+    return (sum(ticks[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def timed_build(policies: Path, workers: int | None) -> tuple[float, float, int]:
+    with tempfile.TemporaryDirectory() as out:
+        cpu0, wall0 = cpu_seconds(), time.perf_counter()
+        sites = build_sites(ROOT, policy=policies, out=Path(out), workers=workers)
+        wall = time.perf_counter() - wall0
+        return wall, cpu_seconds() - cpu0, len(sites)
+
+
+def row(label: str, councils: int, runs: list[tuple[float, float, int]]) -> str:
+    wall = statistics.median(r[0] for r in runs)
+    cpu = statistics.median(r[1] for r in runs)
+    sites = runs[0][2]
+    return (f"{label:<34} {councils:>8} {sites:>6} {wall:>9.2f} {sites / wall:>8.1f} "
+            f"{wall / sites * 1000:>9.0f} {cpu / wall:>10.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10, 50, 200])
+    parser.add_argument("--repeat", type=int, default=3, help="runs of the real councils (median shown)")
+    args = parser.parse_args()
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print(f"{'build':<34} {'councils':>8} {'sites':>6} {'wall s':>9} {'sites/s':>8} "
+          f"{'ms/site':>9} {'cores busy':>10}")
+    real = ROOT / "policies"
+    councils = len(list((real / "councils").glob("*.yaml")))
+    print(row("real councils, all cores", councils, [timed_build(real, None) for _ in range(args.repeat)]))
+    print(row("real councils, one core", councils, [timed_build(real, 1) for _ in range(args.repeat)]))
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            policies = synthetic_policies(size, Path(tmp))
+            print(row(f"synthetic, all cores", size, [timed_build(policies, None)]))
+            if size == args.sizes[0]:
+                print(row(f"synthetic, one core", size, [timed_build(policies, 1)]))
+
+
+if __name__ == "__main__":
+    main()
