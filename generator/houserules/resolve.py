@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .formats import adopted_entries
 from .load import Policy
+from .masking import mask, offensive_terms
 
 # Which pages each site has, in navigation order: (page id, title).
 PUBLIC_NAV = (
@@ -70,10 +71,17 @@ def resolve(policy: Policy, slug: str, audience: str) -> dict:
             items.append(_adopted(item, policy.rules))
     adopted = [_adopted(e, policy.rules) for e in adopted_entries(council["rules"])]
     # One entry per rule for the reference page, in the order the council lists them.
+    terms = offensive_terms(policy.wordlists)
+    shown = (lambda text: text) if staff else (lambda text: mask(text, terms))
     by_rule = []
     for entry in adopted:
         for rule in entry["rules"]:
-            by_rule.append({"rule": rule, "council_wording": entry["wording"] if entry["own_wording"] else None})
+            by_rule.append({
+                "rule": rule,
+                "council_wording": entry["wording"] if entry["own_wording"] else None,
+                "examples": {side: [shown(e) for e in rule["examples"][side]]
+                             for side in ("breaks", "passes")},
+            })
 
     sections: dict[str, dict[str, list]] = {}
     for section in visible(council["sections"]):
