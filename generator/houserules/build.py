@@ -7,6 +7,7 @@ they were; nothing half-written is ever left where a web server would serve it.
 
 from __future__ import annotations
 
+import difflib
 import logging
 import multiprocessing
 import os
@@ -37,7 +38,7 @@ class SiteJob:
     config: Path
 
 
-def _mkdocs_build(config_file: str) -> str | None:
+def _mkdocs_build(config_file: str) -> str | None:  # noqa: C901
     """Runs in a worker process. Returns an error message, or None on success."""
     os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
@@ -61,8 +62,7 @@ def _mkdocs_build(config_file: str) -> str | None:
         config = load_config(config_file=config_file, strict=True)
         build(config)
     except (MkDocsException, Exception) as exc:  # noqa: BLE001 - reported, not hidden
-        detail = "; ".join(messages) or str(exc)
-        return f"{config_file}: {detail}"
+        return "; ".join(messages) or str(exc)
     finally:
         logger.removeHandler(handler)
     return None
@@ -93,7 +93,7 @@ def build_sites(project_root: Path, slugs: list[str] | None = None, *,
                 config = render_site(view, project_root, site_root, stage / audience / slug)
                 jobs.append(SiteJob(audience, slug, config))
         _run_mkdocs(jobs, workers)
-        return _swap_in(stage, out, chosen)
+        return _swap_in(stage, out, chosen, prune=not slugs)
 
 
 def _choose(policy: Policy, slugs: list[str] | None) -> list[str]:
@@ -101,7 +101,10 @@ def _choose(policy: Policy, slugs: list[str] | None) -> list[str]:
         return sorted(policy.councils)
     unknown = [s for s in slugs if s not in policy.councils]
     if unknown:
-        raise BuildError(f"no council {', '.join(map(repr, unknown))}; known: {', '.join(sorted(policy.councils))}")
+        hints = [m for s in unknown for m in difflib.get_close_matches(s, sorted(policy.councils), n=1)]
+        hint = f" (did you mean {', '.join(map(repr, hints))}?)" if hints else ""
+        raise BuildError(f"no council {', '.join(map(repr, unknown))}{hint}; "
+                         f"known: {', '.join(sorted(policy.councils))}")
     return list(dict.fromkeys(slugs))
 
 
@@ -118,13 +121,20 @@ def _run_mkdocs(jobs: list[SiteJob], workers: int | None) -> None:
                                         "jinja2", "markdown"])
         with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
             errors = list(pool.map(_mkdocs_build, configs, chunksize=max(1, len(configs) // (count * 4))))
-    failed = [e for e in errors if e]
+    # Name the site and its source, not the generated config: that lives in a
+    # temporary folder which is gone by the time anyone reads the message.
+    failed = [f"{job.audience}/{job.slug}/mkdocs.yml: {error} (site generated from councils/{job.slug}.yaml)"
+              for job, error in zip(jobs, errors) if error]
     if failed:
         raise BuildError("MkDocs failed:\n" + "\n".join(failed))
 
 
-def _swap_in(stage: Path, out: Path, slugs: list[str]) -> list[Path]:
-    """Replace each built site with a rename, keeping the old one until the new is in."""
+def _swap_in(stage: Path, out: Path, slugs: list[str], prune: bool) -> list[Path]:
+    """Replace each built site with a rename, keeping the old one until the new is in.
+
+    With `prune` (a build of every council), sites of councils no longer in
+    the source are removed, so a renamed or withdrawn council stops being served.
+    """
     built = []
     for audience in AUDIENCES:
         (out / audience).mkdir(exist_ok=True)
@@ -133,6 +143,15 @@ def _swap_in(stage: Path, out: Path, slugs: list[str]) -> list[Path]:
             old = stage / f"old-{audience}-{slug}"
             if final.exists():
                 final.rename(old)
-            new.rename(final)
+            try:
+                new.rename(final)
+            except OSError:
+                if old.exists():
+                    old.rename(final)
+                raise
             built.append(final)
+        if prune:
+            for stale in sorted((out / audience).iterdir()):
+                if stale.is_dir() and not stale.name.startswith(".") and stale.name not in slugs:
+                    stale.rename(stage / f"stale-{audience}-{stale.name}")
     return built

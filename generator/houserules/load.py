@@ -23,6 +23,10 @@ class Policy:
 def _load_folder(folder: Path, spec: Record, id_key: str, known: dict,
                  problems: list[SourceProblem]) -> dict[str, dict]:
     loaded: dict[str, dict] = {}
+    for path in sorted(folder.glob("*.yml")):
+        # Only .yaml files are read; a .yml one would otherwise be skipped without a word.
+        problems.append(SourceProblem(display_path(path), 0, "",
+                                      f"not read: rename it to {path.stem}.yaml"))
     for path in sorted(folder.glob("*.yaml")):
         shown = display_path(path)
         try:

@@ -185,6 +185,7 @@ class ListOf(Field):
             return self.fail(value, ctx, path, line)
         if len(value) < self.min_items:
             return ctx.error(line, path, f"needs at least {self.min_items} item(s), has {len(value)}")
+        before = len(ctx.problems)
         out, seen = [], {}
         for index, item in enumerate(value):
             item_line = _line(value, index, line)
@@ -199,7 +200,9 @@ class ListOf(Field):
                     else:
                         seen[key] = item_line
             out.append(checked)
-        return out
+        # A list with a bad item is bad: whatever contains it must not be
+        # cross-checked (its validator would see a list with items missing).
+        return out if len(ctx.problems) == before else INVALID
 
 
 def _as_list(value):
@@ -244,7 +247,9 @@ class Record(Field):
             else:
                 out[key] = checked
         if ok and self.validate:
+            before = len(ctx.problems)
             self.validate(out, ctx, path, value)
+            ok = len(ctx.problems) == before
         return out if ok else INVALID
 
 

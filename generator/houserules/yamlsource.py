@@ -58,6 +58,14 @@ _Loader.add_implicit_resolver(_INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), lis
 _Loader.add_implicit_resolver(_FLOAT, re.compile(r"^[-+]?[0-9]+\.[0-9]+$"), list("-+0123456789"))
 
 
+class _DuplicateKey(yaml.constructor.ConstructorError):
+    """A key given twice in one mapping; reported with the key as its field."""
+
+    def __init__(self, key, first_line: int, mark):
+        super().__init__(None, None, f"duplicate key {key!r} (first at line {first_line})", mark)
+        self.key = key
+
+
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> LocatedDict:
     loader.flatten_mapping(node)
     result = LocatedDict()
@@ -70,10 +78,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = Fal
             raise yaml.constructor.ConstructorError(
                 None, None, "a key must be plain text", key_node.start_mark)
         if key in result:
-            raise yaml.constructor.ConstructorError(
-                None, None,
-                f"duplicate key {key!r} (first at line {result.key_lines[key]})",
-                key_node.start_mark)
+            raise _DuplicateKey(key, result.key_lines[key], key_node.start_mark)
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = line
     return result
@@ -107,6 +112,8 @@ def load_yaml(path: Path):
         raise PolicyError([SourceProblem(shown, 0, "", f"cannot read: {exc}")]) from None
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+    except _DuplicateKey as exc:
+        raise PolicyError([SourceProblem(shown, exc.problem_mark.line + 1, str(exc.key), exc.problem)]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0

@@ -1,0 +1,164 @@
+"""What a build does to the out folder a web server reads: a failed build
+leaves the sites already there exactly as they were; a build of one council
+touches only that council's sites; the same source always gives the same
+bytes; and staff-only text never reaches a public site."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from houserules.build import build_sites
+from houserules.cli import main
+from houserules.load import load_policy
+
+STAFF_MARKER = "STAFF-ONLY-MARKER-7f3a"
+
+
+@pytest.fixture(autouse=True)
+def _in_project(project_root, monkeypatch):
+    # The command finds the project (mkdocs.yml, site_src/) from where it is run.
+    monkeypatch.chdir(project_root)
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file and folder under `folder` (hidden ones too), files by content hash."""
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "folder"
+            for p in sorted(folder.rglob("*"))}
+
+
+def add_section(council: Path, section_yaml: str) -> None:
+    """Add a prose section (YAML for one list item, indented two spaces) to a council file."""
+    text = council.read_text(encoding="utf-8")
+    if "\nsections:\n" in text:
+        text = text.replace("\nsections:\n", "\nsections:\n" + section_yaml, 1)
+    else:
+        text = text.rstrip("\n") + "\n\nsections:\n" + section_yaml
+    council.write_text(text, encoding="utf-8")
+
+
+def files_containing(folder: Path, needle: str) -> list[str]:
+    """Files under `folder` whose bytes (unzipped, for .gz) contain `needle`."""
+    wanted = needle.encode("utf-8")
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
+        if wanted in data:
+            found.append(str(path.relative_to(folder)))
+    return found
+
+
+# ---------------------------------------------------------------- a failed build
+
+def test_failed_mkdocs_build_leaves_the_previous_sites_as_they_were(capsys, built_site, policy_copy, tmp_path):
+    out = tmp_path / "site"
+    shutil.copytree(built_site, out)
+    before = snapshot(out)
+    # Valid policy source, but the page links to a page that does not exist:
+    # MkDocs warns, and strict mode makes the warning an error.
+    add_section(policy_copy / "councils" / "ashfield.yaml",
+                "  - id: broken-link\n"
+                "    audience: public\n"
+                "    page: contact\n"
+                "    body: See [our other page](missing.md).\n")
+
+    # City builds fine, but is not swapped in either: a build is all or nothing.
+    code = main(["build", "ashfield", "city", "--policies", str(policy_copy), "--out", str(out)])
+    _, err = capsys.readouterr()
+
+    assert code == 1
+    assert re.search(r"public/ashfield/mkdocs\.yml: .*Doc file 'contact\.md' contains a link 'missing\.md', "
+                     r"but the target is not found", err), err
+    # Only the broken site is named.
+    assert err.count("mkdocs.yml") == 1, err
+    assert snapshot(out) == before, "a failed build changed the out folder"
+    assert not list(out.glob(".staging-*"))
+
+
+def test_unknown_council_on_the_command_line(capsys, tmp_path):
+    out = tmp_path / "site"
+    code = main(["build", "ashfeld", "--out", str(out)])
+    _, err = capsys.readouterr()
+    assert code == 1
+    assert err.startswith("error: no council 'ashfeld' (did you mean 'ashfield'?); known: ashfield, ")
+    code = main(["build", "ashfield", "gotham", "--out", str(out)])
+    _, err = capsys.readouterr()
+    assert code == 1
+    assert err.startswith("error: no council 'gotham'; known: ashfield, ")
+    assert not out.exists(), "nothing is built when a named council does not exist"
+
+
+# ---------------------------------------------------------------- one council
+
+def test_building_one_council_leaves_the_others_untouched(capsys, built_site, tmp_path):
+    out = tmp_path / "site"
+    shutil.copytree(built_site, out)
+    # Files a rebuild could not have made: they show which folders were replaced.
+    for audience in ("public", "staff"):
+        (out / audience / "city" / "kept.txt").write_text("not touched\n")
+        (out / audience / "ashfield" / "stale.txt").write_text("replaced\n")
+    others = {k: v for k, v in snapshot(out).items() if "ashfield" not in k}
+
+    code = main(["build", "ashfield", "--out", str(out)])
+    stdout, stderr = capsys.readouterr()
+
+    assert (code, stderr) == (0, "")
+    assert "built 2 sites for 1 councils" in stdout
+    after = snapshot(out)
+    assert {k: v for k, v in after.items() if "ashfield" not in k} == others
+    for audience in ("public", "staff"):
+        assert not (out / audience / "ashfield" / "stale.txt").exists()
+        assert snapshot(out / audience / "ashfield") == snapshot(built_site / audience / "ashfield")
+    assert not list(out.glob(".staging-*"))
+
+
+# ---------------------------------------------------------------- determinism
+
+def test_two_builds_of_the_same_source_are_byte_identical(project_root, built_site, tmp_path):
+    again = tmp_path / "again"
+    build_sites(project_root, out=again)
+    first, second = snapshot(built_site), snapshot(again)
+    assert sorted(first) == sorted(second)
+    differing = [name for name in first if first[name] != second[name]]
+    assert differing == []
+
+
+# ---------------------------------------------------------------- staff text
+
+def test_staff_section_never_reaches_the_public_site(project_root, policy_copy, tmp_path):
+    council = policy_copy / "councils" / "ashfield.yaml"
+    for page in ("index", "moderation"):
+        add_section(council,
+                    f"  - id: staff-note-{page}\n"
+                    f"    audience: staff\n"
+                    f"    page: {page}\n"
+                    f"    title: For moderators only\n"
+                    f"    body: Escalation phone tree, reference {STAFF_MARKER}.\n")
+    out = tmp_path / "site"
+    build_sites(project_root, ["ashfield"], policy=policy_copy, out=out)
+
+    assert (out / "public" / "ashfield" / "index.html").is_file()
+    assert files_containing(out / "public", STAFF_MARKER) == []
+    assert files_containing(out / "staff" / "ashfield", STAFF_MARKER) == ["index.html", "moderation/index.html"]
+
+
+def test_staff_only_response_targets_stay_on_the_staff_site(project_root, built_site):
+    council = load_policy(project_root / "policies").councils["nottinghamshire"]
+    staff_targets = [t for t in council["responses"]["targets"] if t["audience"] == "staff"]
+    assert len(staff_targets) == 2
+    responses = (built_site / "staff" / "nottinghamshire" / "responses" / "index.html").read_text(encoding="utf-8")
+    assert "close of the next working day" in responses
+    assert files_containing(built_site / "public", "close of the next working day") == []
+    for target in staff_targets:
+        assert target["what"].capitalize() in responses
+        assert files_containing(built_site / "public", target["what"]) == []
+        assert files_containing(built_site / "public", target["what"].capitalize()) == []
