@@ -1,0 +1,152 @@
+"""Browser fixtures: the built sites served on 127.0.0.1, one headless Chromium
+for the whole session, and axe-core for accessibility checks.
+
+Chromium is Debian's (/usr/bin/chromium, or HOUSERULES_CHROMIUM); Playwright
+cannot download its own here. When Chromium is missing the browser tests fail,
+not skip: CI installs it, so a missing browser is a broken CI image.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from site_pages import DESKTOP
+
+CHROMIUM = Path(os.environ.get("HOUSERULES_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+# WCAG 2.0, 2.1 and 2.2, levels A and AA.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site: Path) -> Iterator[str]:
+    """Serve the built sites; yields the base URL, e.g. http://127.0.0.1:41234.
+
+    <base>/public/<slug>/ and <base>/staff/<slug>/ are the sites.
+    """
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser test in the session."""
+    if not CHROMIUM.is_file():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium package "
+                    "(CI does) or set HOUSERULES_CHROMIUM to its path", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    except Exception as exc:
+        playwright.stop()
+        pytest.fail(f"could not start Chromium at {CHROMIUM}: {exc}", pytrace=False)
+    try:
+        yield browser
+    finally:
+        browser.close()
+        playwright.stop()
+
+
+@pytest.fixture()
+def new_page(browser) -> Iterator[Callable]:
+    """new_page(viewport=DESKTOP) -> a Page in a fresh context, closed after the test."""
+    contexts = []
+
+    def make(viewport: dict | None = None):
+        context = browser.new_context(viewport=viewport or DESKTOP, reduced_motion="reduce")
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture()
+def page(new_page):
+    return new_page()
+
+
+@pytest.fixture(scope="session")
+def axe_source(project_root: Path) -> str:
+    path = project_root / "widget" / "node_modules" / "axe-core" / "axe.min.js"
+    if not path.is_file():
+        pytest.fail(f"axe-core not found at {path}: run npm ci in widget/", pytrace=False)
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def run_axe(axe_source: str) -> Callable:
+    """run_axe(page) -> list of WCAG A/AA violations on the page as it is now."""
+
+    def run(page) -> list[dict]:
+        if not page.evaluate("typeof window.axe !== 'undefined'"):
+            page.add_script_tag(content=axe_source)
+        return page.evaluate(
+            """async (tags) => {
+                const result = await axe.run(document, {
+                    runOnly: {type: "tag", values: tags},
+                    resultTypes: ["violations"],
+                });
+                return result.violations.map(v => ({
+                    id: v.id, impact: v.impact, help: v.help,
+                    nodes: v.nodes.map(n => ({
+                        target: n.target.map(t => Array.isArray(t) ? t.join(" >>> ") : t).join(" "),
+                        summary: n.failureSummary || "",
+                    })),
+                }));
+            }""",
+            AXE_TAGS,
+        )
+
+    return run
+
+
+def describe_violations(where: str, violations: list[dict]) -> str:
+    """A readable failure message: rule, impact, each failing element and why."""
+    lines = [f"{len(violations)} accessibility violation(s) on {where}:"]
+    for v in violations:
+        lines.append(f"- {v['id']} ({v['impact']}): {v['help']}")
+        for node in v["nodes"]:
+            summary = " ".join(node["summary"].split())
+            lines.append(f"    {node['target']}\n      {summary}")
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="session")
+def assert_accessible(run_axe: Callable) -> Callable:
+    """assert_accessible(page, where="") fails listing every axe violation."""
+
+    def check(page, where: str = "") -> None:
+        violations = run_axe(page)
+        if violations:
+            pytest.fail(describe_violations(where or page.url, violations))
+
+    return check

@@ -1,0 +1,55 @@
+"""Which built pages the browser tests visit, and at what screen sizes.
+
+Nottinghamshire has every page type for both audiences (the pre-election page
+and the staff protocol are optional); Ashfield's staff site is the one without
+a protocol page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DESKTOP = {"width": 1280, "height": 900}
+MOBILE = {"width": 375, "height": 740}
+# 1280px zoomed to 400%: the width WCAG's reflow criterion (1.4.10) asks for.
+NARROW = {"width": 320, "height": 640}
+# Between Material's breakpoints: the menu is a drawer, the layout is not a phone's.
+TABLET = {"width": 1024, "height": 768}
+
+PUBLIC_SITE = "public/nottinghamshire"
+STAFF_SITE = "staff/nottinghamshire"
+
+PUBLIC_PAGES = ["", "rules/", "using-social-media/", "when-rules-are-broken/", "pre-election/",
+                "contact/", "rules-reference/", "accessibility/"]
+STAFF_PAGES = ["", "protocol/", "moderation/", "responses/", "judgement/", "rules-reference/",
+               "accessibility/"]
+
+# (site, page) pairs for the accessibility checks.
+A11Y_PAGES = ([(PUBLIC_SITE, p) for p in PUBLIC_PAGES]
+              + [(STAFF_SITE, p) for p in STAFF_PAGES]
+              + [("staff/ashfield", "")])
+
+
+# Pages with wide content (tables, rows of tabs), checked at NARROW too.
+WIDE_CONTENT_PAGES = [(PUBLIC_SITE, "rules/"), (PUBLIC_SITE, "rules-reference/"),
+                      (STAFF_SITE, "responses/"), (STAFF_SITE, "judgement/")]
+
+
+def page_id(pair: tuple[str, str]) -> str:
+    site, page = pair
+    return f"{site}/{page.rstrip('/') or 'index'}"
+
+
+def built_pages(site_dir: Path) -> list[str]:
+    """Every HTML page of one built site, as paths relative to its root
+    ("" for the home page, "rules/" for rules/index.html, "404.html")."""
+    pages = []
+    for html in sorted(site_dir.rglob("*.html")):
+        rel = html.relative_to(site_dir).as_posix()
+        if rel == "index.html":
+            pages.append("")
+        elif rel.endswith("/index.html"):
+            pages.append(rel[: -len("index.html")])
+        else:
+            pages.append(rel)
+    return pages
