@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .schema import (Bool, Choice, Context, Date, Email, Int, ListOf, Number, OneOf, Record,
+from .schema import (Bool, Choice, Context, Date, Int, ListOf, Number, OneOf, Record,
                      Ref, Slug, Tagged, Text, Time, Url)
 
 # ---------------------------------------------------------------- word lists

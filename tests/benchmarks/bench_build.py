@@ -83,9 +83,9 @@ def main() -> None:
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             policies = synthetic_policies(size, Path(tmp))
-            print(row(f"synthetic, all cores", size, [timed_build(policies, None)]))
+            print(row("synthetic, all cores", size, [timed_build(policies, None)]))
             if size == args.sizes[0]:
-                print(row(f"synthetic, one core", size, [timed_build(policies, 1)]))
+                print(row("synthetic, one core", size, [timed_build(policies, 1)]))
 
 
 if __name__ == "__main__":
