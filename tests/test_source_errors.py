@@ -346,7 +346,7 @@ def test_yes_and_no_stay_words(capsys, source):
         "  passes: [yes, no, Yes please, on]\n", encoding="utf-8")
     code, stdout, stderr = run(capsys, "validate", "--policies", str(source))
     assert (code, stderr) == (0, "")
-    assert load_policy(source).rules["be-kind"]["examples"]["passes"] == ["yes", "no", "Yes please", "on"]
+    assert [e["text"] for e in load_policy(source).rules["be-kind"]["examples"]["passes"]] == ["yes", "no", "Yes please", "on"]
 
 
 # ---------------------------------------------------------------- rules and word lists

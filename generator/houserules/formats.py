@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 
-from .schema import (Bool, Choice, Context, Date, Int, ListOf, Number, OneOf, Record,
+from .schema import (INVALID, Bool, Choice, Context, Date, Int, ListOf, Number, OneOf, Record,
                      Ref, Slug, Tagged, Text, Time, Url)
 
 # ---------------------------------------------------------------- word lists
 
 WORD_CATEGORIES = ("general", "sexual", "discriminatory", "race-ethnicity", "sex-gender",
-                   "mental-health", "drugs")
+                   "mental-health", "drugs", "insult")
 
 WORDLIST = Record("word list", {
     "id": Slug(help="equals the file name"),
@@ -30,6 +30,10 @@ WORDLIST = Record("word list", {
         "severity": Int(minimum=1, maximum=4, help="Ofcom's scale: 1 mild, 2 medium, 3 strong, 4 strongest"),
         "context_only": Bool(required=False, default=False,
                              help="innocent alone; offensive only in context, never flagged alone"),
+        "name": Bool(required=False, default=False,
+                     help="also a first name or surname (Dick Turpin): not flagged written as part of a name"),
+        "compounds": Bool(required=False, default=False,
+                          help="also matched at the start or end of a longer word (bullshit, fuckwit)"),
         "note": Text(required=False),
     }), min_items=1, unique=lambda e: e["term"], unique_what="term"),
 })
@@ -90,6 +94,25 @@ CHECK_KINDS = {
 }
 
 
+class _Example(OneOf):
+    """A comment as plain text, or with what the checker is told about it."""
+
+    def check(self, value, ctx, path, line):
+        if isinstance(value, dict):
+            return _EXAMPLE_RECORD.check(value, ctx, path, line)
+        text = Text().check(value, ctx, path, line)
+        return text if text is INVALID else {"text": text, "reply_to": None, "earlier": [], "date": None}
+
+
+_EXAMPLE_RECORD = Record("example", {
+    "text": Text(),
+    "reply_to": Text(required=False, help="the post the comment replies to"),
+    "earlier": ListOf(Text(), required=False, help="the author's earlier comments"),
+    "date": Date(required=False, help="the day the comment is posted"),
+})
+EXAMPLE = _Example(Text(), _EXAMPLE_RECORD)
+
+
 def _rule_examples(record: dict, ctx: Context, path: str, raw) -> None:
     if record["check"]["kind"] == "human":
         return
@@ -108,8 +131,8 @@ RULE = Record("rule", {
     "rationale": Text(help="why the rule exists (Markdown)"),
     "check": Tagged("kind", CHECK_KINDS),
     "examples": Record("examples", {
-        "breaks": ListOf(Text()),
-        "passes": ListOf(Text()),
+        "breaks": ListOf(EXAMPLE),
+        "passes": ListOf(EXAMPLE),
     }, required=False, default={"breaks": [], "passes": []}),
 }, validate=_rule_examples)
 

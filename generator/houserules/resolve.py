@@ -79,7 +79,7 @@ def resolve(policy: Policy, slug: str, audience: str) -> dict:
             by_rule.append({
                 "rule": rule,
                 "council_wording": entry["wording"] if entry["own_wording"] else None,
-                "examples": {side: [shown(e) for e in rule["examples"][side]]
+                "examples": {side: [shown(e["text"]) for e in rule["examples"][side]]
                              for side in ("breaks", "passes")},
             })
 

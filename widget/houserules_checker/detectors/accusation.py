@@ -1,0 +1,24 @@
+"""`accusation`: an accusation of a crime or wrongdoing against a named
+person. Never more than "may break": whether it is defamatory (untrue, and
+harmful to their reputation) is for a person to judge."""
+
+from __future__ import annotations
+
+import re
+
+from ..findings import MAY_BREAK, Signal
+
+_NAMED = r"(?:(?i:councillor|cllr|mr|mrs|ms|miss|dr)\.? [A-Z][a-z]+|[A-Z][a-z]+ [A-Z][a-z]+)"
+_CRIME = (r"(?:is|was|are|'s) (?:a |an )?(?:corrupt|crook|criminal|thief|fraud(?:ster)?|liar|paedo(?:phile)?|"
+          r"pedo(?:phile)?|racist|abuser|drug dealer|embezzler|bent)\b|"
+          r"(?:stole|steals|stealing|embezzled|(?:took|takes|taking|accepting|accepted) (?:bribes|backhanders|kickbacks)|fiddl(?:ed|ing) (?:the|his|her) expenses|"
+          r"is on the take|has been fiddling|abuses|abused|assaulted|lied)\b")
+_PATTERN = re.compile(rf"\b{_NAMED}\b[^.!?\n]{{0,40}}?\b(?i:{_CRIME})")
+
+
+def detect(comment, context, check) -> list[Signal]:
+    out = []
+    for m in _PATTERN.finditer(comment.original):
+        out.append(Signal(MAY_BREAK, m.start(), m.end(),
+                          "accuses a named person of wrongdoing: defamatory if it is untrue"))
+    return out

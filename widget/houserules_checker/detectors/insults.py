@@ -1,0 +1,117 @@
+"""`targeted-insult`: an insult or slur aimed at someone.
+
+An insult next to a target (you, a named person, a councillor or member of
+staff, or a group protected by equality law) breaks the rule; an insult with
+no target in reach may break it, for a person to judge.
+"""
+
+from __future__ import annotations
+
+from ..findings import BREAKS, MAY_BREAK, Signal
+
+REACH = 5  # words between an insult and its target
+
+SECOND_PERSON = {"you", "u", "ya", "yer", "your", "ur", "youre", "yourself", "yourselves", "thou", "yall"}
+STAFF = {"staff", "officer", "officers", "employee", "employees", "worker", "workers", "binmen", "binman",
+         "warden", "wardens", "receptionist", "manager", "managers", "director", "chief", "executive",
+         "team", "admin", "whoever"}
+COUNCILLOR = {"councillor", "councillors", "cllr", "cllrs", "mayor", "mp", "leader", "chairman", "chair"}
+# People as groups protected by the Equality Act 2010 (race, religion, sex,
+# sexual orientation, gender reassignment, disability, age).
+GROUPS = {
+    "muslims", "muslim", "islam", "jews", "jew", "jewish", "christians", "hindus", "sikhs", "catholics",
+    "immigrants", "immigrant", "migrants", "migrant", "refugees", "refugee", "asylum", "foreigners",
+    "blacks", "whites", "asians", "africans", "arabs", "gypsies", "travellers", "traveller", "roma",
+    "poles", "polish", "romanians", "eastern", "europeans", "chinese", "indians", "pakistanis",
+    "gays", "gay", "lesbians", "lesbian", "homosexuals", "trans", "transgender", "bisexual", "lgbt", "lgbtq",
+    "women", "woman", "girls", "men", "disabled", "cripples", "autistic", "pensioners", "elderly",
+    "boomers", "old", "youngsters", "kids",
+}
+# Words that say a group is less than human, or should be removed.
+DEHUMANISING = {"vermin", "rats", "cockroaches", "parasites", "animals", "savages", "subhuman", "plague",
+                "disease", "infestation", "invaders", "filth", "scum", "breeding", "swarm", "swarming",
+                # smears of a whole group
+                "thieves", "criminals", "scroungers", "rapists", "terrorists", "paedos", "dirty",
+                "disgusting", "inferior", "degenerates", "perverts"}
+# "X is a ...", "you're a ...": the subject of the sentence is the target.
+COPULA = {("is", "a"), ("is", "an"), ("was", "a"), ("was", "an"), ("are",), ("were",), ("youre",),
+          ("you", "are"), ("ur", "a"), ("is",), ("what", "a"), ("such", "a"), ("bunch", "of"), ("load", "of")}
+FIRST_PERSON = {"i", "im", "me", "myself", "we", "us"}
+REMOVAL = ("go back to", "send them back", "should be deported", "deport them", "kick them out",
+           "get rid of them", "should be shot", "should be gassed", "wipe them out", "not welcome here")
+
+
+def _targets(words, check_targets):
+    marks = []
+    for i, word in enumerate(words):
+        key = word.key
+        if "person" in check_targets and (key in SECOND_PERSON or key.startswith("@")):
+            marks.append((i, "aimed at 'you'" if not key.startswith("@") else f"aimed at {key}"))
+        elif "councillor" in check_targets and key in COUNCILLOR:
+            marks.append((i, f"aimed at a {key}"))
+        elif "staff" in check_targets and key in STAFF:
+            marks.append((i, f"aimed at council {key}"))
+        elif "group" in check_targets and key in GROUPS:
+            marks.append((i, f"aimed at a group ({key})"))
+    return marks
+
+
+def detect(comment, context, check) -> list[Signal]:
+    targets = set(check["targets"])
+    group_only = targets == {"group"}
+    words = comment.words
+    # Insults count whatever their grade; other listed words from medium up.
+    # A context-only insult ("you muppet") counts only when aimed at someone.
+    hits = [h for h in context.hits(comment)
+            if h.entry.category == "insult" or (h.entry.severity >= 2 and not h.entry.context_only)]
+    signals = _group_hits(comment, words) if "group" in targets else []
+    if not hits:
+        return signals
+    index = {w.start: i for i, w in enumerate(words)}
+    marks = _targets(words, targets)
+    for hit in hits:
+        i = index.get(hit.start)
+        near = [why for j, why in marks if i is not None and j != i and abs(j - i) <= REACH]
+        if not near and i is not None and not group_only and _after_copula(words, i):
+            near = ["said of a person"]
+        entry = hit.entry
+        slur = entry.category in {"race-ethnicity", "sex-gender", "discriminatory"} and entry.severity >= 3
+        if group_only:
+            near = [why for why in near if "group" in why]
+            if slur and not entry.context_only:
+                near = near or ["a slur against a group"]
+        if near:
+            signals.append(Signal(BREAKS, hit.start, hit.end, f"'{entry.term}' {near[0]}"))
+        elif not group_only and entry.category != "insult" and entry.severity >= 3:
+            signals.append(Signal(MAY_BREAK, hit.start, hit.end,
+                                  f"'{entry.term}' is abusive, but not clearly aimed at someone"))
+    return signals
+
+
+def _after_copula(words, i: int) -> bool:
+    """'... is a (useless) idiot', 'you're a muppet', but not 'I'm an idiot'."""
+    keys = [w.key for w in words[max(0, i - 4):i]]
+    for back in range(1, min(3, len(keys)) + 1):
+        before = keys[:len(keys) - back + 1]  # the words up to the insult, minus up to 2 adjectives
+        for form in COPULA:
+            if tuple(before[-len(form):]) == form:
+                subject = before[-len(form) - 1] if len(before) > len(form) else ""
+                return subject not in FIRST_PERSON and (form != ("is",) or back == 1)
+    return False
+
+
+def _group_hits(comment, words) -> list[Signal]:
+    out = []
+    groups = [i for i, w in enumerate(words) if w.key in GROUPS]
+    if not groups:
+        return out
+    for i, word in enumerate(words):
+        if word.key in DEHUMANISING and any(abs(g - i) <= REACH for g in groups):
+            out.append(Signal(BREAKS, word.start, word.end,
+                              f"'{word.key}' describes a protected group as less than human"))
+    for phrase in REMOVAL:
+        at = comment.norm.find(phrase)
+        if at >= 0:
+            start, end = comment.span(at, at + len(phrase))
+            out.append(Signal(BREAKS, start, end, f"'{phrase}' said of a protected group"))
+    return out

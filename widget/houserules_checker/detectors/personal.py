@@ -1,0 +1,72 @@
+"""`personal-data`: contact details and identity numbers, each a pattern plus
+a validator (Presidio's way), so dates, times, prices, reference numbers and
+council tracking codes are not mistaken for them."""
+
+from __future__ import annotations
+
+import re
+
+from ..findings import BREAKS, MAY_BREAK, Signal
+
+# UK numbers: +44 or 0, then 9 or 10 digits in the usual groupings.
+_PHONE = re.compile(r"(?<![\w/.-])(?:\+44\s?\(?0?\)?\s?|\(?0)(?:\d[\s\-()]{0,2}){9,10}(?![\w/-])")
+_EMAIL = re.compile(r"(?<![\w.+-])[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}(?![\w-])")
+_POSTCODE = re.compile(r"\b(?:[a-pr-uwyz][a-hk-y]?\d[a-hjkpstuw\d]?) ?\d[abd-hjlnp-uw-z]{2}\b")
+_STREET = re.compile(r"\b\d{1,4}[a-z]? [a-z][a-z'’-]+(?: [a-z][a-z'’-]+)? (?:road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|court|ct|crescent|place|gardens|grove|terrace|walk|row|hill|view|mews|rise|square|parade)\b")
+_NI = re.compile(r"\b([a-ceghj-pr-tw-z][a-ceghj-npr-tw-z]) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([a-d])\b")
+_NI_BAD_PREFIX = {"bg", "gb", "kn", "nk", "nt", "tn", "zz"}
+_CARD = re.compile(r"(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])")
+
+
+def _phone_ok(digits: str) -> bool:
+    if digits.startswith("44"):
+        digits = "0" + digits[2:].lstrip("0") if digits[2:3] == "0" else "0" + digits[2:]
+    return len(digits) in (10, 11) and digits[:2] in {"01", "02", "03", "07", "08"} \
+        and not digits.startswith("0000") and len(set(digits[1:])) > 2
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for i, d in enumerate(reversed(digits)):
+        n = int(d)
+        if i % 2:
+            n = n * 2 - 9 if n > 4 else n * 2
+        total += n
+    return total % 10 == 0
+
+
+def detect(comment, context, check) -> list[Signal]:
+    wanted = set(check["detectors"])
+    text, out = comment.norm, []
+
+    def add(verdict, start, end, why):
+        s, e = comment.span(start, end)
+        out.append(Signal(verdict, s, e, why))
+
+    if "phone" in wanted:
+        for m in _PHONE.finditer(text):
+            digits = re.sub(r"\D", "", m.group())
+            if _phone_ok(digits):
+                add(BREAKS, m.start(), m.end(), "a UK phone number (10 or 11 digits, a UK dialling code)")
+    if "email" in wanted:
+        for m in _EMAIL.finditer(text):
+            add(BREAKS, m.start(), m.end(), "an email address")
+    if "postal-address" in wanted:
+        streets = list(_STREET.finditer(text))
+        for m in _POSTCODE.finditer(text):
+            near = [s for s in streets if 0 <= m.start() - s.end() <= 60]
+            if near:
+                add(BREAKS, near[-1].start(), m.end(), "a street address with a postcode")
+        if not any(s.verdict == BREAKS and "street" in s.why for s in out):
+            for s in streets:
+                add(MAY_BREAK, s.start(), s.end(), "looks like a house number and street: is it someone's home?")
+    if "ni-number" in wanted:
+        for m in _NI.finditer(text):
+            if m.group(1) not in _NI_BAD_PREFIX:
+                add(BREAKS, m.start(), m.end(), "a National Insurance number (two letters, six digits, A to D)")
+    if "payment-card" in wanted:
+        for m in _CARD.finditer(text):
+            digits = re.sub(r"\D", "", m.group())
+            if 13 <= len(digits) <= 19 and _luhn(digits) and len(set(digits)) > 1:
+                add(BREAKS, m.start(), m.end(), "a payment card number (passes the Luhn check)")
+    return out

@@ -1,0 +1,63 @@
+"""What a check returns: a verdict per rule, and findings that explain themselves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+BREAKS, MAY_BREAK, NEEDS_PERSON, PASSES = "breaks", "may-break", "needs-person", "passes"
+ORDER = {BREAKS: 0, MAY_BREAK: 1, NEEDS_PERSON: 2, PASSES: 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """One detector's evidence: a verdict, where, and why."""
+
+    verdict: str
+    start: int
+    end: int
+    why: str
+
+
+@dataclass(slots=True)
+class Finding:
+    rule: str
+    title: str
+    wording: str
+    verdict: str
+    matches: list[Match] = field(default_factory=list)
+    why: list[str] = field(default_factory=list)
+    next_steps: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"rule": self.rule, "title": self.title, "wording": self.wording, "verdict": self.verdict,
+                "matches": [m.to_dict() for m in self.matches], "why": "; ".join(self.why),
+                "next_steps": self.next_steps}
+
+
+@dataclass(slots=True)
+class Result:
+    council: str
+    version: str | None
+    findings: list[Finding]
+
+    @property
+    def verdicts(self) -> dict[str, str]:
+        return {f.rule: f.verdict for f in self.findings}
+
+    def flagged(self, *verdicts: str) -> list[Finding]:
+        wanted = verdicts or (BREAKS, MAY_BREAK)
+        return [f for f in self.findings if f.verdict in wanted]
+
+    def to_dict(self) -> dict:
+        return {"council": self.council, "version": self.version,
+                "findings": [f.to_dict() for f in self.findings if f.verdict != PASSES]}

@@ -1,0 +1,134 @@
+"""Find word-list terms among a comment's words.
+
+A term matches a word when the word spells it with any letter repeated
+("fuuuck"), with a common ending ("bitches", "wankers"), with asterisks
+standing for hidden letters ("f**k", first and last letters shown), or, for
+terms marked `compounds`, at the start or end of a longer word ("bullshit").
+A term never matches inside another word, which is what keeps Scunthorpe,
+Penistone, Cockermouth, Essex, assessment and classic clean.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import groupby
+
+from .text import Word
+
+ENDINGS = ("s", "es", "ed", "er", "ers", "ing", "in", "y", "ie", "ies", "z")
+_RUN = re.compile(r"(.)\1+")
+
+
+def squeeze(key: str) -> str:
+    return _RUN.sub(r"\1", key)
+
+
+def _runs(key: str) -> list[tuple[str, int]]:
+    return [(ch, len(list(group))) for ch, group in groupby(key)]
+
+
+def _spells(word: str, term: str) -> bool:
+    """Same letters in the same order, each at least as often as in the term."""
+    a, b = _runs(word), _runs(term)
+    return len(a) == len(b) and all(x == y and n >= m for (x, n), (y, m) in zip(a, b))
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    term: str
+    category: str
+    severity: int
+    context_only: bool
+    name: bool
+    compounds: bool
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    entry: Entry
+    start: int
+    end: int
+    how: str  # why the word counts as the term: "as written", "disguised", ...
+
+
+class Lexicon:
+    def __init__(self, entries: list[dict]):
+        self.single: dict[str, list[Entry]] = {}
+        self.phrases: dict[tuple[str, ...], list[Entry]] = {}
+        self.masked: dict[tuple[int, str, str], list[Entry]] = {}
+        self.compound_roots: list[Entry] = []
+        for raw in entries:
+            entry = Entry(raw["term"], raw["category"], raw["severity"], raw.get("context_only", False),
+                          raw.get("name", False), raw.get("compounds", False), raw.get("list", ""))
+            parts = [_plain(p) for p in entry.term.split()]
+            if len(parts) == 1:
+                key = parts[0]
+                self.single.setdefault(squeeze(key), []).append(entry)
+                if len(key) >= 3:
+                    self.masked.setdefault((len(key), key[0], key[-1]), []).append(entry)
+                if entry.compounds:
+                    self.compound_roots.append(entry)
+            else:
+                self.phrases.setdefault(tuple(squeeze(p) for p in parts), []).append(entry)
+        self.max_phrase = max((len(k) for k in self.phrases), default=1)
+        self.compound_roots.sort(key=lambda e: -len(e.term))
+
+    def find(self, words: list[Word]) -> list[Hit]:
+        hits: list[Hit] = []
+        keys = [squeeze(w.key) for w in words]
+        for i, word in enumerate(words):
+            entry_hits = self._single(word, keys[i])
+            if entry_hits:
+                for entry, how in entry_hits:
+                    if entry.name and _in_name(words, i):
+                        continue
+                    hits.append(Hit(entry, word.start, word.end, how))
+            for n in range(2, self.max_phrase + 1):
+                if i + n > len(words):
+                    break
+                for entry in self.phrases.get(tuple(keys[i:i + n]), ()):
+                    hits.append(Hit(entry, word.start, words[i + n - 1].end, "as a phrase"))
+        return hits
+
+    def _single(self, word: Word, key: str) -> list[tuple[Entry, str]]:
+        found = [(e, "as written" if word.key == _plain(e.term) else "with letters repeated or disguised")
+                 for e in self.single.get(key, ()) if _spells(word.key, _plain(e.term))]
+        if found:
+            return found
+        if "*" in word.key:
+            return [(e, "with letters hidden by asterisks") for e in self._masked(word.key)]
+        for ending in ENDINGS:
+            if key.endswith(ending) and len(key) - len(ending) >= 3:
+                base = key[: -len(ending)]
+                for candidate in (base, base + "e"):
+                    entries = self.single.get(squeeze(candidate))
+                    if entries:
+                        return [(e, f"with the ending '-{ending}'") for e in entries]
+        for entry in self.compound_roots:
+            root = _plain(entry.term)
+            if len(key) > len(root) + 1 and (key.startswith(root) or key.endswith(root)):
+                return [(entry, "inside a compound word")]
+        return []
+
+    def _masked(self, key: str) -> list[Entry]:
+        # Two letters shown at least, and the rest of the word hidden by '*' only.
+        if len(key) < 3 or key[0] == "*" or sum(c != "*" for c in key) < 2:
+            return []
+        pattern = key.replace("*", ".")
+        return [e for e in self.masked.get((len(key), key[0], key[-1]), ())
+                if re.fullmatch(pattern, _plain(e.term)) and not e.context_only]
+
+
+def _plain(term: str) -> str:
+    return re.sub(r"[.\-_'’ ]", "", term.lower())
+
+
+def _in_name(words: list[Word], i: int) -> bool:
+    """'Dick Turpin', 'Randy Newman': a capitalised word next to another."""
+    if not words[i].capitalised:
+        return False
+    before = i > 0 and words[i - 1].capitalised and words[i - 1].key.isalpha()
+    after = i + 1 < len(words) and words[i + 1].capitalised and words[i + 1].key.isalpha()
+    return before or after

@@ -1,0 +1,152 @@
+"""Text → normalised text and words, each keeping its place in the original.
+
+Every finding reports offsets in the comment as the person typed it, so the
+normalised form keeps a map from each of its characters back to the
+original. Normalisation undoes the usual ways of dodging a filter: look-alike
+letters from other alphabets, accents, zero-width characters, leetspeak,
+letters spaced or dotted apart, repeated letters (handled by the word
+matcher) and asterisk masking (kept as a wildcard for the word matcher).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Characters that render as nothing: used to split a word so a filter misses it.
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u034f\u180e"))
+
+# Letters from other alphabets that look like Latin ones.
+LOOKALIKE = str.maketrans({
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+    "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j", "ѕ": "s", "ԁ": "d",
+    "ɡ": "g", "һ": "h", "ӏ": "l", "ո": "n", "ս": "u",
+    "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p",
+    "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ѵ": "v",
+})
+
+# Digits and symbols used as letters. Applied only inside words that also
+# have letters, so "2024" and "£5" stay what they are.
+LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
+                      "@": "a", "$": "s", "!": "i", "|": "l", "€": "e", "+": "t"})
+
+_WORD = re.compile(r"[^\s,;:\"“”‘’()\[\]{}<>?/\\]+")
+_EDGE = ".!?'’\"-_~`^=&%#"
+_SEPARATORS = re.compile(r"[.\-_'’~`^=]")
+_HAS_LETTER = re.compile(r"[a-z]")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    key: str          # lower-case letters for matching: leet undone, separators removed; may hold '*'
+    start: int        # offsets in the original comment
+    end: int
+    capitalised: bool
+
+
+class Text:
+    """A comment ready for the detectors."""
+
+    __slots__ = ("original", "norm", "_origin", "_words")
+
+    def __init__(self, original: str):
+        self.original = original
+        self.norm, self._origin = _normalise(original)
+        self._words: list[Word] | None = None
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets in the normalised text → offsets in the original."""
+        if self._origin is None:
+            return start, end
+        if start >= len(self._origin):
+            return len(self.original), len(self.original)
+        last = self._origin[end - 1] if end > start else self._origin[start]
+        return self._origin[start], last + 1
+
+    @property
+    def words(self) -> list[Word]:
+        if self._words is None:
+            self._words = _words(self)
+        return self._words
+
+
+def _clean(text: str) -> str:
+    # Lone surrogates (from broken input) cannot be encoded; keep their place.
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace") if _has_surrogate(text) else text
+
+
+def _has_surrogate(text: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in text) if not text.isascii() else False
+
+
+def _normalise(text: str) -> tuple[str, list[int] | None]:
+    if text.isascii():
+        return text.lower(), None
+    out: list[str] = []
+    origin: list[int] = []
+    for index, ch in enumerate(text):
+        if ord(ch) in INVISIBLE:
+            continue
+        if "\ud800" <= ch <= "\udfff":
+            ch = "\ufffd"
+        for part in unicodedata.normalize("NFKD", ch):
+            if unicodedata.combining(part):
+                continue
+            for low in part.lower().translate(LOOKALIKE):
+                out.append(low)
+                origin.append(index)
+    return "".join(out), origin
+
+
+def _key(token: str) -> str:
+    if _HAS_LETTER.search(token):
+        token = token.translate(LEET)
+    return _SEPARATORS.sub("", token)
+
+
+def _words(text: Text) -> list[Word]:
+    words: list[Word] = []
+    norm, original = text.norm, text.original
+    for match in _WORD.finditer(norm):
+        token = match.group()
+        start, end = match.start(), match.end()
+        # Trim punctuation at the edges ("shit!" is "shit", but "f***" keeps its mask).
+        stripped = token.strip(_EDGE)
+        if not stripped:
+            continue
+        start += token.index(stripped)
+        end = start + len(stripped)
+        key = _key(stripped)
+        if not key:
+            continue
+        o_start, o_end = text.span(start, end)
+        words.append(Word(key, o_start, o_end, original[o_start:o_start + 1].isupper()))
+    return _join_spaced_letters(words)
+
+
+def _join_spaced_letters(words: list[Word]) -> list[Word]:
+    """'f u c k' and 'f.u.c.k' are one word: join runs of three or more single letters."""
+    if not any(len(w.key) == 1 for w in words):
+        return words
+    out: list[Word] = []
+    run: list[Word] = []
+    for word in words + [Word("", 0, 0, False)]:
+        if len(word.key) == 1 and word.key.isalpha() and (not run or word.start - run[-1].end <= 2):
+            run.append(word)
+            continue
+        if len(run) >= 3:
+            out.append(Word("".join(w.key for w in run), run[0].start, run[-1].end, run[0].capitalised))
+        else:
+            out.extend(run)
+        run = []
+        if word.key:
+            if len(word.key) == 1 and word.key.isalpha():
+                run = [word]
+            else:
+                out.append(word)
+    return out
+
+
+def prepare(comment: str) -> Text:
+    return Text(_clean(comment))
