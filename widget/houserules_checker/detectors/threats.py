@@ -13,7 +13,7 @@ THREATS = [
     (re.compile(rf"\b(?:i|we|someone|somebody|people)(?:'ll| will|'m| am|'re| are| is)?(?: going to| gonna| gunna)?"
                 rf"(?: \w+){{0,3}} {_VIOLENCE}(?:s|ing)? {_WHO}\b(?! for\b)"),
      BREAKS, "says someone will do violence to a person"),
-    (re.compile(rf"\b(?:deserves?|ought|needs?) to (?:be )?(?:die|dead|shot|stabbed|hanged|hung|killed|burned|beaten)\b"),
+    (re.compile(r"\b(?:deserves?|ought|needs?) to (?:be )?(?:die|dead|shot|stabbed|hanged|hung|killed|burned|beaten)\b"),
      BREAKS, "says someone deserves violence"),
     (re.compile(r"\b(?:someone|somebody|they) should (?:kill|shoot|stab|hang|burn|bomb|torch)\b"),
      BREAKS, "calls for violence"),
