@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .build import BuildError
+from .commands.check import InputError
 from .errors import PolicyError
 
 
@@ -34,6 +35,20 @@ def _parser() -> argparse.ArgumentParser:
     p_build.add_argument("--out", type=Path, default=root / "site")
     p_build.add_argument("--workers", type=int, default=None, help="parallel MkDocs builds (default: cores)")
 
+    p_check = sub.add_parser(
+        "check", help="check a comment (or an export of comments) against a council's rules",
+        description="Exit codes: 0 no rule broken, 1 a rule is broken, 2 bad input.")
+    p_check.add_argument("text", nargs="?", help="the comment (default: read standard input)")
+    p_check.add_argument("--council", required=True, help="council slug, e.g. ashfield")
+    p_check.add_argument("--policies", type=Path, default=root / "policies")
+    p_check.add_argument("--date", help="the day the comment is posted, YYYY-MM-DD (default: today)")
+    p_check.add_argument("--reply-to", help="the post the comment replies to")
+    p_check.add_argument("--earlier", action="append", default=[], help="an earlier comment by the same author")
+    p_check.add_argument("--json", action="store_true", help="print the findings as JSON")
+    p_check.add_argument("--input", help="a CSV or JSON Lines export, one comment a row ('text' column); - for stdin")
+    p_check.add_argument("--output", help="where to write the rows with their findings: .csv or .jsonl; - for stdout")
+    p_check.add_argument("--record", help="also write the record the policy requires for each broken rule (.csv or .jsonl)")
+
     p_serve = sub.add_parser("serve", help="preview the built sites locally")
     p_serve.add_argument("--site", type=Path, default=root / "site")
     p_serve.add_argument("--host", default="127.0.0.1")
@@ -51,9 +66,14 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "build":
             from .commands.build import build
             print(build(root, args.councils, args.policies, args.out, args.workers))
+        elif args.command == "check":
+            return _check(args)
         elif args.command == "serve":
             from .commands.serve import serve
             serve(args.site, args.host, args.port)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except PolicyError as exc:
         count = len(exc.problems)
         print(f"{exc}\n{count} problem{'s' if count != 1 else ''} in the policy source; nothing was built.",
@@ -63,6 +83,27 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+def _check(args) -> int:
+    import json
+
+    from .commands import check
+    from .load import load_policy
+
+    checker = check.checker_for(load_policy(args.policies), args.council)
+    date = check.parse_date(args.date, "--date")
+    if args.input:
+        return check.check_batch(checker, args.input, args.output or "-", args.record, date)
+    if args.output or args.record:
+        raise InputError("--output and --record go with --input")
+    text = args.text if args.text is not None else sys.stdin.read()
+    result = checker.check(text, reply_to=args.reply_to, earlier=args.earlier, date=date)
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(check.report(result, checker, text))
+    return check.exit_code([result])
 
 
 if __name__ == "__main__":

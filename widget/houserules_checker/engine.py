@@ -47,12 +47,19 @@ class CheckError(ValueError):
 class Context:
     """What the checker knows about the comment besides its text."""
 
-    __slots__ = ("pack", "lexicon", "reply_to", "earlier", "date", "_hits")
+    __slots__ = ("pack", "lexicon", "reply_to", "earlier", "date", "_hits", "_memo")
 
     def __init__(self, pack, lexicon, reply_to, earlier, date):
         self.pack, self.lexicon = pack, lexicon
         self.reply_to, self.earlier, self.date = reply_to, list(earlier or ()), date
         self._hits = None
+        self._memo: dict = {}
+
+    def memo(self, key, compute):
+        """Work several rules share (abuse, personal attacks and hate read the same insults)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def hits(self, comment: Text):
         # Word-list matches are shared by every rule that reads them.

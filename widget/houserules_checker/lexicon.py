@@ -17,6 +17,13 @@ from itertools import groupby
 from .text import Word
 
 ENDINGS = ("s", "es", "ed", "er", "ers", "ing", "in", "y", "ie", "ies", "z")
+# What follows a compounding root in the insults people build from it
+# ("shithead", "fuckwit"); anything else ("shiitake") is a different word.
+COMPOUND_TAILS = {"head", "heads", "hole", "holes", "bag", "bags", "show", "face", "faces", "wit", "wits",
+                  "stain", "stains", "storm", "load", "tard", "tards", "ton", "fest", "ass", "stick", "wad",
+                  "lord", "rag", "bucket", "house", "hat", "pot", "pile", "er", "ers", "ed", "ing", "ery", "box"}
+# Innocent words that end with a root ("mishit" in cricket and golf).
+NOT_COMPOUNDS = {"mishit", "mishits"}
 _RUN = re.compile(r"(.)\1+")
 
 
@@ -37,6 +44,7 @@ def _spells(word: str, term: str) -> bool:
 @dataclass(frozen=True, slots=True)
 class Entry:
     term: str
+    plain: str  # the term as the matcher compares it: lower case, no spaces or hyphens
     category: str
     severity: int
     context_only: bool
@@ -60,8 +68,9 @@ class Lexicon:
         self.masked: dict[tuple[int, str, str], list[Entry]] = {}
         self.compound_roots: list[Entry] = []
         for raw in entries:
-            entry = Entry(raw["term"], raw["category"], raw["severity"], raw.get("context_only", False),
-                          raw.get("name", False), raw.get("compounds", False), raw.get("list", ""))
+            entry = Entry(raw["term"], _plain(raw["term"]), raw["category"], raw["severity"],
+                          raw.get("context_only", False), raw.get("name", False), raw.get("compounds", False),
+                          raw.get("list", ""))
             parts = [_plain(p) for p in entry.term.split()]
             if len(parts) == 1:
                 key = parts[0]
@@ -72,8 +81,22 @@ class Lexicon:
                     self.compound_roots.append(entry)
             else:
                 self.phrases.setdefault(tuple(squeeze(p) for p in parts), []).append(entry)
+        # Inflected forms are looked up directly rather than tried ending by ending.
+        self.inflected: dict[str, list[tuple[Entry, str]]] = {}
+        for key, entries in self.single.items():
+            if len(key) < 3:
+                continue
+            for ending in ENDINGS:
+                for stem in {key, key[:-1]} if key.endswith("e") else {key}:
+                    form = squeeze(stem + ending)
+                    if form not in self.single:
+                        self.inflected.setdefault(form, []).extend(
+                            (e, f"with the ending '-{ending}'") for e in entries)
         self.max_phrase = max((len(k) for k in self.phrases), default=1)
+        self.phrase_starts = {k[0] for k in self.phrases}
         self.compound_roots.sort(key=lambda e: -len(e.term))
+        self.compound_heads = {e.plain[:3] for e in self.compound_roots}
+        self.compound_tails = {e.plain[-3:] for e in self.compound_roots}
 
     def find(self, words: list[Word]) -> list[Hit]:
         hits: list[Hit] = []
@@ -85,6 +108,8 @@ class Lexicon:
                     if entry.name and _in_name(words, i):
                         continue
                     hits.append(Hit(entry, word.start, word.end, how))
+            if keys[i] not in self.phrase_starts:
+                continue
             for n in range(2, self.max_phrase + 1):
                 if i + n > len(words):
                     break
@@ -93,22 +118,25 @@ class Lexicon:
         return hits
 
     def _single(self, word: Word, key: str) -> list[tuple[Entry, str]]:
-        found = [(e, "as written" if word.key == _plain(e.term) else "with letters repeated or disguised")
-                 for e in self.single.get(key, ()) if _spells(word.key, _plain(e.term))]
-        if found:
-            return found
+        entries = self.single.get(key)
+        if entries:
+            found = [(e, "as written" if word.key == e.plain else "with letters repeated or disguised")
+                     for e in entries if _spells(word.key, e.plain)]
+            if found:
+                return found
         if "*" in word.key:
             return [(e, "with letters hidden by asterisks") for e in self._masked(word.key)]
-        for ending in ENDINGS:
-            if key.endswith(ending) and len(key) - len(ending) >= 3:
-                base = key[: -len(ending)]
-                for candidate in (base, base + "e"):
-                    entries = self.single.get(squeeze(candidate))
-                    if entries:
-                        return [(e, f"with the ending '-{ending}'") for e in entries]
+        inflected = self.inflected.get(key)
+        if inflected:
+            return inflected
+        plain = word.key
+        if len(plain) < 6 or plain in NOT_COMPOUNDS or (
+                plain[:3] not in self.compound_heads and plain[-3:] not in self.compound_tails):
+            return []
         for entry in self.compound_roots:
-            root = _plain(entry.term)
-            if len(key) > len(root) + 1 and (key.startswith(root) or key.endswith(root)):
+            root = entry.plain
+            if (plain.startswith(root) and plain[len(root):] in COMPOUND_TAILS) or \
+                    (plain.endswith(root) and len(plain) - len(root) >= 3):
                 return [(entry, "inside a compound word")]
         return []
 
@@ -118,7 +146,7 @@ class Lexicon:
             return []
         pattern = key.replace("*", ".")
         return [e for e in self.masked.get((len(key), key[0], key[-1]), ())
-                if re.fullmatch(pattern, _plain(e.term)) and not e.context_only]
+                if re.fullmatch(pattern, e.plain) and not e.context_only]
 
 
 def _plain(term: str) -> str:

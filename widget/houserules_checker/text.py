@@ -100,6 +100,8 @@ def _normalise(text: str) -> tuple[str, list[int] | None]:
 
 
 def _key(token: str) -> str:
+    if token.isalpha():
+        return token
     if _HAS_LETTER.search(token):
         token = token.translate(LEET)
     return _SEPARATORS.sub("", token)
@@ -115,13 +117,15 @@ def _words(text: Text) -> list[Word]:
         stripped = token.strip(_EDGE)
         if not stripped:
             continue
-        start += token.index(stripped)
-        end = start + len(stripped)
+        if stripped is not token and stripped != token:
+            start += token.index(stripped)
+            end = start + len(stripped)
         key = _key(stripped)
         if not key:
             continue
-        o_start, o_end = text.span(start, end)
-        words.append(Word(key, o_start, o_end, original[o_start:o_start + 1].isupper()))
+        if text._origin is not None:
+            start, end = text.span(start, end)
+        words.append(Word(key, start, end, original[start].isupper()))
     return _join_spaced_letters(words)
 
 

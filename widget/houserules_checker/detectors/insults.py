@@ -41,45 +41,54 @@ REMOVAL = ("go back to", "send them back", "should be deported", "deport them", 
            "get rid of them", "should be shot", "should be gassed", "wipe them out", "not welcome here")
 
 
-def _targets(words, check_targets):
-    marks = []
-    for i, word in enumerate(words):
-        key = word.key
-        if "person" in check_targets and (key in SECOND_PERSON or key.startswith("@")):
-            marks.append((i, "aimed at 'you'" if not key.startswith("@") else f"aimed at {key}"))
-        elif "councillor" in check_targets and key in COUNCILLOR:
-            marks.append((i, f"aimed at a {key}"))
-        elif "staff" in check_targets and key in STAFF:
-            marks.append((i, f"aimed at council {key}"))
-        elif "group" in check_targets and key in GROUPS:
-            marks.append((i, f"aimed at a group ({key})"))
-    return marks
+def _target_kind(key: str) -> tuple[str, str] | None:
+    if key in SECOND_PERSON:
+        return "person", "aimed at 'you'"
+    if key.startswith("@") and len(key) > 1:
+        return "person", f"aimed at {key}"
+    if key in COUNCILLOR:
+        return "councillor", f"aimed at a {key}"
+    if key in STAFF:
+        return "staff", f"aimed at council {key}"
+    if key in GROUPS:
+        return "group", f"aimed at a group ({key})"
+    return None
+
+
+def _analyse(comment, context):
+    """Each insult with the targets in reach of it; computed once per comment."""
+    words = comment.words
+    hits = [h for h in context.hits(comment)
+            if h.entry.category == "insult" or (h.entry.severity >= 2 and not h.entry.context_only)]
+    if not hits:
+        return []
+    index = {w.start: i for i, w in enumerate(words)}
+    marks = [(i, kind) for i, w in enumerate(words) if (kind := _target_kind(w.key))]
+    out = []
+    for hit in hits:
+        i = index.get(hit.start)
+        near = [(kind, why) for j, (kind, why) in marks if i is not None and j != i and abs(j - i) <= REACH]
+        copula = i is not None and _after_copula(words, i)
+        out.append((hit, near, copula))
+    return out
 
 
 def detect(comment, context, check) -> list[Signal]:
     targets = set(check["targets"])
     group_only = targets == {"group"}
-    words = comment.words
     # Insults count whatever their grade; other listed words from medium up.
     # A context-only insult ("you muppet") counts only when aimed at someone.
-    hits = [h for h in context.hits(comment)
-            if h.entry.category == "insult" or (h.entry.severity >= 2 and not h.entry.context_only)]
-    signals = _group_hits(comment, words) if "group" in targets else []
-    if not hits:
-        return signals
-    index = {w.start: i for i, w in enumerate(words)}
-    marks = _targets(words, targets)
-    for hit in hits:
-        i = index.get(hit.start)
-        near = [why for j, why in marks if i is not None and j != i and abs(j - i) <= REACH]
-        if not near and i is not None and not group_only and _after_copula(words, i):
-            near = ["said of a person"]
+    analysed = context.memo("insults", lambda: _analyse(comment, context))
+    signals = context.memo("group-hits", lambda: _group_hits(comment, comment.words)) if "group" in targets else []
+    signals = list(signals)
+    for hit, near_all, copula in analysed:
         entry = hit.entry
-        slur = entry.category in {"race-ethnicity", "sex-gender", "discriminatory"} and entry.severity >= 3
-        if group_only:
-            near = [why for why in near if "group" in why]
-            if slur and not entry.context_only:
-                near = near or ["a slur against a group"]
+        near = [why for kind, why in near_all if kind in targets]
+        if not near and copula and not group_only:
+            near = ["said of a person"]
+        if group_only and not near and entry.category in {"race-ethnicity", "sex-gender", "discriminatory"} \
+                and entry.severity >= 3 and not entry.context_only:
+            near = ["a slur against a group"]
         if near:
             signals.append(Signal(BREAKS, hit.start, hit.end, f"'{entry.term}' {near[0]}"))
         elif not group_only and entry.category != "insult" and entry.severity >= 3:

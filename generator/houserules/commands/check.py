@@ -1,0 +1,211 @@
+"""`houserules check`: one comment, or a moderator's export of many."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import sys
+import time
+from collections import Counter, defaultdict, deque
+from pathlib import Path
+from typing import Iterator
+
+from houserules_checker import BREAKS, MAY_BREAK, NEEDS_PERSON, Checker
+
+from ..load import Policy
+from ..rulepack import build_rulepack
+
+LABEL = {BREAKS: "BREAKS", MAY_BREAK: "MAY BREAK", NEEDS_PERSON: "NEEDS A PERSON"}
+EARLIER_KEPT = 20  # an author's earlier comments compared for repetition
+
+
+class InputError(Exception):
+    """A problem with the comments given to check (not with the policy)."""
+
+
+def checker_for(policy: Policy, council: str) -> Checker:
+    if council not in policy.councils:
+        import difflib
+        hint = difflib.get_close_matches(council, sorted(policy.councils), n=1)
+        raise InputError(f"no council {council!r}" + (f" (did you mean {hint[0]!r}?)" if hint else "")
+                         + f"; known: {', '.join(sorted(policy.councils))}")
+    return Checker(build_rulepack(policy, council))
+
+
+def parse_date(value: str | None, where: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise InputError(f"{where}: date {value!r} is not a date written YYYY-MM-DD") from None
+
+
+# ------------------------------------------------------------------ one comment
+
+def report(result, checker: Checker, text: str, show_passes: bool = False) -> str:
+    council = checker.pack["council"]["name"]
+    version = checker.pack.get("version") or "current"
+    lines = [f"Checked against {council}'s house rules (policy: {version})."]
+    flagged = [f for f in result.findings if f.verdict in (BREAKS, MAY_BREAK)]
+    if not flagged:
+        lines.append("Nothing found. This is not a promise: a person may still judge the comment differently.")
+    for finding in flagged:
+        lines.append("")
+        lines.append(f"{LABEL[finding.verdict]}  {finding.rule}: {finding.wording}")
+        for match, why in zip(finding.matches, finding.why):
+            lines.append(f"    \"{match.text}\" (characters {match.start}-{match.end}): {why}")
+    steps = next((f.next_steps for f in flagged if f.next_steps), None)
+    if steps:
+        lines.append("")
+        lines.append("What the council does when a rule is broken:")
+        lines.extend(f"    {n}. {step}" for n, step in enumerate(steps, 1))
+    people = [f for f in result.findings if f.verdict == NEEDS_PERSON]
+    if people:
+        lines.append("")
+        lines.append("NEEDS A PERSON (no program can judge these):")
+        lines.extend(f"    {f.rule}: {f.wording}" for f in people)
+    passes = [f for f in result.findings if f.verdict not in (BREAKS, MAY_BREAK, NEEDS_PERSON)]
+    lines.append("")
+    lines.append(f"Passes {len(passes)} rule{'s' if len(passes) != 1 else ''}"
+                 + (": " + ", ".join(f.rule for f in passes) if show_passes and passes else "."))
+    return "\n".join(lines)
+
+
+def exit_code(results) -> int:
+    """0 nothing broken; 1 a rule is broken (like a linter); errors are 2."""
+    return 1 if any(f.verdict == BREAKS for r in results for f in r.findings) else 0
+
+
+# ------------------------------------------------------------------ batches
+
+def read_rows(path: str) -> Iterator[dict]:
+    stream, name = _open_in(path)
+    with stream:
+        if name.endswith(".csv"):
+            reader = csv.DictReader(stream)
+            if reader.fieldnames is None or "text" not in reader.fieldnames:
+                raise InputError(f"{name}: no 'text' column (columns: {', '.join(reader.fieldnames or []) or 'none'})")
+            for n, row in enumerate(reader, 2):
+                yield n, {k: v for k, v in row.items() if k is not None}
+        else:
+            for n, line in enumerate(stream, 1):
+                if not line.strip():
+                    continue
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise InputError(f"{name}:{n}: not valid JSON: {exc.msg}") from None
+                if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+                    raise InputError(f"{name}:{n}: each line needs a 'text' field holding the comment")
+                yield n, row
+
+
+def _open_in(path: str):
+    if path == "-":
+        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace"), "<stdin>.jsonl"
+    try:
+        return open(path, encoding="utf-8-sig", errors="replace", newline=""), path
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def _earlier(row: dict, history: dict, name: str, n: int) -> list[str]:
+    given = row.get("earlier")
+    if isinstance(given, list):
+        return [str(e) for e in given]
+    if isinstance(given, str) and given.strip():
+        try:
+            parsed = json.loads(given)
+        except json.JSONDecodeError:
+            return [given]
+        if isinstance(parsed, list):
+            return [str(e) for e in parsed]
+        raise InputError(f"{name}:{n}: 'earlier' must be a list of comments")
+    # No column: the author's earlier comments in this same export.
+    author = row.get("handle") or row.get("author")
+    return list(history[author]) if author else []
+
+
+def check_batch(checker: Checker, input_path: str, output_path: str, record_path: str | None,
+                date: dt.date | None, progress=sys.stderr) -> int:
+    for path in filter(None, (output_path, record_path)):
+        if not (path == "-" or path.endswith((".csv", ".jsonl", ".json", ".ndjson"))):
+            raise InputError(f"{path}: write .csv or .jsonl (or - for standard output)")
+    rows_out, records = [], []
+    counts: dict[str, Counter] = defaultdict(Counter)
+    history: dict[str, deque] = defaultdict(lambda: deque(maxlen=EARLIER_KEPT))
+    started, last, total, broken = time.monotonic(), time.monotonic(), 0, False
+    name = "<stdin>" if input_path == "-" else input_path
+    for n, row in read_rows(input_path):
+        text = row["text"] if isinstance(row["text"], str) else str(row["text"])
+        result = checker.check(text, reply_to=row.get("reply_to") or None, earlier=_earlier(row, history, name, n),
+                               date=date or parse_date(row.get("date"), f"{name}:{n}"))
+        author = row.get("handle") or row.get("author")
+        if author:
+            history[author].append(text)
+        flagged = [f for f in result.findings if f.verdict in (BREAKS, MAY_BREAK)]
+        for f in flagged:
+            counts[f.rule][f.verdict] += 1
+        broken |= any(f.verdict == BREAKS for f in flagged)
+        rows_out.append({**row, "findings": [
+            {"rule": f.rule, "verdict": f.verdict, "wording": f.wording,
+             "matches": [m.to_dict() for m in f.matches], "why": "; ".join(f.why)} for f in flagged]})
+        if any(f.verdict == BREAKS for f in flagged):
+            records.append(make_record(checker, row, text, [f for f in flagged if f.verdict == BREAKS]))
+        total += 1
+        if time.monotonic() - last >= 1.0:
+            last = time.monotonic()
+            print(f"checked {total:,} comments ({total / (last - started):,.0f}/s)", file=progress, flush=True)
+    write_rows(output_path, rows_out)
+    if record_path:
+        write_rows(record_path, records)
+    print(summary(checker, counts, total, time.monotonic() - started), file=progress)
+    return 1 if broken else 0
+
+
+def make_record(checker: Checker, row: dict, text: str, findings) -> dict:
+    """What the policy says must be kept: who, when, the post, and why it is unacceptable."""
+    return {
+        "council": checker.pack["council"]["name"],
+        "policy_version": checker.pack.get("version") or "current",
+        "name": row.get("author") or "",
+        "handle": row.get("handle") or "",
+        "platform": row.get("platform") or "",
+        "date": row.get("date") or "",
+        "post": text,
+        "rules": "; ".join(f.rule for f in findings),
+        "why": " | ".join(f"{f.rule}: {f.wording} ({'; '.join(f.why)})" for f in findings),
+    }
+
+
+def write_rows(path: str, rows: list[dict]) -> None:
+    if path.endswith(".csv"):
+        columns = list(dict.fromkeys(k for row in rows for k in row))
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+                             for k, v in row.items()})
+        text = buffer.getvalue()
+    elif path == "-" or path.endswith((".jsonl", ".json", ".ndjson")):
+        text = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    else:
+        raise InputError(f"{path}: write .csv or .jsonl (or - for standard output)")
+    if path == "-":
+        sys.stdout.write(text)
+    else:
+        Path(path).write_text(text, encoding="utf-8")
+
+
+def summary(checker: Checker, counts, total: int, seconds: float) -> str:
+    lines = [f"{total:,} comments checked in {seconds:.1f} s against {checker.pack['council']['name']}'s rules.",
+             f"{'rule':<24} {'breaks':>8} {'may break':>10}"]
+    for rule in checker.pack["rules"]:
+        c = counts.get(rule["id"], Counter())
+        if rule["check"]["kind"] != "human":
+            lines.append(f"{rule['id']:<24} {c[BREAKS]:>8,} {c[MAY_BREAK]:>10,}")
+    return "\n".join(lines)
