@@ -130,7 +130,8 @@ def _earlier(row: dict, history: dict, name: str, n: int) -> list[str]:
 
 
 def check_batch(checker: Checker, input_path: str, output_path: str, record_path: str | None,
-                date: dt.date | None, progress=sys.stderr) -> int:
+                date: dt.date | None, progress=None) -> int:
+    progress = progress or sys.stderr
     for path in filter(None, (output_path, record_path)):
         if not (path == "-" or path.endswith((".csv", ".jsonl", ".json", ".ndjson"))):
             raise InputError(f"{path}: write .csv or .jsonl (or - for standard output)")

@@ -1,0 +1,107 @@
+"""`houserules check` from a moderator's side: one comment, an export, the record."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from houserules.cli import main
+
+
+def run(capsys, *args, stdin: str | None = None, monkeypatch=None):
+    if stdin is not None:
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(stdin.encode())))
+    code = main(["check", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_one_comment_report_and_exit_codes(capsys):
+    code, out, _ = run(capsys, "--council", "city", "This is shit, call me on 07700 900123")
+    assert code == 1
+    assert "BREAKS  swearing: Do not swear." in out
+    assert '"shit" (characters 8-12)' in out
+    assert "personal-information" in out and "07700 900123" in out
+    assert "What the council does when a rule is broken:" in out
+    assert "NEEDS A PERSON" in out and "impersonation" in out
+
+    code, out, _ = run(capsys, "--council", "city", "What time does the tip open on Sunday?")
+    assert code == 0
+    assert "Nothing found. This is not a promise" in out
+
+
+def test_text_from_stdin_and_json_output(capsys, monkeypatch):
+    code, out, _ = run(capsys, "--council", "ashfield", "--json", stdin="you absolute muppet", monkeypatch=monkeypatch)
+    assert code == 1
+    findings = json.loads(out)["findings"]
+    abuse = next(f for f in findings if f["rule"] == "abuse")
+    assert abuse["verdict"] == "breaks"
+    assert abuse["matches"] == [{"start": 13, "end": 19, "text": "muppet"}]
+
+
+def test_batch_csv_to_jsonl_with_record(capsys, tmp_path):
+    source = tmp_path / "export.csv"
+    with source.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["text", "author", "handle", "date", "platform"])
+        w.writerow(["Cheap skip hire, message me on WhatsApp, £99 a day", "Sam Seller", "@skips4u", "2026-11-01", "facebook"])
+        w.writerow(["When is the garden waste collection?", "Ann", "@ann", "2026-11-01", "facebook"])
+        w.writerow(["Cheap skip hire, message me on WhatsApp, £99 a day!", "Sam Seller", "@skips4u", "2026-11-02", "facebook"])
+    out, record = tmp_path / "out.jsonl", tmp_path / "record.csv"
+    code, _, err = run(capsys, "--council", "city", "--input", str(source), "--output", str(out), "--record", str(record))
+    assert code == 1
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["text"] for r in rows][1] == "When is the garden waste collection?"
+    assert rows[1]["findings"] == []
+    assert {f["rule"] for f in rows[0]["findings"]} == {"advertising"}
+    # The second post by the same handle repeats the first: spam, from this export alone.
+    assert {f["rule"] for f in rows[2]["findings"]} == {"advertising", "spam"}
+    for f in rows[0]["findings"]:
+        assert set(f) >= {"rule", "verdict", "matches", "why"}
+    kept = list(csv.DictReader(record.open(encoding="utf-8")))
+    assert [k["handle"] for k in kept] == ["@skips4u", "@skips4u"]
+    assert kept[1]["name"] == "Sam Seller" and kept[1]["date"] == "2026-11-02"
+    assert "advertising: Do not advertise products or services." in kept[1]["why"]
+    assert kept[1]["policy_version"] and kept[1]["post"].startswith("Cheap skip hire")
+    assert "3 comments checked" in err and "advertising" in err  # the summary table, on stderr
+
+
+def test_batch_jsonl_stdin_to_stdout(capsys, monkeypatch):
+    lines = "\n".join(json.dumps({"text": t, "id": n}) for n, t in enumerate(["nice one", "f**k this"])) + "\n"
+    code, out, err = run(capsys, "--council", "city", "--input", "-", "--output", "-", stdin=lines,
+                         monkeypatch=monkeypatch)
+    assert code == 1
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in rows] == [0, 1]
+    assert rows[1]["findings"][0]["rule"] == "swearing"
+    assert "2 comments checked" in err and "2 comments checked" not in out
+
+
+def test_batch_csv_output(capsys, tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"text": "shit"}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    run(capsys, "--council", "city", "--input", str(source), "--output", str(out))
+    [row] = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert json.loads(row["findings"])[0]["rule"] == "swearing"
+
+
+@pytest.mark.parametrize("setup,args,message", [
+    (None, ["--council", "nowhere", "hi"], "no council 'nowhere'"),
+    (None, ["--council", "city", "--input", "/no/such/file.csv"], "cannot read /no/such/file.csv"),
+    ("text_missing", ["--council", "city", "--input", "{dir}/in.csv"], "no 'text' column (columns: comment, author)"),
+    ("bad_json", ["--council", "city", "--input", "{dir}/in.jsonl"], "in.jsonl:2: not valid JSON"),
+    (None, ["--council", "city", "--date", "2026-13-01", "hi"], "is not a date written YYYY-MM-DD"),
+    (None, ["--council", "city", "--input", "-", "--output", "out.txt"], "write .csv or .jsonl"),
+])
+def test_bad_input_is_a_clear_error_with_exit_code_2(capsys, tmp_path, setup, args, message):
+    if setup == "text_missing":
+        (tmp_path / "in.csv").write_text("comment,author\nhello,Ann\n", encoding="utf-8")
+    if setup == "bad_json":
+        (tmp_path / "in.jsonl").write_text('{"text": "ok"}\n{broken\n', encoding="utf-8")
+    code, out, err = run(capsys, *[a.format(dir=tmp_path) for a in args])
+    assert code == 2
+    assert message in err, err
