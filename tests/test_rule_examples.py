@@ -10,25 +10,13 @@ from __future__ import annotations
 import pytest
 
 from houserules.load import load_policy
-from houserules.rulepack import build_rulepack
-from houserules_checker import BREAKS, MAY_BREAK, Checker
+from houserules.prove import expected_verdict, rule_checker
+from houserules_checker import BREAKS, MAY_BREAK
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
 POLICY = load_policy(ROOT / "policies")
-AT_MOST_MAY_BREAK = {"accusation", "relevance"}
-
-
-def _checker_for(rule_id: str) -> Checker:
-    """A pack holding just this rule, with a pre-election period for the political examples."""
-    pack = build_rulepack(POLICY, next(iter(POLICY.councils)))
-    rule = POLICY.rules[rule_id]
-    pack["rules"] = [{"id": rule_id, "title": rule["title"], "summary": rule["summary"],
-                      "category": rule["category"], "wording": rule["wording"], "check": rule["check"]}]
-    # The political examples are dated inside this period.
-    pack["pre_election"] = [{"election": "example election", "start": "2027-03-25", "end": "2027-05-06"}]
-    return Checker(pack)
 
 
 CASES = [(rule_id, side, n, example)
@@ -40,14 +28,27 @@ CASES = [(rule_id, side, n, example)
 @pytest.mark.parametrize("rule_id,side,n,example", CASES,
                          ids=[f"{r}-{s}-{n}" for r, s, n, _ in CASES])
 def test_rule_example(rule_id, side, n, example):
-    checker = _checker_for(rule_id)
+    checker = rule_checker(POLICY, POLICY.rules[rule_id])
     result = checker.check(example["text"], reply_to=example["reply_to"], earlier=example["earlier"],
                            date=example["date"])
     finding = result.findings[0]
     if side == "breaks":
-        expected = MAY_BREAK if POLICY.rules[rule_id]["check"]["kind"] in AT_MOST_MAY_BREAK else BREAKS
+        expected = expected_verdict(POLICY.rules[rule_id])
         assert finding.verdict == expected, f"{example['text']!r}: {finding.verdict} ({finding.why})"
         assert finding.matches and finding.why
     else:
         assert finding.verdict not in (BREAKS, MAY_BREAK), \
             f"{example['text']!r} should pass {rule_id}: {finding.verdict} {[m.text for m in finding.matches]} {finding.why}"
+
+
+def test_an_example_the_checker_disagrees_with_stops_the_build(policy_copy, capsys):
+    from houserules.cli import main
+
+    rule = policy_copy / "rules" / "swearing.yaml"
+    rule.write_text(rule.read_text(encoding="utf-8").replace(
+        "  passes:\n", "  passes:\n    - \"Well that was a shit show.\"\n", 1), encoding="utf-8")
+    code = main(["validate", "--policies", str(policy_copy)])
+    err = capsys.readouterr().err
+    assert code == 1
+    line = next(n for n, text in enumerate(rule.read_text().splitlines(), 1) if "shit show" in text)
+    assert f"swearing.yaml:{line}: examples.passes[0]: the checker says breaks" in err, err

@@ -102,8 +102,8 @@ def _in_project(project_root, monkeypatch):
 
 @pytest.fixture()
 def source(project_root, tmp_path) -> Path:
-    """A small policies folder: Testshire, the three real rules it adopts, and a
-    short word list (small, so that each run of the command is quick)."""
+    """A small policies folder: Testshire, the three real rules it adopts, a
+    short word list of its own and the real ones."""
     policies = tmp_path / "policies"
     for folder in ("councils", "rules", "wordlists"):
         (policies / folder).mkdir(parents=True)
@@ -111,6 +111,9 @@ def source(project_root, tmp_path) -> Path:
     for rule in ("spam", "off-topic", "abuse"):
         shutil.copy(project_root / "policies" / "rules" / f"{rule}.yaml", policies / "rules")
     (policies / "wordlists" / "local.yaml").write_text(WORDLIST, encoding="utf-8")
+    # The real lists too: the rules' examples are proved against them on every load.
+    for wordlist in (project_root / "policies" / "wordlists").glob("*.yaml"):
+        shutil.copy(wordlist, policies / "wordlists")
     return policies
 
 

@@ -62,7 +62,13 @@ def load_policy(root: Path) -> Policy:
     _check_wordlist_categories(rules, wordlists, root, problems)
     if problems:
         raise PolicyError(problems)
-    return Policy(root, wordlists, rules, councils)
+    policy = Policy(root, wordlists, rules, councils)
+    # Imported here: the examples are proved with the checker, which needs a loaded policy.
+    from .prove import prove_examples
+    problems = prove_examples(policy)
+    if problems:
+        raise PolicyError(problems)
+    return policy
 
 
 def _check_wordlist_categories(rules, wordlists, root, problems) -> None:
