@@ -138,3 +138,20 @@ def test_too_long_or_not_text_is_a_clear_error(city):
         city.check("a" * 1_000_001)
     with pytest.raises(CheckError, match="must be text"):
         city.check(b"bytes")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", [
+    "Could you please check the streetlight on Mill Lane?",
+    "Join us at the Christmas market on Saturday, it's lovely.",
+    "My library book is overdue, can I renew it online?",
+    "How do I subscribe to the bin reminder emails?",
+    "Please share this so people know the road is closed.",
+    "Is the new car park at the leisure centre free after 6pm?",
+    "Thanks to the crew who cleared the fallen tree on Station Road so quickly.",
+    "The consultation page is at www.example.gov.uk/consult and closes on Friday, have your say.",
+    "I'll kill for a decent bus service round here.",
+    "My daughter's school play was brilliant, well done everyone.",
+])
+def test_everyday_comments_on_council_posts_break_nothing(city, text):
+    flagged = [(f.rule, [m.text for m in f.matches]) for f in city.check(text).flagged(BREAKS)]
+    assert not flagged, flagged

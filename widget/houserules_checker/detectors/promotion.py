@@ -21,10 +21,28 @@ _STRONG = re.compile(
     r"bitcoin|crypto|forex|binary options|investment opportunity|passive income|"
     r"click (?:here|the link|this link)|buy now|order now|limited offer|best prices?|cheapest|"
     r"we (?:offer|sell|supply|install)|reasonable rates|no job too small|fully insured|"
-    r"available for (?:hire|work|bookings)|(?:book|hire) (?:us|me) (?:now|today)|please (?:share|like) and subscribe)\b"
+    r"available for (?:hire|work|bookings)|(?:book|hire) (?:us|me) (?:now|today)|please (?:share|like) and subscribe|"
+    # asking for views, likes and subscribers
+    r"(?:please|pls|plz|plese|plzz)(?: \w+){0,2} (?:subscribe|sub to|like (?:and|my|this video)|check (?:out )?my|"
+    r"visit my|share my|watch my|click (?:on )?(?:the|this|my) link|join me|help me (?:get|reach))|"
+    r"subscribe(?: \w+){0,2} (?:me|my|back|plz|please|pls|and|for|if)|(?:like|likes|comment) (?:and|&|n) subscribe|"
+    r"^\W*(?:subscribe|sub)\W*$|"
+    r"(?:get|reach|hit|need|want) (?:to )?\d+ ?(?:subscribers|subs)|subscribers? (?:before|by)|sub ?(?:back|me)\b|"
+    r"like this comment|give (?:me|it|this) a (?:like|thumbs up)|so (?:everyone|people) can see (?:my|this)|"
+    r"check (?:this|us|me) out|checking (?:me|us) out|come check|check out (?:our|my|this|mah)\b|"
+    r"become my (?:first )?(?:subscriber|fan|follower)|like this page|like (?:and|&) share|"
+    r"check out (?:this|these) (?:\w+ )?(?:playlist|video|videos|song|songs|channel|remix|app|shirts?|offer)|"
+    r"join me|click (?:on )?(?:the|this|my|that) link|visit (?:this|my) (?:site|website|page|channel|link)|"
+    r"download (?:it |the app )?now|get paid|buy (?:it |them )?here|free (?:stuff|gifts?|cards?|points|coins|robux)|"
+    r"earn (?:money|cash|points|coins)|(?:my|our) new (?:song|single|cover|remix|video|vid|album|mixtape|app)|"
+    r"my (?:songs|covers|remixes|vids|mixtape|beats|raps|ebook))\b"
 )
+_LINK_ALONE_WORDS = 8  # a link with hardly any words around it is a drop, not a conversation
+# Public-sector and public-service sites: a resident pointing to one is not advertising.
+_PUBLIC_SITE = re.compile(r"(?:\.gov\.uk|\.nhs\.uk|\.police\.uk|\.ac\.uk|\.sch\.uk|\.mod\.uk|\.parliament\.uk|"
+                          r"bbc\.co\.uk)(?:[/:?#]|$)")
 # Weak: could be advertising, or a resident sharing something useful.
-_WEAK = re.compile(r"\b(?:subscribe|subscribers|sale|offers?|deals?|promo|discount|for sale|selling|cheap|"
+_WEAK = re.compile(r"\b(?:check (?:it|this) out|come check|subscribe|subscribers|sale|offers?|deals?|promo|discount|for sale|selling|cheap|"
                    r"to book|whatsapp|hire|quotes?|per (?:hour|day|job)|a day|message me|contact me)\b|[£$]\s?\d+")
 
 
@@ -36,10 +54,15 @@ def detect(comment, context, check) -> list[Signal]:
     for m in strong:
         s, e = comment.span(m.start(), m.end())
         out.append(Signal(BREAKS, s, e, f"promotes something: '{m.group()}'"))
+    other_words = len(_LINK.sub(" ", text).split()) if links else 0
     for m in links:
         s, e = comment.span(m.start(), m.end())
+        if _PUBLIC_SITE.search(m.group()):
+            continue
         if strong or weak:
             out.append(Signal(BREAKS, s, e, "a link alongside promotional wording"))
+        elif other_words < _LINK_ALONE_WORDS:
+            out.append(Signal(BREAKS, s, e, "a link posted with hardly any comment: the usual form of link spam"))
         else:
             out.append(Signal(MAY_BREAK, s, e, "a link: a person should check whether it advertises"))
     if not strong and not links and len(weak) >= 2:
