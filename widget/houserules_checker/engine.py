@@ -97,7 +97,7 @@ class Checker:
 
     def _judge(self, rule: dict, comment: Text, context: Context) -> Finding:
         check = rule["check"]
-        finding = Finding(rule["id"], rule["title"], rule["wording"], PASSES)
+        finding = Finding(rule["id"], rule["title"], rule["wording"], PASSES, [], [], [])
         if check["kind"] == "human":
             finding.verdict = NEEDS_PERSON
             finding.why.append(check["reason"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 BREAKS, MAY_BREAK, NEEDS_PERSON, PASSES = "breaks", "may-break", "needs-person", "passes"
 ORDER = {BREAKS: 0, MAY_BREAK: 1, NEEDS_PERSON: 2, PASSES: 3}
@@ -18,8 +19,7 @@ class Match:
         return {"start": self.start, "end": self.end, "text": self.text}
 
 
-@dataclass(frozen=True, slots=True)
-class Signal:
+class Signal(NamedTuple):
     """One detector's evidence: a verdict, where, and why."""
 
     verdict: str

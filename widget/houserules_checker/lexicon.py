@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import groupby
+from typing import NamedTuple
 
 from .text import Word
 
@@ -53,8 +54,7 @@ class Entry:
     source: str
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     entry: Entry
     start: int
     end: int
@@ -92,6 +92,8 @@ class Lexicon:
                     if form not in self.single:
                         self.inflected.setdefault(form, []).extend(
                             (e, f"with the ending '-{ending}'") for e in entries)
+        # What a word (as typed, after normalising) matches never changes: remember it.
+        self._cache: dict[str, tuple[str, list]] = {}
         self.max_phrase = max((len(k) for k in self.phrases), default=1)
         self.phrase_starts = {k[0] for k in self.phrases}
         self.compound_roots.sort(key=lambda e: -len(e.term))
@@ -100,16 +102,26 @@ class Lexicon:
 
     def find(self, words: list[Word]) -> list[Hit]:
         hits: list[Hit] = []
-        keys = [squeeze(w.key) for w in words]
+        cache = self._cache
+        if len(cache) > 200_000:  # bounded memory on a long batch
+            cache.clear()
+        keys = []
         for i, word in enumerate(words):
-            entry_hits = self._single(word, keys[i])
+            found = cache.get(word.key)
+            if found is None:
+                key = squeeze(word.key)
+                found = cache[word.key] = (key, self._single(word, key))
+            key, entry_hits = found
+            keys.append(key)
             if entry_hits:
                 for entry, how in entry_hits:
                     if entry.name and _in_name(words, i):
                         continue
                     hits.append(Hit(entry, word.start, word.end, how))
-            if keys[i] not in self.phrase_starts:
+        for i, key in enumerate(keys):
+            if key not in self.phrase_starts:
                 continue
+            word = words[i]
             for n in range(2, self.max_phrase + 1):
                 if i + n > len(words):
                     break

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Characters that render as nothing: used to split a word so a filter misses it.
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u034f\u180e"))
@@ -31,14 +31,16 @@ LOOKALIKE = str.maketrans({
 LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
                       "@": "a", "$": "s", "!": "i", "|": "l", "€": "e", "+": "t"})
 
-_WORD = re.compile(r"[^\s,;:\"“”‘’()\[\]{}<>?/\\]+")
-_EDGE = ".!?'’\"-_~`^=&%#"
+_BREAK = r"\s,;:\"“”‘’()\[\]{}<>?/\\"
+_EDGE = r".!'’\-_~`^=&%#"
+# A word without the punctuation at its edges ("shit!" is "shit"), though
+# asterisks stay: they hide letters ("f***").
+_WORD = re.compile(rf"[^{_BREAK}{_EDGE}](?:[^{_BREAK}]*[^{_BREAK}{_EDGE}])?")
 _SEPARATORS = re.compile(r"[.\-_'’~`^=]")
 _HAS_LETTER = re.compile(r"[a-z]")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     key: str          # lower-case letters for matching: leet undone, separators removed; may hold '*'
     start: int        # offsets in the original comment
     end: int
@@ -110,20 +112,14 @@ def _key(token: str) -> str:
 def _words(text: Text) -> list[Word]:
     words: list[Word] = []
     norm, original = text.norm, text.original
+    mapped = text._origin is not None
     for match in _WORD.finditer(norm):
         token = match.group()
-        start, end = match.start(), match.end()
-        # Trim punctuation at the edges ("shit!" is "shit", but "f***" keeps its mask).
-        stripped = token.strip(_EDGE)
-        if not stripped:
-            continue
-        if stripped is not token and stripped != token:
-            start += token.index(stripped)
-            end = start + len(stripped)
-        key = _key(stripped)
+        key = token if token.isalpha() else _key(token)
         if not key:
             continue
-        if text._origin is not None:
+        start, end = match.span()
+        if mapped:
             start, end = text.span(start, end)
         words.append(Word(key, start, end, original[start].isupper()))
     return _join_spaced_letters(words)
@@ -131,7 +127,12 @@ def _words(text: Text) -> list[Word]:
 
 def _join_spaced_letters(words: list[Word]) -> list[Word]:
     """'f u c k' and 'f.u.c.k' are one word: join runs of three or more single letters."""
-    if not any(len(w.key) == 1 for w in words):
+    run = 0
+    for w in words:
+        run = run + 1 if len(w.key) == 1 else 0
+        if run == 3:
+            break
+    else:
         return words
     out: list[Word] = []
     run: list[Word] = []

@@ -41,18 +41,19 @@ REMOVAL = ("go back to", "send them back", "should be deported", "deport them", 
            "get rid of them", "should be shot", "should be gassed", "wipe them out", "not welcome here")
 
 
+_TARGETS = {
+    **{k: ("group", f"aimed at a group ({k})") for k in GROUPS},
+    **{k: ("staff", f"aimed at council {k}") for k in STAFF},
+    **{k: ("councillor", f"aimed at a {k}") for k in COUNCILLOR},
+    **{k: ("person", "aimed at 'you'") for k in SECOND_PERSON},
+}
+
+
 def _target_kind(key: str) -> tuple[str, str] | None:
-    if key in SECOND_PERSON:
-        return "person", "aimed at 'you'"
-    if key.startswith("@") and len(key) > 1:
+    found = _TARGETS.get(key)
+    if found is None and key[:1] == "@" and len(key) > 1:
         return "person", f"aimed at {key}"
-    if key in COUNCILLOR:
-        return "councillor", f"aimed at a {key}"
-    if key in STAFF:
-        return "staff", f"aimed at council {key}"
-    if key in GROUPS:
-        return "group", f"aimed at a group ({key})"
-    return None
+    return found
 
 
 def _analyse(comment, context):
@@ -63,12 +64,13 @@ def _analyse(comment, context):
     if not hits:
         return []
     index = {w.start: i for i, w in enumerate(words)}
-    marks = [(i, kind) for i, w in enumerate(words) if (kind := _target_kind(w.key))]
+    keys = [w.key for w in words]
+    marks = [(i, kind) for i, key in enumerate(keys) if (kind := _target_kind(key))]
     out = []
     for hit in hits:
         i = index.get(hit.start)
         near = [(kind, why) for j, (kind, why) in marks if i is not None and j != i and abs(j - i) <= REACH]
-        copula = i is not None and _after_copula(words, i)
+        copula = i is not None and _after_copula(keys, i)
         out.append((hit, near, copula))
     return out
 
@@ -97,9 +99,9 @@ def detect(comment, context, check) -> list[Signal]:
     return signals
 
 
-def _after_copula(words, i: int) -> bool:
+def _after_copula(all_keys: list[str], i: int) -> bool:
     """'... is a (useless) idiot', 'you're a muppet', but not 'I'm an idiot'."""
-    keys = [w.key for w in words[max(0, i - 4):i]]
+    keys = all_keys[max(0, i - 4):i]
     for back in range(1, min(3, len(keys)) + 1):
         before = keys[:len(keys) - back + 1]  # the words up to the insult, minus up to 2 adjectives
         for form in COPULA:

@@ -15,6 +15,7 @@ _POSTCODE = re.compile(r"\b(?:[a-pr-uwyz][a-hk-y]?\d[a-hjkpstuw\d]?) ?\d[abd-hjl
 _STREET = re.compile(r"\b\d{1,4}[a-z]? [a-z][a-z'’-]+(?: [a-z][a-z'’-]+)? (?:road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|court|ct|crescent|place|gardens|grove|terrace|walk|row|hill|view|mews|rise|square|parade)\b")
 _NI = re.compile(r"\b([a-ceghj-pr-tw-z][a-ceghj-npr-tw-z]) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([a-d])\b")
 _NI_BAD_PREFIX = {"bg", "gb", "kn", "nk", "nt", "tn", "zz"}
+_DIGIT = re.compile(r"\d")
 _CARD = re.compile(r"(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])")
 
 
@@ -38,6 +39,9 @@ def _luhn(digits: str) -> bool:
 def detect(comment, context, check) -> list[Signal]:
     wanted = set(check["detectors"])
     text, out = comment.norm, []
+    has_digit = _DIGIT.search(text) is not None
+    if not has_digit and "@" not in text:
+        return out
 
     def add(verdict, start, end, why):
         s, e = comment.span(start, end)
