@@ -14,7 +14,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 \
 	  $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
 	  "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo "$$p"; break; }; done)
 
-.PHONY: site setup test serve chromium clean bench
+.PHONY: site setup test serve chromium clean bench bench-checker
 
 site: setup
 	$(VENV)/bin/houserules build
@@ -48,6 +48,20 @@ chromium:
 
 bench: setup
 	$(PY) tests/benchmarks/bench_build.py
+
+# The comment checker against better-profanity and alt-profanity-check on the
+# labelled data in ../shared/data. Their packages are benchmark-only: pinned in
+# their own lock, installed into the same venv, never in requirements.lock.
+# Pass options with BENCH_ARGS, e.g. make bench-checker BENCH_ARGS="--sample 5000".
+BENCH_LOCK := tests/benchmarks/requirements-bench.lock
+BENCH_STAMP := $(VENV)/.bench-installed
+
+$(BENCH_STAMP): $(BENCH_LOCK) $(STAMP)
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r $(BENCH_LOCK)
+	touch $@
+
+bench-checker: $(STAMP) $(BENCH_STAMP)
+	$(PY) tests/benchmarks/bench_checker.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site build $(VENV) widget/node_modules

@@ -34,6 +34,7 @@ import platform
 import random
 import shlex
 import statistics
+import subprocess
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -74,7 +75,8 @@ def load_davidson(data: Path, sample: int | None) -> tuple[list[tuple[str, int]]
 
 
 def load_youtube(data: Path) -> list[dict]:
-    """Comments with label, source file and the author's earlier comments in that file."""
+    """Comments with label, source file and the author's earlier comments in
+    that file. Some files are HTML-escaped (&#39;, &amp;): unescaped too."""
     items = []
     for path in sorted(glob.glob(str(data / "youtube_spam_dev" / "*.csv"))):
         with open(path, encoding="utf-8", newline="") as f:
@@ -88,8 +90,8 @@ def load_youtube(data: Path) -> list[dict]:
             if when[i] is not None:
                 mine = [j for j in by_author[r["AUTHOR"]] if when[j] is not None and when[j] < when[i]]
                 mine.sort(key=lambda j: when[j])
-                earlier = [rows[j]["CONTENT"] for j in mine[-EARLIER_MAX:]]
-            items.append({"text": r["CONTENT"], "label": int(r["CLASS"]), "earlier": earlier,
+                earlier = [html.unescape(rows[j]["CONTENT"]) for j in mine[-EARLIER_MAX:]]
+            items.append({"text": html.unescape(r["CONTENT"]), "label": int(r["CLASS"]), "earlier": earlier,
                           "file": Path(path).name})
     if not items:
         raise SystemExit(f"no YouTube spam CSV files under {data / 'youtube_spam_dev'}")
@@ -175,6 +177,18 @@ def best_of(repeat: int, fn, texts: list[str]) -> float:
             fn(t)
         best = min(best, time.perf_counter() - t0)
     return best
+
+
+def checker_revision() -> str:
+    """The commit measured, and whether the checker or policy had uncommitted changes."""
+    try:
+        head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--", "widget/houserules_checker",
+                                "generator", "policies"], capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "commit unknown"
+    return f"commit {head}" + (" + uncommitted changes to the checker or policy" if dirty else "")
 
 
 def version(dist: str) -> str:
@@ -264,6 +278,7 @@ def main(argv=None) -> None:
     print(f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores; "
           f"houserules {version('houserules')}, better-profanity {version('better-profanity')}, "
           f"alt-profanity-check {version('alt-profanity-check')} (scikit-learn {version('scikit-learn')})")
+    print(f"houserules at {checker_revision()}")
 
     setup = {}
     t0 = time.perf_counter()
@@ -304,7 +319,7 @@ def main(argv=None) -> None:
     print()
     print("2. UCI YouTube spam collection (development videos): spam (CLASS 1) vs ham (CLASS 0)")
     print(f"   {len(items):,} comments ({per_file}): {spam:,} spam, {len(items) - spam:,} ham; "
-          f"{with_earlier:,} have earlier comments by the same author in their file")
+          f"{with_earlier:,} have earlier comments by the same author in their file; HTML entities unescaped")
     print(f"   houserules: council {slug}, spam when its spam or advertising rule has that verdict; "
           f"earlier = same author's comments before it by DATE, at most {EARLIER_MAX}")
     print_scores([(name, score(y["labels"], flags)) for name, flags in y["flags"].items()])
