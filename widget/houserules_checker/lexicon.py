@@ -83,15 +83,22 @@ class Lexicon:
                 self.phrases.setdefault(tuple(squeeze(p) for p in parts), []).append(entry)
         # Inflected forms are looked up directly rather than tried ending by ending.
         self.inflected: dict[str, list[tuple[Entry, str]]] = {}
+        # The innocent reading wins: a form of a context-only word ("twinkies")
+        # is never taken as a form of another ("twink").
+        innocent = {form for key, entries in self.single.items() if all(e.context_only for e in entries)
+                    for form in _forms(key)}
         for key, entries in self.single.items():
             if len(key) < 3:
                 continue
-            for ending in ENDINGS:
-                for stem in {key, key[:-1]} if key.endswith("e") else {key}:
-                    form = squeeze(stem + ending)
-                    if form not in self.single:
-                        self.inflected.setdefault(form, []).extend(
-                            (e, f"with the ending '-{ending}'") for e in entries)
+            slur = any(e.category in SLUR_CATEGORIES for e in entries)
+            for ending, form in _forms(key).items():
+                if form in self.single or form in self.inflected and not entries[0].context_only:
+                    continue
+                if form in innocent and not all(e.context_only for e in entries):
+                    continue
+                if slur and ending in ("y", "ie", "z"):
+                    continue  # "spicy" is not a slur
+                self.inflected.setdefault(form, []).extend((e, f"with the ending '-{ending}'") for e in entries)
         # What a word (as typed, after normalising) matches never changes: remember it.
         self._cache: dict[str, tuple[str, list]] = {}
         self.max_phrase = max((len(k) for k in self.phrases), default=1)
@@ -107,6 +114,9 @@ class Lexicon:
             cache.clear()
         keys = []
         for i, word in enumerate(words):
+            if word.key[0] == "@":  # a handle names an account; it is not a word
+                keys.append("")
+                continue
             found = cache.get(word.key)
             if found is None:
                 key = squeeze(word.key)
@@ -159,6 +169,22 @@ class Lexicon:
         pattern = key.replace("*", ".")
         return [e for e in self.masked.get((len(key), key[0], key[-1]), ())
                 if re.fullmatch(pattern, e.plain) and not e.context_only]
+
+
+SLUR_CATEGORIES = {"race-ethnicity", "sex-gender", "discriminatory", "mental-health"}
+
+
+def _forms(key: str) -> dict[str, str]:
+    """Inflected forms of a word-list key: ending -> squeezed form."""
+    forms = {}
+    for ending in ENDINGS:
+        stem = key
+        if key.endswith("e") and ending[0] in "aeiouy":
+            stem = key[:-1]  # "wanke" + "ing"
+        elif key.endswith("y") and ending in ("es", "ies", "ed", "er", "ers"):
+            stem = key[:-1] + ("i" if ending != "ies" else "")  # "pussy" -> "pussies"
+        forms.setdefault(ending, squeeze(stem + ending))
+    return {e: f for e, f in forms.items() if f != squeeze(key)}
 
 
 def _plain(term: str) -> str:

@@ -31,12 +31,14 @@ LOOKALIKE = str.maketrans({
 LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
                       "@": "a", "$": "s", "!": "i", "|": "l", "€": "e", "+": "t"})
 
-_BREAK = r"\s,;:\"“”‘’()\[\]{}<>?/\\"
-_EDGE = r".!'’\-_~`^=&%#"
-# A word without the punctuation at its edges ("shit!" is "shit"), though
-# asterisks stay: they hide letters ("f***").
-_WORD = re.compile(rf"[^{_BREAK}{_EDGE}](?:[^{_BREAK}]*[^{_BREAK}{_EDGE}])?")
-_SEPARATORS = re.compile(r"[.\-_'’~`^=]")
+# A word: letters and digits, the symbols used for letters (leet, "*" for a
+# hidden letter), and what people put inside words to split them ("f.u.c.k",
+# "sh-it"). Everything else, emoji and "=" and "_" included, ends a word, and
+# so do two dots ("fuck..that" is two words).
+_CHAR = r"(?:[^\W_]|[@$!*|+€'’~-]|\.(?=[^\W_]))"
+_WORD = re.compile(rf"[#@]?{_CHAR}+")
+_EDGE = "!'’-~."
+_SEPARATORS = re.compile(r"[.\-'’~]")
 _HAS_LETTER = re.compile(r"[a-z]")
 
 
@@ -109,16 +111,33 @@ def _key(token: str) -> str:
     return _SEPARATORS.sub("", token)
 
 
+def _trim(token: str, start: int, end: int) -> tuple[str, int, int]:
+    """Punctuation at a word's edges is not part of it ("shit!", "'bitch'", "#fail");
+    nor are asterisks around a whole word ("*bitch*"), though "f***" keeps its mask."""
+    head = len(token) - len(token.lstrip(_EDGE + "#*"))
+    token, start = token[head:], start + head
+    tail = len(token) - len(token.rstrip(_EDGE))
+    token, end = token[:len(token) - tail], end - tail
+    stars = len(token) - len(token.rstrip("*"))
+    if stars and len(token) - stars >= 4:
+        token, end = token[:-stars], end - stars
+    return token, start, end
+
+
 def _words(text: Text) -> list[Word]:
     words: list[Word] = []
     norm, original = text.norm, text.original
     mapped = text._origin is not None
     for match in _WORD.finditer(norm):
         token = match.group()
+        start, end = match.span()
+        if not token.isalpha():
+            token, start, end = _trim(token, start, end)
+            if not token:
+                continue
         key = token if token.isalpha() else _key(token)
         if not key:
             continue
-        start, end = match.span()
         if mapped:
             start, end = text.span(start, end)
         words.append(Word(key, start, end, original[start].isupper()))

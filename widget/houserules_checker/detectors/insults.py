@@ -56,15 +56,34 @@ def _target_kind(key: str) -> tuple[str, str] | None:
     return found
 
 
+# Words that may stand between "you" and what it is called: "you (are a) ...".
+_FILLER = {"a", "an", "are", "re", "such", "little", "big", "dirty", "stupid", "fucking", "bloody", "absolute",
+           "total", "complete", "old", "fat", "lazy"}
+
+
+def _called(keys: list[str], i: int) -> bool:
+    """'you fag', 'you are a queer': a word said straight to someone."""
+    for j in range(max(0, i - 4), i):
+        if keys[j] in SECOND_PERSON and all(k in _FILLER for k in keys[j + 1:i]):
+            return True
+    return False
+
+
 def _analyse(comment, context):
     """Each insult with the targets in reach of it; computed once per comment."""
     words = comment.words
-    hits = [h for h in context.hits(comment)
-            if h.entry.category == "insult" or (h.entry.severity >= 2 and not h.entry.context_only)]
+    keys = [w.key for w in words]
+    index = {w.start: i for i, w in enumerate(words)}
+    hits = []
+    for h in context.hits(comment):
+        entry = h.entry
+        if entry.category == "insult" or (entry.severity >= 2 and not entry.context_only):
+            hits.append(h)
+        elif entry.context_only and entry.severity >= 3 and h.start in index and _called(keys, index[h.start]):
+            # A word with an innocent meaning is an insult when it is what someone is called.
+            hits.append(h)
     if not hits:
         return []
-    index = {w.start: i for i, w in enumerate(words)}
-    keys = [w.key for w in words]
     marks = [(i, kind) for i, key in enumerate(keys) if (kind := _target_kind(key))]
     out = []
     for hit in hits:

@@ -18,7 +18,7 @@ _STRONG = re.compile(
     r"for (?:a )?(?:free )?(?:quote|quotes|price list)|(?:discount|promo|voucher|referral) code|\d+% off|"
     r"free (?:trial|gift|money|iphone|samples?|giveaway|quote)|giveaway|"
     r"(?:make|earn|making|earning) (?:money|[£$]\s?\d+|\d+ ?(?:pounds|dollars|k))|work from home|"
-    r"bitcoin|crypto|forex|binary options|investment opportunity|passive income|"
+    r"bitcoins?|crypto|forex|binary options|investment opportunity|passive income|"
     r"click (?:here|the link|this link)|buy now|order now|limited offer|best prices?|cheapest|"
     r"we (?:offer|sell|supply|install)|reasonable rates|no job too small|fully insured|"
     r"available for (?:hire|work|bookings)|(?:book|hire) (?:us|me) (?:now|today)|please (?:share|like) and subscribe|"
@@ -26,7 +26,8 @@ _STRONG = re.compile(
     r"(?:please|pls|plz|plese|plzz)(?: \w+){0,2} (?:subscribe|sub to|like (?:and|my|this video)|check (?:out )?my|"
     r"visit my|share my|watch my|click (?:on )?(?:the|this|my) link|join me|help me (?:get|reach))|"
     r"subscribe(?: \w+){0,2} (?:me|my|back|plz|please|pls|and|for|if)|(?:like|likes|comment) (?:and|&|n) subscribe|"
-    r"^\W*(?:subscribe|sub)\W*$|"
+    r"^\W*(?:come |please |pls )?subscribe\b(?! to (?:the|our|your|council))|follow (?:4|for) follow|like (?:4|for) like|f4f|l4l|"
+    r"(?:watch|see|hear) my (?:new )?(?:videos?|vids?|channel|track|song|music)|i made a (?:\w+ )?channel|"
     r"(?:get|reach|hit|need|want) (?:to )?\d+ ?(?:subscribers|subs)|subscribers? (?:before|by)|sub ?(?:back|me)\b|"
     r"like this comment|give (?:me|it|this) a (?:like|thumbs up)|so (?:everyone|people) can see (?:my|this)|"
     r"check (?:this|us|me) out|checking (?:me|us) out|come check|check out (?:our|my|this|mah)\b|"
@@ -42,7 +43,7 @@ _LINK_ALONE_WORDS = 8  # a link with hardly any words around it is a drop, not a
 _PUBLIC_SITE = re.compile(r"(?:\.gov\.uk|\.nhs\.uk|\.police\.uk|\.ac\.uk|\.sch\.uk|\.mod\.uk|\.parliament\.uk|"
                           r"bbc\.co\.uk)(?:[/:?#]|$)")
 # Weak: could be advertising, or a resident sharing something useful.
-_WEAK = re.compile(r"\b(?:check (?:it|this) out|come check|subscribe|subscribers|sale|offers?|deals?|promo|discount|for sale|selling|cheap|"
+_WEAK = re.compile(r"\b(?:check (?:it|this) out|come check|subscribe|subscrib\w*|suscrib\w*|subscribers|sale|offers?|deals?|promo|discount|for sale|selling|cheap|"
                    r"to book|whatsapp|hire|quotes?|per (?:hour|day|job)|a day|message me|contact me)\b|[£$]\s?\d+")
 
 
