@@ -83,6 +83,9 @@ class Checker:
         self.lexicon = Lexicon(pack["words"])
         self.next_steps = [s["wording"] or ACTIONS[s["actions"][0]].capitalize() + "."
                            for s in pack["enforcement"]]
+        # Each rule's detector is picked once, not on every check.
+        self._rules = [(rule["id"], rule["title"], rule["wording"], rule["check"], _detector(rule))
+                       for rule in pack["rules"]]
 
     def check(self, text: str, *, reply_to: str | None = None, earlier=(), date: dt.date | None = None) -> Result:
         if not isinstance(text, str):
@@ -91,26 +94,24 @@ class Checker:
             raise CheckError(f"a comment may be at most {MAX_CHARS:,} characters; this one has {len(text):,}")
         comment = prepare(text)
         context = Context(self.pack, self.lexicon, reply_to, earlier, date)
-        findings = [self._judge(rule, comment, context) for rule in self.pack["rules"]]
-        findings.sort(key=lambda f: ORDER[f.verdict])  # stable: council order within a verdict
+        findings = []
+        for rule_id, title, wording, check, detect in self._rules:
+            if detect is None:  # a rule no program can judge
+                findings.append(Finding(rule_id, title, wording, NEEDS_PERSON, [], [check["reason"]], []))
+            elif detect is relevance.detect and reply_to is None:
+                findings.append(Finding(rule_id, title, wording, NEEDS_PERSON, [],
+                                        ["Whether a comment is on topic needs the post it replies to."], []))
+            else:
+                signals = detect(comment, context, check)
+                findings.append(self._verdict(rule_id, title, wording, signals, comment) if signals
+                                else Finding(rule_id, title, wording, PASSES, [], [], []))
+        findings.sort(key=_RANK)  # stable: council order within a verdict
         return Result(self.pack["council"]["slug"], self.pack.get("version"), findings)
 
-    def _judge(self, rule: dict, comment: Text, context: Context) -> Finding:
-        check = rule["check"]
-        finding = Finding(rule["id"], rule["title"], rule["wording"], PASSES, [], [], [])
-        if check["kind"] == "human":
-            finding.verdict = NEEDS_PERSON
-            finding.why.append(check["reason"])
-            return finding
-        if check["kind"] == "relevance" and context.reply_to is None:
-            finding.verdict = NEEDS_PERSON
-            finding.why.append("Whether a comment is on topic needs the post it replies to.")
-            return finding
-        signals = DETECTORS[check["kind"]](comment, context, check)
-        if not signals:
-            return finding
+    def _verdict(self, rule_id, title, wording, signals, comment: Text) -> Finding:
+        """A rule's verdict is its strongest signal; each place in the comment is reported once."""
         best = min(ORDER[s.verdict] for s in signals)
-        finding.verdict = BREAKS if best == ORDER[BREAKS] else MAY_BREAK
+        finding = Finding(rule_id, title, wording, BREAKS if best == ORDER[BREAKS] else MAY_BREAK, [], [], [])
         seen = set()
         for signal in sorted(signals, key=lambda s: (ORDER[s.verdict], s.start, s.end)):
             if (signal.start, signal.end) in seen:
@@ -122,6 +123,19 @@ class Checker:
         if finding.verdict == BREAKS:
             finding.next_steps = list(self.next_steps)
         return finding
+
+
+def _detector(rule: dict):
+    kind = rule["check"]["kind"]
+    if kind == "human":
+        return None
+    if kind not in DETECTORS:
+        raise CheckError(f"rule {rule['id']}: unknown check kind {kind!r}")
+    return DETECTORS[kind]
+
+
+def _RANK(finding: Finding) -> int:
+    return ORDER[finding.verdict]
 
 
 __all__ = ["Checker", "CheckError", "Signal"]

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import compress, groupby
+from operator import itemgetter
 from typing import NamedTuple
 
 from .text import Word
@@ -108,29 +109,25 @@ class Lexicon:
         self.compound_tails = {e.plain[-3:] for e in self.compound_roots}
 
     def find(self, words: list[Word]) -> list[Hit]:
-        hits: list[Hit] = []
         cache = self._cache
         if len(cache) > 200_000:  # bounded memory on a long batch
             cache.clear()
-        keys = []
-        for i, word in enumerate(words):
-            if word.key[0] == "@":  # a handle names an account; it is not a word
-                keys.append("")
-                continue
-            found = cache.get(word.key)
-            if found is None:
-                key = squeeze(word.key)
-                found = cache[word.key] = (key, self._single(word, key))
-            key, entry_hits = found
-            keys.append(key)
-            if entry_hits:
-                for entry, how in entry_hits:
-                    if entry.name and _in_name(words, i):
-                        continue
-                    hits.append(Hit(entry, word.start, word.end, how))
-        for i, key in enumerate(keys):
-            if key not in self.phrase_starts:
-                continue
+        # Nearly every word has been seen before: look them all up at once.
+        raw = [w.key for w in words]
+        found = list(map(cache.get, raw))
+        if None in found:
+            for i, entry in enumerate(found):
+                if entry is None:
+                    found[i] = cache[raw[i]] = self._lookup(words[i])
+        hits: list[Hit] = []
+        for i in compress(range(len(found)), map(itemgetter(1), found)):
+            word = words[i]
+            for entry, how in found[i][1]:
+                if entry.name and _in_name(words, i):
+                    continue
+                hits.append(Hit(entry, word.start, word.end, how))
+        keys = list(map(itemgetter(0), found))
+        for i in compress(range(len(keys)), map(self.phrase_starts.__contains__, keys)):
             word = words[i]
             for n in range(2, self.max_phrase + 1):
                 if i + n > len(words):
@@ -138,6 +135,12 @@ class Lexicon:
                 for entry in self.phrases.get(tuple(keys[i:i + n]), ()):
                     hits.append(Hit(entry, word.start, words[i + n - 1].end, "as a phrase"))
         return hits
+
+    def _lookup(self, word: Word) -> tuple[str, list]:
+        if word.key[0] == "@":  # a handle names an account; it is not a word
+            return "", []
+        key = squeeze(word.key)
+        return key, self._single(word, key)
 
     def _single(self, word: Word, key: str) -> list[tuple[Entry, str]]:
         entries = self.single.get(key)

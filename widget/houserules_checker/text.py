@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 # Characters that render as nothing: used to split a word so a filter misses it.
@@ -21,7 +22,7 @@ INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u
 LOOKALIKE = str.maketrans({
     "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
     "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j", "ѕ": "s", "ԁ": "d",
-    "ɡ": "g", "һ": "h", "ӏ": "l", "ո": "n", "ս": "u",
+    "ɡ": "g", "һ": "h", "ı": "i", "ӏ": "l", "ո": "n", "ս": "u",
     "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p",
     "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ѵ": "v",
 })
@@ -35,8 +36,11 @@ LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"
 # hidden letter), and what people put inside words to split them ("f.u.c.k",
 # "sh-it"). Everything else, emoji and "=" and "_" included, ends a word, and
 # so do two dots ("fuck..that" is two words).
-_CHAR = r"(?:[^\W_]|[@$!*|+€'’~-]|\.(?=[^\W_]))"
-_WORD = re.compile(rf"[#@]?{_CHAR}+")
+# Underscores are blanked out before matching (see _words), so \w here means
+# a letter or digit. Written as runs rather than a choice per character: this
+# pattern is the checker's hottest loop.
+_CHAR = r"[\w@$!*|+€'’~-]"
+_WORD = re.compile(rf"[#@]?(?:\.(?=\w))?{_CHAR}+(?:\.(?=\w){_CHAR}+)*")
 _EDGE = "!'’-~."
 _SEPARATORS = re.compile(r"[.\-'’~]")
 _HAS_LETTER = re.compile(r"[a-z]")
@@ -80,27 +84,56 @@ def _clean(text: str) -> str:
     return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace") if _has_surrogate(text) else text
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _has_surrogate(text: str) -> bool:
-    return any("\ud800" <= ch <= "\udfff" for ch in text) if not text.isascii() else False
+    return not text.isascii() and _SURROGATE.search(text) is not None
+
+
+class _CharMap(dict):
+    """What each character becomes: worked out once per character, then
+    applied to whole comments by str.translate (fast, in C)."""
+
+    LIMIT = 50_000  # bounded memory when a comment brings many new characters
+
+    def __init__(self):
+        super().__init__()
+        self.odd: set[str] = set()  # characters that become more or fewer than one
+        self.generation = 0
+
+    def __missing__(self, code: int) -> str:
+        if len(self) >= self.LIMIT:
+            self.clear()
+            self.odd.clear()
+            self.generation += 1
+        if code in INVISIBLE:
+            out = ""
+        else:
+            ch = "\ufffd" if 0xD800 <= code <= 0xDFFF else chr(code)
+            out = "".join(part.lower().translate(LOOKALIKE) for part in unicodedata.normalize("NFKD", ch)
+                          if not unicodedata.combining(part))
+        if len(out) != 1:
+            self.odd.add(chr(code))
+        self[code] = out
+        return out
+
+
+_CHARS = _CharMap()
 
 
 def _normalise(text: str) -> tuple[str, list[int] | None]:
     if text.isascii():
         return text.lower(), None
-    out: list[str] = []
+    generation = _CHARS.generation
+    norm = text.translate(_CHARS)
+    if generation == _CHARS.generation and _CHARS.odd.isdisjoint(text):
+        return norm, None  # one character for one: offsets carry over as they are
+    # Some characters vanished or became several: map each back to its origin.
     origin: list[int] = []
     for index, ch in enumerate(text):
-        if ord(ch) in INVISIBLE:
-            continue
-        if "\ud800" <= ch <= "\udfff":
-            ch = "\ufffd"
-        for part in unicodedata.normalize("NFKD", ch):
-            if unicodedata.combining(part):
-                continue
-            for low in part.lower().translate(LOOKALIKE):
-                out.append(low)
-                origin.append(index)
-    return "".join(out), origin
+        origin.extend([index] * len(_CHARS[ord(ch)]))
+    return "".join(_CHARS[ord(ch)] for ch in text), origin
 
 
 def _key(token: str) -> str:
@@ -124,35 +157,70 @@ def _trim(token: str, start: int, end: int) -> tuple[str, int, int]:
     return token, start, end
 
 
+def _token(token: str) -> tuple[str, int, int] | None:
+    """A token as matched → (key, letters trimmed at the start, at the end)."""
+    length = end = len(token)
+    start = 0
+    if not token.isalpha():
+        token, start, end = _trim(token, start, end)
+        if not token:
+            return None
+    key = token if token.isalpha() else _key(token)
+    return (key, start, length - end) if key else None
+
+
+_TOKENS: dict[str, tuple[str, int, int] | None] = {}
+_SPLIT = re.compile(f"({_WORD.pattern})")
+
+
 def _words(text: Text) -> list[Word]:
-    words: list[Word] = []
-    norm, original = text.norm, text.original
-    mapped = text._origin is not None
-    for match in _WORD.finditer(norm):
-        token = match.group()
-        start, end = match.span()
-        if not token.isalpha():
-            token, start, end = _trim(token, start, end)
-            if not token:
-                continue
-        key = token if token.isalpha() else _key(token)
-        if not key:
-            continue
-        if mapped:
-            start, end = text.span(start, end)
-        words.append(Word(key, start, end, original[start].isupper()))
+    # Written for speed, as this runs on every comment: splitting on words
+    # and summing lengths give every word and its offsets in a few calls
+    # into C, and only the words with punctuation go through Python.
+    original = text.original
+    parts = _SPLIT.split(text.norm.replace("_", " "))  # same length: offsets hold
+    keys = parts[1::2]
+    if not keys:
+        return []
+    bounds = list(accumulate(map(len, parts)))
+    starts, ends = bounds[0::2], bounds[1::2]
+    if not all(map(str.isalpha, keys)):
+        keys, starts, ends = _trim_all(keys, starts, ends)
+    if text._origin is not None:
+        spans = [text.span(s, e) for s, e in zip(starts, ends)]
+        starts, ends = [s for s, _ in spans], [e for _, e in spans]
+    words = list(map(Word, keys, starts, ends, map(str.isupper, map(original.__getitem__, starts))))
+    if _RUN_OF_THREE not in bytes(map(min, map(len, keys), repeat(2))):
+        return words
     return _join_spaced_letters(words)
+
+
+def _trim_all(tokens: list[str], starts: list[int], ends: list[int]):
+    keys, new_starts, new_ends = [], [], []
+    cache = _TOKENS
+    if len(cache) > 100_000:  # bounded memory on a long batch
+        cache.clear()
+    for token, start, end in zip(tokens, starts, ends):
+        if token.isalpha():
+            keys.append(token)
+            new_starts.append(start)
+            new_ends.append(end)
+            continue
+        found = cache.get(token, False)
+        if found is False:
+            found = cache[token] = _token(token)
+        if found is not None:
+            keys.append(found[0])
+            new_starts.append(start + found[1])
+            new_ends.append(end - found[2])
+    return keys, new_starts, new_ends
+
+
+_RUN_OF_THREE = bytes([1, 1, 1])
 
 
 def _join_spaced_letters(words: list[Word]) -> list[Word]:
     """'f u c k' and 'f.u.c.k' are one word: join runs of three or more single letters."""
-    run = 0
-    for w in words:
-        run = run + 1 if len(w.key) == 1 else 0
-        if run == 3:
-            break
-    else:
-        return words
     out: list[Word] = []
     run: list[Word] = []
     for word in words + [Word("", 0, 0, False)]:

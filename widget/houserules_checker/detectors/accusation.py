@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..findings import MAY_BREAK, Signal
+from ..prefilter import Prefilter
 
 _NAMED = r"(?:(?i:councillor|cllr|mr|mrs|ms|miss|dr)\.? [A-Z][a-z]+|[A-Z][a-z]+ [A-Z][a-z]+)"
 _CRIME = (r"(?:is|was|are|'s) (?:a |an )?(?:corrupt|crook|criminal|thief|fraud(?:ster)?|liar|paedo(?:phile)?|"
@@ -16,8 +17,15 @@ _CRIME = (r"(?:is|was|are|'s) (?:a |an )?(?:corrupt|crook|criminal|thief|fraud(?
 _PATTERN = re.compile(rf"\b{_NAMED}\b[^.!?\n]{{0,40}}?\b(?i:{_CRIME})")
 
 
+# Matched on the comment as typed (names need their capitals); the literals
+# are looked for in the normalised text, which holds them in lower case.
+_ANY = Prefilter((_PATTERN,))
+
+
 def detect(comment, context, check) -> list[Signal]:
     out = []
+    if not _ANY.may_match(comment.norm):
+        return out
     for m in _PATTERN.finditer(comment.original):
         out.append(Signal(MAY_BREAK, m.start(), m.end(),
                           "accuses a named person of wrongdoing: defamatory if it is untrue"))

@@ -84,7 +84,8 @@ def _analyse(comment, context):
             hits.append(h)
     if not hits:
         return []
-    marks = [(i, kind) for i, key in enumerate(keys) if (kind := _target_kind(key))]
+    marks = [(i, _target_kind(key)) for i, key in enumerate(keys) if key in _TARGETS or key[0] == "@"]
+    marks = [(i, kind) for i, kind in marks if kind]
     out = []
     for hit in hits:
         i = index.get(hit.start)
@@ -118,12 +119,18 @@ def detect(comment, context, check) -> list[Signal]:
     return signals
 
 
+# The forms above by their last word, longest first, so the first that fits wins.
+_COPULA_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
+for _form in sorted(COPULA, key=lambda f: (-len(f), f)):
+    _COPULA_BY_LAST.setdefault(_form[-1], []).append(_form)
+
+
 def _after_copula(all_keys: list[str], i: int) -> bool:
     """'... is a (useless) idiot', 'you're a muppet', but not 'I'm an idiot'."""
     keys = all_keys[max(0, i - 4):i]
     for back in range(1, min(3, len(keys)) + 1):
         before = keys[:len(keys) - back + 1]  # the words up to the insult, minus up to 2 adjectives
-        for form in COPULA:
+        for form in _COPULA_BY_LAST.get(before[-1], ()):
             if tuple(before[-len(form):]) == form:
                 subject = before[-len(form) - 1] if len(before) > len(form) else ""
                 return subject not in FIRST_PERSON and (form != ("is",) or back == 1)

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from ..findings import BREAKS, Signal
+from ..prefilter import Prefilter
 
 
 @lru_cache(maxsize=256)
@@ -14,18 +15,12 @@ def _compiled(regex: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=64)
-def _any(regexes: tuple[str, ...]) -> re.Pattern:
-    # One pass to rule out the usual comment that matches none of them.
-    # Leading global flags ("(?i)") may only stand at the very start, so drop
-    # them: every pattern is matched ignoring case anyway.
-    return re.compile("|".join(f"(?:{_FLAGS.sub('', r)})" for r in regexes), re.IGNORECASE)
-
-
-_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
+def _prefilter(regexes: tuple[str, ...]) -> Prefilter:
+    return Prefilter(regexes)
 
 
 def detect(comment, context, check) -> list[Signal]:
-    if not _any(tuple(p["regex"] for p in check["patterns"])).search(comment.norm):
+    if not _prefilter(tuple(p["regex"] for p in check["patterns"])).may_match(comment.norm):
         return []
     out = []
     for pattern in check["patterns"]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..findings import BREAKS, MAY_BREAK, Signal
+from ..prefilter import Prefilter
 
 _LINK = re.compile(r"(?:https?://|www\.)\S+|\b[a-z0-9-]{2,}\.(?:com|co\.uk|net|org|info|biz|ly|io|me|shop|store)(?:/\S*)?\b")
 # Strong: self-promotion or selling on its own.
@@ -47,8 +48,13 @@ _WEAK = re.compile(r"\b(?:check (?:it|this) out|come check|subscribe|subscrib\w*
                    r"to book|whatsapp|hire|quotes?|per (?:hour|day|job)|a day|message me|contact me)\b|[£$]\s?\d+")
 
 
+_ANY = Prefilter((_STRONG, _LINK, _WEAK))
+
+
 def detect(comment, context, check) -> list[Signal]:
     text, out = comment.norm, []
+    if not _ANY.may_match(text):
+        return out
     strong = list(_STRONG.finditer(text))
     links = list(_LINK.finditer(text))
     weak = list(_WEAK.finditer(text))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..findings import BREAKS, MAY_BREAK, Signal
+from ..prefilter import Prefilter
 
 _VIOLENCE = r"(?:kill|stab|shoot|murder|batter|punch|smash|burn|bomb|torch|hurt|hang|strangle|glass|slash|knife)"
 _WHO = (r"(?:you|u|ya|him|her|them|the lot of you|every(?:one|body)|councillor \w+|cllr \w+|your \w+"
@@ -30,13 +31,11 @@ THREATS = [
 ]
 
 
-# Every threat above holds one of these words; most comments hold none.
-_ANY = re.compile(r"kill|stab|shoot|murder|batter|punch|smash|burn|bomb|torch|hurt|hang|strangl|glass|slash|knife|"
-                  r"die|dead|shot|beat|break|kick|cave|live|back|coming|regret|find|finished|blow")
+_ANY = Prefilter(pattern for pattern, _, _ in THREATS)
 
 
 def detect(comment, context, check) -> list[Signal]:
-    if not _ANY.search(comment.norm):
+    if not _ANY.may_match(comment.norm):
         return []
     out = []
     for pattern, verdict, why in THREATS:

@@ -1,0 +1,178 @@
+"""A cheap test that rules a regular expression out before it runs.
+
+Most comments match none of a detector's patterns, and trying a pattern at
+every position of a comment is the costliest thing the checker does. So, as
+code search engines do, each pattern is read once for the literal text that
+every match must contain ("selling" or "for sale", ".com" or ".co.uk"); a
+comment holding none of it cannot match, and one search for those literals
+(in C) replaces the patterns. The literals are derived from the patterns
+themselves, never written by hand, so they cannot go stale.
+
+The test is only ever a necessary condition: a comment that passes it is
+still matched by the real patterns. Literals are compared in lower case
+against the normalised (lower-case) comment, which holds for patterns matched
+with or without IGNORECASE, on the normalised text or on the original.
+"""
+
+from __future__ import annotations
+
+import re
+
+try:  # the parser behind `re`: public in effect, private in name since 3.11
+    from re import _constants as _C
+    from re import _parser as _P
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_constants as _C  # type: ignore[no-redef]
+    import sre_parse as _P  # type: ignore[no-redef]
+
+_MAX_SET = 64  # beyond this many alternatives, a set of literals stops being worth it
+_REPEATS = {_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", _C.MAX_REPEAT)}
+_ZERO_WIDTH = {_C.AT, _C.ASSERT, _C.ASSERT_NOT}
+
+
+def _caseless(code: int) -> str | None:
+    """A literal character as the normalised comment holds it; None when
+    case-insensitive matching could let another character stand for it."""
+    ch = chr(code).lower()
+    if ch.isascii() or ch.upper() == ch.lower() == ch.casefold():
+        return ch
+    return None
+
+
+def _exact(item) -> set[str] | None:
+    """The strings this one item can match, when they are few and all known."""
+    op, av = item
+    if op is _C.LITERAL:
+        ch = _caseless(av)
+        return {ch} if ch is not None else None
+    if op is _C.IN:
+        chars = set()
+        for kind, value in av:
+            ch = _caseless(value) if kind is _C.LITERAL else None
+            if ch is None:
+                return None
+            chars.add(ch)
+        return chars if len(chars) <= 8 else None
+    if op in _ZERO_WIDTH:
+        return {""}
+    if op is _C.SUBPATTERN:
+        return _exact_seq(av[-1])
+    if op is _C.BRANCH:
+        out: set[str] = set()
+        for alternative in av[1]:
+            strings = _exact_seq(alternative)
+            if strings is None:
+                return None
+            out |= strings
+        return out if len(out) <= _MAX_SET else None
+    if op in _REPEATS and av[1] <= 1:  # x? and x{1}
+        strings = _exact_seq(av[2])
+        if strings is None:
+            return None
+        return strings | {""} if av[0] == 0 else strings
+    return None
+
+
+def _exact_seq(items) -> set[str] | None:
+    out = {""}
+    for item in items:
+        strings = _exact(item)
+        if strings is None:
+            return None
+        out = {a + b for a in out for b in strings}
+        if len(out) > _MAX_SET:
+            return None
+    return out
+
+
+def _required(items) -> set[str] | None:
+    """Strings of which every match of this sequence holds at least one; None
+    when nothing is certain."""
+    candidates: list[set[str]] = []
+    run = {""}  # what the current stretch of exactly known items spells
+
+    def close():
+        if "" not in run:
+            candidates.append(set(run))
+
+    for item in items:
+        strings = _exact(item)
+        if strings is not None:
+            product = {a + b for a in run for b in strings}
+            if len(product) <= _MAX_SET:
+                run = product
+                continue
+            close()
+            run = strings if len(strings) <= _MAX_SET else {""}
+            continue
+        close()
+        run = {""}
+        inner = _required_item(item)
+        if inner is not None:
+            candidates.append(inner)
+    close()
+    if not candidates:
+        return None
+    # The rarest requirement: longest shortest literal, then fewest literals.
+    return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+def _required_item(item) -> set[str] | None:
+    op, av = item
+    if op is _C.SUBPATTERN:
+        return _required(av[-1])
+    if op is getattr(_C, "ATOMIC_GROUP", None):
+        return _required(av)
+    if op is _C.BRANCH:
+        out: set[str] = set()
+        for alternative in av[1]:
+            need = _required(alternative)
+            if need is None:
+                return None
+            out |= need
+        return out
+    if op in _REPEATS and av[0] >= 1:
+        return _required(av[2])
+    return None
+
+
+def literals(regex: str) -> frozenset[str] | None:
+    """Literals one of which every match of `regex` contains, or None."""
+    need = _required(_P.parse(regex))
+    if not need:
+        return None
+    # A literal that contains another adds nothing: the shorter is present too.
+    need = {s for s in need if not any(o != s and o in s for o in need)}
+    return frozenset(need)
+
+
+class Prefilter:
+    """Rules out, in one search, a comment that none of `regexes` can match."""
+
+    __slots__ = ("_search",)
+
+    def __init__(self, regexes):
+        found: set[str] = set()
+        for regex in regexes:
+            need = literals(regex if isinstance(regex, str) else regex.pattern)
+            if need is None:  # this pattern could match anything: never rule out
+                self._search = None
+                return
+            found |= need
+        self._search = re.compile(_trie(sorted(found))).search
+
+    def may_match(self, norm: str) -> bool:
+        return self._search is None or self._search(norm) is not None
+
+
+def _trie(strings: list[str]) -> str:
+    """One pattern for many literals, shared beginnings written once
+    ("s(?:ale|elling|ub)"): the regex engine then tries one branch per
+    character instead of every literal at every position."""
+    if "" in strings:
+        return ""  # a literal ends here, and any shorter match will do
+    heads: dict[str, list[str]] = {}
+    for string in strings:
+        heads.setdefault(string[0], []).append(string[1:])
+    branches = [re.escape(head) + _trie(tails) for head, tails in sorted(heads.items())]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
