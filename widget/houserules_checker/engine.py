@@ -15,20 +15,15 @@ from .detectors import (accusation, insults, pattern, personal, political, promo
 from .findings import (BREAKS, MAY_BREAK, NEEDS_PERSON, ORDER, PASSES, Finding, Match, Result,
                        Signal)
 from .lexicon import Lexicon
+from .prefilter import LiteralScan, Prefilter
 from .text import Text, prepare
 
-DETECTORS = {
-    "wordlist": words.detect,
-    "targeted-insult": insults.detect,
-    "threat": threats.detect,
-    "personal-data": personal.detect,
-    "repetition": repetition.detect,
-    "promotion": promotion.detect,
-    "pattern": pattern.detect,
-    "political": political.detect,
-    "relevance": relevance.detect,
-    "accusation": accusation.detect,
+DETECTOR_MODULES = {
+    "wordlist": words, "targeted-insult": insults, "threat": threats, "personal-data": personal,
+    "repetition": repetition, "promotion": promotion, "pattern": pattern, "political": political,
+    "relevance": relevance, "accusation": accusation,
 }
+DETECTORS = {kind: module.detect for kind, module in DETECTOR_MODULES.items()}
 
 ACTIONS = {
     "record": "record the comment", "hide-or-delete": "hide or delete the post",
@@ -47,10 +42,11 @@ class CheckError(ValueError):
 class Context:
     """What the checker knows about the comment besides its text."""
 
-    __slots__ = ("pack", "lexicon", "reply_to", "earlier", "date", "_hits", "_memo")
+    __slots__ = ("pack", "lexicon", "scan", "reply_to", "earlier", "date", "_hits", "_memo", "_literals")
 
-    def __init__(self, pack, lexicon, reply_to, earlier, date):
-        self.pack, self.lexicon = pack, lexicon
+    def __init__(self, pack, lexicon, scan, reply_to, earlier, date):
+        self.pack, self.lexicon, self.scan = pack, lexicon, scan
+        self._literals = None
         self.reply_to, self.earlier, self.date = reply_to, list(earlier or ()), date
         self._hits = None
         self._memo: dict = {}
@@ -60,6 +56,12 @@ class Context:
         if key not in self._memo:
             self._memo[key] = compute()
         return self._memo[key]
+
+    def may_match(self, prefilter: Prefilter, comment: Text) -> bool:
+        """Whether the comment holds a literal that the prefilter's patterns need."""
+        if self._literals is None:
+            self._literals = self.scan.find(comment.norm)
+        return self.scan.may_match(prefilter, self._literals)
 
     def hits(self, comment: Text):
         # Word-list matches are shared by every rule that reads them.
@@ -86,6 +88,12 @@ class Checker:
         # Each rule's detector is picked once, not on every check.
         self._rules = [(rule["id"], rule["title"], rule["wording"], rule["check"], _detector(rule))
                        for rule in pack["rules"]]
+        # One pass over each comment for the literals every pattern in use needs.
+        kinds = {rule["check"]["kind"] for rule in pack["rules"]}
+        self.scan = LiteralScan([*(p for kind, module in DETECTOR_MODULES.items() if kind in kinds
+                                   for p in getattr(module, "PREFILTERS", ())),
+                                 *(pattern.prefilter(rule["check"]) for rule in pack["rules"]
+                                   if rule["check"]["kind"] == "pattern")])
 
     def check(self, text: str, *, reply_to: str | None = None, earlier=(), date: dt.date | None = None) -> Result:
         if not isinstance(text, str):
@@ -93,7 +101,7 @@ class Checker:
         if len(text) > MAX_CHARS:
             raise CheckError(f"a comment may be at most {MAX_CHARS:,} characters; this one has {len(text):,}")
         comment = prepare(text)
-        context = Context(self.pack, self.lexicon, reply_to, earlier, date)
+        context = Context(self.pack, self.lexicon, self.scan, reply_to, earlier, date)
         findings = []
         for rule_id, title, wording, check, detect in self._rules:
             if detect is None:  # a rule no program can judge
@@ -110,6 +118,10 @@ class Checker:
 
     def _verdict(self, rule_id, title, wording, signals, comment: Text) -> Finding:
         """A rule's verdict is its strongest signal; each place in the comment is reported once."""
+        if len(signals) == 1:  # the usual case, made directly
+            s = signals[0]
+            return Finding(rule_id, title, wording, s.verdict, [Match(s.start, s.end, comment.original[s.start:s.end])],
+                           [s.why], list(self.next_steps) if s.verdict == BREAKS else [])
         best = min(ORDER[s.verdict] for s in signals)
         finding = Finding(rule_id, title, wording, BREAKS if best == ORDER[BREAKS] else MAY_BREAK, [], [], [])
         seen = set()

@@ -147,22 +147,43 @@ def literals(regex: str) -> frozenset[str] | None:
 
 
 class Prefilter:
-    """Rules out, in one search, a comment that none of `regexes` can match."""
+    """The literals one of which every match of any of `regexes` holds
+    (`literals` is None when some pattern could match without any)."""
 
-    __slots__ = ("_search",)
+    __slots__ = ("literals",)
 
     def __init__(self, regexes):
-        found: set[str] = set()
+        found: set[str] | None = set()
         for regex in regexes:
             need = literals(regex if isinstance(regex, str) else regex.pattern)
             if need is None:  # this pattern could match anything: never rule out
-                self._search = None
-                return
+                found = None
+                break
             found |= need
-        self._search = re.compile(_trie(sorted(found))).search
+        self.literals = frozenset(found) if found is not None else None
 
-    def may_match(self, norm: str) -> bool:
-        return self._search is None or self._search(norm) is not None
+
+class LiteralScan:
+    """One pass over a comment finds the literals of many prefilters at once,
+    so each detector's test is then a set lookup."""
+
+    def __init__(self, prefilters):
+        union = sorted(set().union(*(p.literals for p in prefilters if p.literals)))
+        # At each position the pattern below stops at the shortest literal
+        # that starts there; a prefilter counts as hit by every literal that
+        # begins one of its own.
+        self._finditer = re.compile(f"(?=({_trie(union)}))").finditer if union else None
+        self._keys = {id(p): frozenset(u for u in union if any(lit.startswith(u) for lit in p.literals))
+                      for p in prefilters if p.literals is not None}
+
+    def find(self, norm: str) -> frozenset[str]:
+        if self._finditer is None:
+            return frozenset()
+        return frozenset(m.group(1) for m in self._finditer(norm))
+
+    def may_match(self, prefilter: Prefilter, found: frozenset[str]) -> bool:
+        keys = self._keys.get(id(prefilter))
+        return keys is None or not keys.isdisjoint(found)
 
 
 def _trie(strings: list[str]) -> str:

@@ -20,11 +20,12 @@ _PATTERN = re.compile(rf"\b{_NAMED}\b[^.!?\n]{{0,40}}?\b(?i:{_CRIME})")
 # Matched on the comment as typed (names need their capitals); the literals
 # are looked for in the normalised text, which holds them in lower case.
 _ANY = Prefilter((_PATTERN,))
+PREFILTERS = (_ANY,)
 
 
 def detect(comment, context, check) -> list[Signal]:
     out = []
-    if not _ANY.may_match(comment.norm):
+    if not context.may_match(_ANY, comment):
         return out
     for m in _PATTERN.finditer(comment.original):
         out.append(Signal(MAY_BREAK, m.start(), m.end(),

@@ -7,6 +7,8 @@ no target in reach may break it, for a person to judge.
 
 from __future__ import annotations
 
+from functools import partial
+
 from ..findings import BREAKS, MAY_BREAK, Signal
 
 REACH = 5  # words between an insult and its target
@@ -71,11 +73,14 @@ def _called(keys: list[str], i: int) -> bool:
 
 def _analyse(comment, context):
     """Each insult with the targets in reach of it; computed once per comment."""
+    found = context.hits(comment)
+    if not found:
+        return []
     words = comment.words
     keys = [w.key for w in words]
     index = {w.start: i for i, w in enumerate(words)}
     hits = []
-    for h in context.hits(comment):
+    for h in found:
         entry = h.entry
         if entry.category == "insult" or (entry.severity >= 2 and not entry.context_only):
             hits.append(h)
@@ -90,9 +95,14 @@ def _analyse(comment, context):
     for hit in hits:
         i = index.get(hit.start)
         near = [(kind, why) for j, (kind, why) in marks if i is not None and j != i and abs(j - i) <= REACH]
-        copula = i is not None and _after_copula(keys, i)
+        # Whether it follows "is a", "you're a": asked only when no target is in reach.
+        copula = partial(_after_copula, keys, i) if i is not None else _NO
         out.append((hit, near, copula))
     return out
+
+
+def _NO() -> bool:
+    return False
 
 
 def detect(comment, context, check) -> list[Signal]:
@@ -106,7 +116,7 @@ def detect(comment, context, check) -> list[Signal]:
     for hit, near_all, copula in analysed:
         entry = hit.entry
         near = [why for kind, why in near_all if kind in targets]
-        if not near and copula and not group_only:
+        if not near and not group_only and copula():
             near = ["said of a person"]
         if group_only and not near and entry.category in {"race-ethnicity", "sex-gender", "discriminatory"} \
                 and entry.severity >= 3 and not entry.context_only:

@@ -19,8 +19,12 @@ def _prefilter(regexes: tuple[str, ...]) -> Prefilter:
     return Prefilter(regexes)
 
 
+def prefilter(check) -> Prefilter:
+    return _prefilter(tuple(p["regex"] for p in check["patterns"]))
+
+
 def detect(comment, context, check) -> list[Signal]:
-    if not _prefilter(tuple(p["regex"] for p in check["patterns"])).may_match(comment.norm):
+    if not context.may_match(prefilter(check), comment):
         return []
     out = []
     for pattern in check["patterns"]:

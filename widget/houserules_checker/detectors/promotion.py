@@ -48,16 +48,14 @@ _WEAK = re.compile(r"\b(?:check (?:it|this) out|come check|subscribe|subscrib\w*
                    r"to book|whatsapp|hire|quotes?|per (?:hour|day|job)|a day|message me|contact me)\b|[£$]\s?\d+")
 
 
-_ANY = Prefilter((_STRONG, _LINK, _WEAK))
+PREFILTERS = _MAY_STRONG, _MAY_LINK, _MAY_WEAK = Prefilter((_STRONG,)), Prefilter((_LINK,)), Prefilter((_WEAK,))
 
 
 def detect(comment, context, check) -> list[Signal]:
     text, out = comment.norm, []
-    if not _ANY.may_match(text):
-        return out
-    strong = list(_STRONG.finditer(text))
-    links = list(_LINK.finditer(text))
-    weak = list(_WEAK.finditer(text))
+    strong = list(_STRONG.finditer(text)) if context.may_match(_MAY_STRONG, comment) else []
+    links = list(_LINK.finditer(text)) if context.may_match(_MAY_LINK, comment) else []
+    weak = list(_WEAK.finditer(text)) if context.may_match(_MAY_WEAK, comment) else []
     for m in strong:
         s, e = comment.span(m.start(), m.end())
         out.append(Signal(BREAKS, s, e, f"promotes something: '{m.group()}'"))

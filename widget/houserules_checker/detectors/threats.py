@@ -32,10 +32,11 @@ THREATS = [
 
 
 _ANY = Prefilter(pattern for pattern, _, _ in THREATS)
+PREFILTERS = (_ANY,)
 
 
 def detect(comment, context, check) -> list[Signal]:
-    if not _ANY.may_match(comment.norm):
+    if not context.may_match(_ANY, comment):
         return []
     out = []
     for pattern, verdict, why in THREATS:

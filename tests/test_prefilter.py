@@ -1,0 +1,78 @@
+"""The literal prefilters make the checker fast without changing a verdict:
+a comment they rule out is one no pattern could have matched."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from houserules.load import load_policy
+from houserules.rulepack import build_rulepack
+from houserules_checker import Checker
+from houserules_checker.detectors import accusation, promotion, threats
+from houserules_checker.prefilter import LiteralScan, Prefilter, literals
+
+ROOT = Path(__file__).resolve().parent.parent
+POLICY = load_policy(ROOT / "policies")
+
+
+@pytest.mark.parametrize("regex, expected", [
+    (r"(?i)\b(selling|for sale)\b.{0,30}\bweed\b", {"selling", "for sale"}),
+    (r"(?i)\bSELLING\b", {"selling"}),                     # compared in lower case
+    (r"check (?:out )?my channel", {"check my channel", "check out my channel"}),
+    (r"\b[a-z]{2,}\.(?:com|co\.uk)\b", {".com", ".co.uk"}),
+    (r"(?:https?://|www\.)\S+", {"http://", "https://", "www."}),
+    (r"[£$]\s?\d+", {"£", "$"}),
+    (r"sub|subscribe", {"sub"}),                           # a literal holding another adds nothing
+])
+def test_literals_every_match_must_contain(regex, expected):
+    assert literals(regex) == expected
+
+
+@pytest.mark.parametrize("regex", [r"\w+", r"(?:a|\d)", r"x?y*", r"(a)\1", r"[^a]b?"])
+def test_a_pattern_that_needs_no_literal_is_never_ruled_out(regex):
+    assert literals(regex) is None or "" not in literals(regex)
+    prefilter = Prefilter([regex])
+    scan = LiteralScan([prefilter])
+    assert scan.may_match(prefilter, scan.find("anything at all")) or re.search(regex, "anything at all") is None
+
+
+def test_shortest_literal_at_a_place_still_counts_for_longer_ones():
+    short, long_ = Prefilter([r"\bsub\b"]), Prefilter([r"subscribe to me"])
+    scan = LiteralScan([short, long_])
+    found = scan.find("please subscribe to me")
+    assert scan.may_match(long_, found)
+    assert not scan.may_match(long_, scan.find("a quiet street"))
+
+
+def _texts() -> list[str]:
+    texts: list[str] = []
+    for rule in POLICY.rules.values():
+        for key in ("breaks", "passes"):
+            for example in rule["examples"][key]:
+                texts.append(example if isinstance(example, str) else example["text"])
+    texts += ["Cllr Smıth stole the money", "ſelling weed dm me", "Visit www.example.com now",
+              "SELLING WEED, DM ME", "Ｃｈｅｃｋ ｏｕｔ ｍｙ ｃｈａｎｎｅｌ", "i will find you", "£50 no questions asked, for sale"]
+    return texts
+
+
+@pytest.mark.parametrize("slug", sorted(POLICY.councils))
+def test_prefilters_change_no_verdict(slug, monkeypatch):
+    pack = build_rulepack(POLICY, slug)
+    texts = _texts()
+    checker = Checker(pack)
+    fast = [checker.check(t).to_dict() for t in texts]
+    monkeypatch.setattr(LiteralScan, "may_match", lambda self, prefilter, found: True)
+    slow = [checker.check(t).to_dict() for t in texts]
+    assert fast == slow
+
+
+@pytest.mark.parametrize("regex", [
+    *(p.pattern for p, _, _ in threats.THREATS), promotion._STRONG.pattern, promotion._LINK.pattern,
+    promotion._WEAK.pattern, accusation._PATTERN.pattern,
+])
+def test_every_detector_pattern_has_a_literal_to_look_for(regex):
+    # A pattern without one would be tried on every comment: slow, though still right.
+    assert literals(regex)
