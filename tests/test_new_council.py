@@ -88,9 +88,9 @@ accessibility:
     accessibility problem, email socialmedia@riverside.example.gov.uk.
 """
 
-PUBLIC_PAGES = {"", "rules", "using-social-media", "when-rules-are-broken", "contact",
+PUBLIC_PAGES = {"", "rules", "check", "using-social-media", "when-rules-are-broken", "contact",
                 "rules-reference", "accessibility"}
-STAFF_PAGES = {"", "moderation", "responses", "judgement", "rules-reference", "accessibility"}
+STAFF_PAGES = {"", "moderation", "check", "responses", "judgement", "rules-reference", "accessibility"}
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import checker_assets
 from .load import Policy, load_policy
 from .render import render_site
 from .resolve import resolve
@@ -83,14 +84,22 @@ def build_sites(project_root: Path, slugs: list[str] | None = None, *,
     with tempfile.TemporaryDirectory(prefix="gen-", dir=work) as gen_dir, \
             tempfile.TemporaryDirectory(prefix=".staging-", dir=out) as stage_dir:
         gen, stage = Path(gen_dir), Path(stage_dir)
+        try:
+            checker = checker_assets.prepare(project_root)
+        except checker_assets.AssetError as exc:
+            raise BuildError(str(exc)) from None
         jobs = []
         for slug in chosen:
             for audience in AUDIENCES:
                 view = resolve(policy_data, slug, audience)
                 site_root = gen / audience / slug
-                config = render_site(view, project_root, site_root, stage / audience / slug)
+                config = render_site(view, project_root, site_root, stage / audience / slug,
+                                     checker=checker.paths(slug))
+                checker.write_into(site_root / "docs" / "assets", policy_data, slug)
                 jobs.append(SiteJob(audience, slug, config))
         _run_mkdocs(jobs, workers)
+        for job in jobs:
+            checker.link_runtime(stage / job.audience / job.slug)
         return _swap_in(stage, out, chosen, prune=not slugs)
 
 

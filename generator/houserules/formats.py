@@ -140,9 +140,9 @@ RULE = Record("rule", {
 
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 AUDIENCES = ("public", "staff")
-PUBLIC_PAGES = ("index", "rules", "using-social-media", "when-rules-are-broken", "pre-election",
+PUBLIC_PAGES = ("index", "rules", "check", "using-social-media", "when-rules-are-broken", "pre-election",
                 "contact", "accessibility", "rules-reference")
-STAFF_PAGES = ("index", "protocol", "moderation", "responses", "judgement", "rules-reference",
+STAFF_PAGES = ("index", "protocol", "moderation", "check", "responses", "judgement", "rules-reference",
                "accessibility")
 ENFORCEMENT_ACTIONS = ("record", "hide-or-delete", "warn", "block", "notify", "report-to-police",
                        "remove-and-ban")

@@ -107,7 +107,8 @@ def _tidy(markdown: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"
 
 
-def site_config(view: dict, project_root: Path, site_root: Path, docs: Path, out: Path) -> dict:
+def site_config(view: dict, project_root: Path, site_root: Path, docs: Path, out: Path,
+                checker: dict | None = None) -> dict:
     base = os.path.relpath(project_root / "mkdocs.yml", site_root)
     title = "Social media house rules" if view["audience"] == "public" else "Social media: staff"
     name = _capfirst(view["name"]["shown"])
@@ -124,11 +125,12 @@ def site_config(view: dict, project_root: Path, site_root: Path, docs: Path, out
             "council": {"name": name, "website": view["website"]["value"],
                         "slug": view["slug"]},
             "audience": view["audience"],
+            "checker": checker,
         },
     }
 
 
-def render_site(view: dict, project_root: Path, site_root: Path, out: Path) -> Path:
+def render_site(view: dict, project_root: Path, site_root: Path, out: Path, checker: dict | None = None) -> Path:
     """Write docs/ and mkdocs.yml under site_root; return the mkdocs.yml path."""
     docs = site_root / "docs"
     docs.mkdir(parents=True)
@@ -136,7 +138,7 @@ def render_site(view: dict, project_root: Path, site_root: Path, out: Path) -> P
         text = _template_for(page, view["audience"]).render(view=view, title=title)
         (docs / f"{page}.md").write_text(_tidy(text), encoding="utf-8")
     shutil.copytree(project_root / "site_src" / "assets", docs / "assets")
-    config = site_config(view, project_root, site_root, docs, out)
+    config = site_config(view, project_root, site_root, docs, out, checker)
     path = site_root / "mkdocs.yml"
     # JSON is valid YAML, and json.dumps quotes everything that needs it.
     path.write_text(json.dumps(config, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -15,6 +15,7 @@ from .masking import mask, offensive_terms
 PUBLIC_NAV = (
     ("index", "Overview"),
     ("rules", "House rules"),
+    ("check", "Check a comment"),
     ("using-social-media", "How we use social media"),
     ("when-rules-are-broken", "When rules are broken"),
     ("pre-election", "Pre-election period"),
@@ -26,6 +27,7 @@ STAFF_NAV = (
     ("index", "Staff overview"),
     ("protocol", "Social media protocol"),
     ("moderation", "Moderation procedure"),
+    ("check", "Check a comment"),
     ("responses", "Hours and response targets"),
     ("judgement", "Rules that need a person"),
     ("rules-reference", "Rules explained"),

@@ -19,9 +19,9 @@ TABLET = {"width": 1024, "height": 768}
 PUBLIC_SITE = "public/nottinghamshire"
 STAFF_SITE = "staff/nottinghamshire"
 
-PUBLIC_PAGES = ["", "rules/", "using-social-media/", "when-rules-are-broken/", "pre-election/",
+PUBLIC_PAGES = ["", "rules/", "check/", "using-social-media/", "when-rules-are-broken/", "pre-election/",
                 "contact/", "rules-reference/", "accessibility/"]
-STAFF_PAGES = ["", "protocol/", "moderation/", "responses/", "judgement/", "rules-reference/",
+STAFF_PAGES = ["", "protocol/", "moderation/", "check/", "responses/", "judgement/", "rules-reference/",
                "accessibility/"]
 
 # (site, page) pairs for the accessibility checks.

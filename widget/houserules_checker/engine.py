@@ -70,11 +70,16 @@ class Context:
         return self._hits
 
     def pre_election_period(self) -> str | None:
-        day = (self.date or dt.date.today()).isoformat()
-        for period in self.pack["pre_election"]:
-            if period["start"] <= day <= period["end"]:
-                return f"{period['election']} (polling day {period['end']})"
-        return None
+        return pre_election_period(self.pack, self.date)
+
+
+def pre_election_period(pack: dict, date: dt.date | None) -> str | None:
+    """The pre-election period the day falls in (today when no day is given)."""
+    day = (date or dt.date.today()).isoformat()
+    for period in pack["pre_election"]:
+        if period["start"] <= day <= period["end"]:
+            return f"{period['election']} (polling day {period['end']})"
+    return None
 
 
 class Checker:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Iterator
 
 from houserules_checker import BREAKS, MAY_BREAK, NEEDS_PERSON, Checker
+from houserules_checker.record import make_record
 
 from ..load import Policy
 from ..rulepack import build_rulepack
@@ -155,7 +156,7 @@ def check_batch(checker: Checker, input_path: str, output_path: str, record_path
             {"rule": f.rule, "verdict": f.verdict, "wording": f.wording,
              "matches": [m.to_dict() for m in f.matches], "why": "; ".join(f.why)} for f in flagged]})
         if any(f.verdict == BREAKS for f in flagged):
-            records.append(make_record(checker, row, text, [f for f in flagged if f.verdict == BREAKS]))
+            records.append(make_record(checker.pack, row, text, flagged))
         total += 1
         if time.monotonic() - last >= 1.0:
             last = time.monotonic()
@@ -165,21 +166,6 @@ def check_batch(checker: Checker, input_path: str, output_path: str, record_path
         write_rows(record_path, records)
     print(summary(checker, counts, total, time.monotonic() - started), file=progress)
     return 1 if broken else 0
-
-
-def make_record(checker: Checker, row: dict, text: str, findings) -> dict:
-    """What the policy says must be kept: who, when, the post, and why it is unacceptable."""
-    return {
-        "council": checker.pack["council"]["name"],
-        "policy_version": checker.pack.get("version") or "current",
-        "name": row.get("author") or "",
-        "handle": row.get("handle") or "",
-        "platform": row.get("platform") or "",
-        "date": row.get("date") or "",
-        "post": text,
-        "rules": "; ".join(f.rule for f in findings),
-        "why": " | ".join(f"{f.rule}: {f.wording} ({'; '.join(f.why)})" for f in findings),
-    }
 
 
 def write_rows(path: str, rows: list[dict]) -> None:
