@@ -28,16 +28,18 @@ class Session:
     def council(self) -> str:
         return self.pack["council"]["name"]
 
-    def check(self, text: str, date: str = "", reply_to: str = "", account: str = "") -> str:
+    def check(self, text: str, date: str = "", reply_to: str = "", account: str = "", earlier: str = "") -> str:
         """`date` is the reader's day (or, for staff, the comment's) as YYYY-MM-DD:
         pre-election rules follow it, not the day the site was built.
-        `account` is JSON with the staff fields (author, handle, platform)."""
+        `account` is JSON with the staff fields (author, handle, platform);
+        `earlier` the same account's earlier comments, one per line."""
         try:
             day = dt.date.fromisoformat(date) if date else None
         except ValueError:
             return json.dumps({"error": f"The date {date!r} is not a date written YYYY-MM-DD."})
         try:
-            result = self.checker.check(text, date=day, reply_to=reply_to or None)
+            result = self.checker.check(text, date=day, reply_to=reply_to or None,
+                                        earlier=[line for line in earlier.splitlines() if line.strip()])
         except CheckError as exc:
             return json.dumps({"error": str(exc)})
         return json.dumps(self._view(text, result, day, json.loads(account) if account else None))

@@ -19,7 +19,8 @@ const CONFIG = {
 // Measured cold start on localhost is about 3.5 s; a slow connection needs
 // far longer for 6 MB, but a start that never settles (WebAssembly blocked
 // by a policy) must not leave the reader waiting for ever.
-const START_LIMIT_MS = 60000;
+// A site may set its own limit on the script tag (data-start-limit-ms).
+const START_LIMIT_MS = Number(script.dataset.startLimitMs) || 60000;
 
 class Unavailable extends Error {}
 
@@ -166,6 +167,7 @@ function render(box, result, council, level, staff) {
   if (staff && result.record) blocks.push(...recordBlock(result.record, h));
   box.replaceChildren(...blocks);
   box.hidden = false;
+  box.dataset.count = String(Number(box.dataset.count || 0) + 1);  // how many checks so far
 }
 
 function recordBlock(record, h) {
@@ -238,7 +240,8 @@ function setUp(section) {
     const field = (name) => (form.elements[name] ? form.elements[name].value.trim() : "");
     const date = staff ? (field("date") || today()) : today();
     const account = staff ? JSON.stringify({ author: field("author"), handle: field("handle"), platform: field("platform") }) : "";
-    const result = JSON.parse(session.check(text, date, staff ? field("reply_to") : "", account));
+    const result = JSON.parse(session.check(text, date, staff ? field("reply_to") : "", account,
+      staff ? field("earlier") : ""));
     if (result.error) {
       say(result.error);
       return;

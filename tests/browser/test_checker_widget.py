@@ -1,0 +1,303 @@
+"""The comment checker on the council sites, driven in headless Chromium as a
+resident or a moderator would use it: Pyodide really starts, the engine
+really runs in the page, under the pages' own Content-Security-Policy."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from houserules.load import load_policy
+from houserules.prove import expected_verdict
+from houserules.rulepack import build_rulepack
+from site_pages import DESKTOP, MOBILE
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+POLICY = load_policy(ROOT / "policies")
+START = 90_000  # ms: generous, for a cold start on a busy CI machine
+
+
+@pytest.fixture()
+def open_checker(browser, site_server):
+    """open_checker(site, page="check/", **context options) -> Page, with a record of
+    every request it makes (page.requests) and of CSP violations (window.__csp)."""
+    contexts = []
+
+    def open_(site: str, path: str = "check/", *, init: str | None = None, route=None, **options):
+        options.setdefault("viewport", DESKTOP)
+        context = browser.new_context(reduced_motion="reduce", **options)
+        contexts.append(context)
+        page = context.new_page()
+        page.requests = []
+        page.on("request", lambda r: page.requests.append((r.url, r.post_data or "")))
+        page.dialogs = []
+        page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+        page.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation', "
+                             "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+        if init:
+            page.add_init_script(init)
+        if route:
+            page.route("**/*", route)
+        page.goto(f"{site_server}/{site}/{path}")
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+def check(page, text: str, **fields) -> dict[str, str]:
+    """Type a comment (and any staff fields), press the button, wait for the
+    results; returns {rule id: verdict shown} for every rule listed."""
+    before = page.get_attribute("[data-hr-results]", "data-count") or "0"
+    page.fill("#hr-comment", text)
+    for name, value in fields.items():
+        field = f"#hr-{name.replace('_', '-')}"
+        if page.eval_on_selector(field, "e => e.tagName") == "SELECT":
+            page.select_option(field, value)
+        else:
+            page.fill(field, value)
+    page.click("[data-hr-form] button[type=submit]")
+    page.wait_for_function("n => (document.querySelector('[data-hr-results]').dataset.count || '0') !== n",
+                           arg=before, timeout=START)
+    return page.eval_on_selector_all(
+        "[data-hr-results] li[data-rule]", "els => Object.fromEntries(els.map(e => [e.dataset.rule, e.dataset.verdict]))")
+
+
+def status(page) -> str:
+    return page.inner_text("[data-hr-status]").strip()
+
+
+# --- what a resident or moderator sees --------------------------------------
+
+def _examples(slug: str):
+    pack = build_rulepack(POLICY, slug)
+    period = pack["pre_election"][0]["end"] if pack["pre_election"] else None
+    for rule in pack["rules"]:
+        kind = rule["check"]["kind"]
+        if kind == "human":
+            continue
+        for side in ("breaks", "passes"):
+            for example in POLICY.rules[rule["id"]]["examples"][side]:
+                if kind == "political":
+                    if period is None:
+                        continue  # no polling day set: the rule cannot break yet
+                    day = period  # the examples are comments made during a pre-election period
+                else:
+                    day = example["date"].isoformat() if example["date"] else ""
+                yield rule, side, example, day
+
+
+@pytest.mark.parametrize("slug", sorted(POLICY.councils))
+def test_every_rule_example_gives_the_expected_result_on_the_staff_page(open_checker, slug):
+    page = open_checker(f"staff/{slug}")
+    wrong = []
+    for rule, side, example, day in _examples(slug):
+        shown = check(page, example["text"], date=day, reply_to=example["reply_to"] or "",
+                      earlier="\n".join(example["earlier"] or ()))
+        verdict = shown.get(rule["id"], "passes")
+        expected = expected_verdict(POLICY.rules[rule["id"]]) if side == "breaks" else "passes"
+        if verdict != expected and not (side == "passes" and verdict == "needs-person"):
+            wrong.append(f"{rule['id']} {side}: {example['text']!r} shows {verdict}, expected {expected}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_rule_examples_on_the_public_page(open_checker):
+    page = open_checker("public/ashfield", "rules/")
+    wrong = []
+    for rule, side, example, _ in _examples("ashfield"):
+        if example["reply_to"] or example["earlier"]:
+            continue  # residents are not asked for the post or their earlier comments
+        verdict = check(page, example["text"]).get(rule["id"], "passes")
+        expected = expected_verdict(POLICY.rules[rule["id"]]) if side == "breaks" else "passes"
+        if verdict != expected and not (side == "passes" and verdict == "needs-person"):
+            wrong.append(f"{rule['id']} {side}: {example['text']!r} shows {verdict}, expected {expected}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_results_name_the_rule_highlight_the_words_and_say_what_happens_next(open_checker):
+    page = open_checker("public/ashfield")
+    shown = check(page, "You are a useless idiot and this is bullshit")
+    assert shown["swearing"] == "breaks" and shown["abuse"] == "breaks"
+    marks = page.eval_on_selector_all("[data-hr-results] mark", "els => els.map(e => e.textContent)")
+    assert "idiot" in marks and "bullshit" in marks
+    results = page.inner_text("[data-hr-results]")
+    assert "We will delete or hide any posts which we view to be offensive." in results  # Ashfield's own step
+    assert "Rules only a person can judge" in results
+    assert "would break" in status(page)
+
+
+def test_nothing_found_says_it_is_not_a_promise(open_checker):
+    page = open_checker("public/north-hertfordshire")
+    check(page, "When will the bins on Station Road be collected?")
+    assert "Nothing found" in status(page) and "not a promise" in status(page)
+
+
+def test_the_pre_election_rules_follow_the_readers_date(open_checker):
+    pack = build_rulepack(POLICY, "nottinghamshire")
+    end = dt.date.fromisoformat(pack["pre_election"][0]["end"])
+    for day, expected in ((end, "breaks"), (end + dt.timedelta(days=30), None)):
+        at = dt.datetime(day.year, day.month, day.day, 12).timestamp() * 1000
+        page = open_checker("public/nottinghamshire", init=f"Date.now = () => {at}; "
+                            f"const RealDate = Date; Date = class extends RealDate {{ constructor(...a) "
+                            f"{{ a.length ? super(...a) : super({at}); }} static now() {{ return {at}; }} }};")
+        shown = check(page, "Vote Labour on Thursday, they will fix the roads!")
+        assert shown.get("party-political") == expected, (day, shown)
+
+
+def test_staff_get_the_record_and_the_next_step(open_checker):
+    page = open_checker("staff/ashfield", permissions=["clipboard-read", "clipboard-write"])
+    check(page, "You are a useless idiot", author="Jo Bloggs", handle="@jo_b", date="2026-03-02",
+          platform="Facebook")
+    record = page.input_value("#hr-record")
+    for expected in ("Account name: Jo Bloggs", "Handle: @jo_b", "Date: 2026-03-02", "Platform: Facebook",
+                     "Post: You are a useless idiot", "Rules broken: abuse; personal-attacks",
+                     "Policy version: current", "Why it is unacceptable: abuse:"):
+        assert expected in record
+    assert page.inner_text(".hr-next-step").startswith("We will record the name and handle")
+    page.click("text=Copy the record")
+    page.wait_for_function("() => document.querySelector('.hr-copy-status').textContent !== ''")
+    assert page.evaluate("navigator.clipboard.readText()") == record
+
+
+# --- safety: the text stays text, and stays on the device --------------------
+
+MARKUP = ['<img src=x onerror="window.__pwned=1;alert(1)">', "</textarea><script>window.__pwned=1;alert(1)</script>",
+          '"><svg onload=alert(1)>', "<b>bold</b> &amp; <i>idiot</i>"]
+
+
+@pytest.mark.parametrize("bypass_csp", [False, True], ids=["with-csp", "without-csp"])
+def test_pasted_markup_is_shown_as_text_and_never_runs(open_checker, bypass_csp):
+    # Without the policy too: the page itself never inserts the comment as HTML.
+    page = open_checker("public/ashfield", bypass_csp=bypass_csp)
+    for text in MARKUP:
+        check(page, f"You idiot {text}")
+        assert page.inner_text(".hr-checked-text").replace("\n", "").startswith("You idiot")
+        assert page.eval_on_selector(".hr-checked-text", "e => e.textContent").endswith(text)
+        assert page.eval_on_selector_all(".hr-checker img, .hr-checker script, .hr-checker svg[onload], "
+                                         ".hr-checker b, .hr-checker i", "els => els.length") == 0
+    assert not page.dialogs and page.evaluate("window.__pwned") is None
+
+
+def test_no_request_leaves_the_site_and_none_carries_the_comment(open_checker, site_server):
+    canary = "zebra-canary-7731"
+    page = open_checker("staff/nottinghamshire")
+    for text in (f"{canary} you idiot", f"{canary} call 07700 900123", f"{canary} vote Labour"):
+        check(page, text, author=canary, handle=f"@{canary}", reply_to=canary, earlier=canary)
+    page.wait_for_timeout(500)
+    origin = urlsplit(site_server).netloc
+    assert all(urlsplit(url).netloc == origin for url, _ in page.requests), page.requests
+    assert not [url for url, body in page.requests if canary in url or canary in body]
+    assert not [r for r in page.requests if r[0].endswith(("/check/", "/check"))][1:], "no page reload"
+
+
+def test_the_page_is_light_until_the_checker_is_used(open_checker):
+    page = open_checker("public/ashfield", "rules/")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u, _ in page.requests if "/pyodide/" in u or u.endswith(".whl") or "/rules/ashfield.json" in u]
+    check(page, "hello")
+    loaded = {u.rsplit("/", 1)[-1] for u, _ in page.requests}
+    assert {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"} <= loaded
+    assert not [u for u, _ in page.requests if u.endswith("/pyodide-lock.json") and "/pyodide/" in u], \
+        "Pyodide's own package list is never needed"
+
+
+# --- when it cannot start ------------------------------------------------------
+
+def _serve(*, strict_policy=False, abort=None, replace=None):
+    """A route that serves the site as a harsher world would: a policy with
+    no WebAssembly, a runtime file that cannot be fetched, or a file that is
+    not the one published. The page's start limit is cut to 4 s to keep the
+    test short (a site may set it on the script tag)."""
+    def route(r):
+        url = r.request.url
+        if abort and url.endswith(abort):
+            return r.abort()
+        if replace and url.endswith(replace[0]):
+            return r.fulfill(body=replace[1], content_type="application/octet-stream")
+        response = r.fetch()
+        if "text/html" not in response.headers.get("content-type", ""):
+            return r.fulfill(response=response)
+        body = response.text().replace('id="hr-checker-script"', 'id="hr-checker-script" data-start-limit-ms="4000"')
+        if strict_policy:
+            body = body.replace(" 'wasm-unsafe-eval'", "")
+        r.fulfill(response=response, body=body)
+    return route
+
+
+@pytest.mark.parametrize("how, route, init, says", [
+    ("old browser", None, "delete window.WebAssembly;", "cannot run WebAssembly"),
+    ("policy blocks WebAssembly", _serve(strict_policy=True), None, "taking too long"),
+    ("runtime missing", _serve(abort=".wasm"), None, "taking too long"),
+    ("tampered engine", _serve(replace=(".whl", b"PK not the published wheel")), None, "did not match"),
+], ids=["old-browser", "strict-policy", "runtime-missing", "tampered-engine"])
+def test_a_checker_that_cannot_start_says_so_clearly(open_checker, how, route, init, says):
+    page = open_checker("public/ashfield", init=init, route=route)
+    page.fill("#hr-comment", "hello")
+    page.click("[data-hr-form] button[type=submit]")
+    page.wait_for_function("() => document.querySelector('[data-hr-status]').textContent.includes('could not start')",
+                           timeout=START)
+    assert says in status(page) and "read the house rules" in status(page), (how, status(page))
+    assert page.is_hidden("[data-hr-results]")
+
+
+def test_without_javascript_the_section_says_what_it_would_do(open_checker):
+    page = open_checker("public/ashfield", java_script_enabled=False)
+    section = page.inner_text(".hr-checker")
+    assert "needs JavaScript" in section and "stays on this device" in section
+    assert page.is_hidden("[data-hr-form]")
+    assert page.get_attribute(".hr-checker__nojs a", "href").endswith("rules-reference/")
+
+
+# --- keyboard, screen readers, axe, the policy ----------------------------------
+
+def test_usable_by_keyboard_alone_with_results_announced(open_checker):
+    page = open_checker("public/ashfield")
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "hr-comment":
+            break
+    else:
+        pytest.fail("the comment box cannot be reached with Tab")
+    page.keyboard.type("You are an idiot")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.type") == "submit"
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelector('[data-hr-results]').dataset.count === '1'", timeout=START)
+    live = page.locator("[data-hr-status]")
+    assert live.get_attribute("role") == "status" and live.get_attribute("aria-live") == "polite"
+    assert "would break" in live.inner_text()
+    # Ctrl+Enter in the box checks again without leaving it.
+    page.focus("#hr-comment")
+    page.keyboard.press("Control+Enter")
+    page.wait_for_function("() => document.querySelector('[data-hr-results]').dataset.count === '2'", timeout=START)
+
+
+@pytest.mark.parametrize("site, viewport", [("public/ashfield", DESKTOP), ("public/ashfield", MOBILE),
+                                            ("staff/nottinghamshire", DESKTOP)], ids=["public", "public-mobile", "staff"])
+def test_no_wcag_violations_with_results_on_screen(open_checker, assert_accessible, site, viewport):
+    page = open_checker(site, viewport=viewport)
+    fields = {"author": "Jo", "handle": "@jo"} if site.startswith("staff") else {}
+    check(page, "You are an idiot, Cllr Smith stole the money, buy cheap followers at www.spam.example", **fields)
+    assert page.is_visible(".hr-checked-text mark")
+    assert_accessible(page, f"{site} with results")
+
+
+CSP_ALLOWED = {"'self'", "'none'", "'wasm-unsafe-eval'"}
+
+
+def test_the_policy_allows_only_the_site_itself_and_nothing_breaks_it(open_checker):
+    page = open_checker("staff/ashfield")
+    policy = page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
+    directives = dict((part.split()[0], set(part.split()[1:])) for part in policy.split(";") if part.strip())
+    assert directives["default-src"] == {"'self'"} and "'wasm-unsafe-eval'" in directives["script-src"]
+    assert set().union(*directives.values()) <= CSP_ALLOWED, policy
+    check(page, "You idiot")
+    assert page.evaluate("window.__csp") == []
