@@ -14,7 +14,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 \
 	  $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
 	  "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo "$$p"; break; }; done)
 
-.PHONY: site setup test serve chromium clean bench bench-checker
+.PHONY: site setup test serve chromium clean bench bench-checker bench-widget
 
 site: setup
 	$(VENV)/bin/houserules build
@@ -48,6 +48,11 @@ chromium:
 
 bench: setup
 	$(PY) tests/benchmarks/bench_build.py
+
+# The checker in the browser (headless Chromium): page weight, time to ready,
+# time per check in Pyodide beside CPython.
+bench-widget: site chromium
+	$(PY) tests/benchmarks/bench_widget.py $(BENCH_ARGS)
 
 # The comment checker against better-profanity and alt-profanity-check on the
 # labelled data in ../shared/data. Their packages are benchmark-only: pinned in

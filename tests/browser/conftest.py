@@ -8,8 +8,6 @@ not skip: CI installs it, so a missing browser is a broken CI image.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import threading
 from collections.abc import Callable, Iterator
@@ -17,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from houserules.server import make_server
 from site_pages import DESKTOP
 
 CHROMIUM = Path(os.environ.get("HOUSERULES_CHROMIUM", "/usr/bin/chromium"))
@@ -29,20 +28,15 @@ CHROMIUM_ARGS = [
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_server(built_site: Path) -> Iterator[str]:
     """Serve the built sites; yields the base URL, e.g. http://127.0.0.1:41234.
 
     <base>/public/<slug>/ and <base>/staff/<slug>/ are the sites.
     """
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
+    # The preview server: compressed, versioned checker files cached, as a
+    # council's server should be configured.
+    server = make_server(built_site, quiet=True)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
     try:

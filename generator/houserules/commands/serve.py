@@ -1,16 +1,15 @@
 from __future__ import annotations
 
-import functools
-import http.server
 from pathlib import Path
+
+from ..server import make_server
 
 
 def serve(site_dir: Path, host: str, port: int) -> None:
     """Serve the built sites for a local preview (not for production)."""
     if not site_dir.is_dir():
         raise FileNotFoundError(f"{site_dir} does not exist: run `houserules build` first")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site_dir))
-    with http.server.ThreadingHTTPServer((host, port), handler) as server:
+    with make_server(site_dir, host, port) as server:
         print(f"Serving {site_dir} at http://{host}:{port}/")
         for audience in ("public", "staff"):
             for site in sorted((site_dir / audience).glob("*")):

@@ -1,0 +1,215 @@
+"""Checker-in-the-browser benchmark: what a council page costs before and
+after the checker is used, how long the checker takes to be ready, and how
+long a check takes in the browser (Pyodide) and in CPython, side by side.
+
+    make bench-widget            # builds the sites first
+    .venv/bin/python tests/benchmarks/bench_widget.py [--council SLUG] [--runs N]
+
+Headless Debian Chromium (as in the browser tests) against the built site
+served on 127.0.0.1 by houserules' preview server, which serves as a council's
+server should be set up: gzip, and the checker's versioned files cached for
+good. "Transferred" is what crossed the wire (bodies and headers);
+"uncompressed" the files' own sizes. Times come from
+the page's own user-timing marks (hr-checker-ready: from the first keystroke
+to ready; hr-check: the engine's call; hr-check-shown: with the results
+written into the page). Comments are rule examples joined to the length
+wanted. Not a test: it asserts nothing and writes no file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+for _src in (ROOT / "generator", ROOT / "widget"):
+    if str(_src) not in sys.path:
+        sys.path.insert(0, str(_src))
+
+from houserules.load import load_policy  # noqa: E402
+from houserules.rulepack import build_rulepack, dumps  # noqa: E402
+from houserules.server import make_server  # noqa: E402
+from houserules_checker.browser import Session  # noqa: E402
+
+CHROMIUM = os.environ.get("HOUSERULES_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+LENGTHS = (100, 2_000, 20_000)
+
+
+def serve(folder: Path) -> str:
+    server = make_server(folder, quiet=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def comments(policy, length: int, count: int) -> list[str]:
+    """`count` different comments of exactly `length` characters, made of rule examples."""
+    examples = [e["text"] for r in sorted(policy.rules.values(), key=lambda r: r["id"])
+                for side in ("breaks", "passes") for e in r["examples"][side]]
+    out = []
+    for i in range(count):
+        text, j = "", i
+        while len(text) < length:
+            text += examples[j % len(examples)] + " "
+            j += 7
+        out.append(text[:length])
+    return out
+
+
+def percentiles(values: list[float]) -> tuple[float, float]:
+    values = sorted(values)
+    return statistics.median(values), values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
+
+
+class Recorder:
+    """Every response: bytes that crossed the wire, and the file's own size."""
+
+    def __init__(self, page, base: str, site_root: Path):
+        self.files: list[str] = []
+        self.wire = 0
+        self.plain = 0
+        self.base, self.site_root = base, site_root
+        page.on("requestfinished", self._finished)
+
+    def _finished(self, request):
+        path = request.url.split(self.base, 1)[-1].split("?")[0]
+        local = self.site_root / path.lstrip("/")
+        if local.is_dir():
+            local = local / "index.html"
+        sizes = request.sizes()
+        self.files.append(path)
+        self.wire += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        if local.is_file():
+            self.plain += local.stat().st_size
+
+    def take(self) -> tuple[int, int, int]:
+        figures = (len(self.files), self.wire, self.plain)
+        self.files, self.wire, self.plain = [], 0, 0
+        return figures
+
+
+def measures(page, name: str) -> list[float]:
+    return page.evaluate(f"() => performance.getEntriesByName('{name}').map(e => e.duration)")
+
+
+def wait_ready(page) -> float:
+    page.wait_for_function("() => performance.getEntriesByName('hr-checker-ready').length > 0", timeout=120_000)
+    return measures(page, "hr-checker-ready")[-1]
+
+
+def check_in_page(page, text: str, count: int) -> None:
+    page.fill("#hr-comment", text)
+    page.click("[data-hr-form] button[type=submit]")
+    page.wait_for_function("n => document.querySelector('[data-hr-results]').dataset.count === n",
+                           arg=str(count), timeout=120_000)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--council", default="ashfield")
+    ap.add_argument("--site", type=Path, default=ROOT / "site", help="built sites (default: site/)")
+    ap.add_argument("--runs", type=int, default=100, help="checks per comment length (default 100)")
+    args = ap.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    site = args.site / "public" / args.council
+    if not (site / "rules" / "index.html").is_file():
+        raise SystemExit(f"{site}: not built; run `make site` first")
+    base = serve(args.site)
+    # The server gzips each file once and keeps it, as a production server
+    # keeps precompressed files: do that before timing, not during.
+    for path in sorted((site / "assets").rglob("*")):
+        if path.is_file() and path.suffix in (".mjs", ".wasm", ".zip", ".json", ".whl", ".js", ".css"):
+            url = f"{base}/{path.relative_to(args.site).as_posix()}"
+            urllib.request.urlopen(urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})).read()
+    page_url = f"{base}/public/{args.council}/rules/"
+    policy = load_policy(ROOT / "policies")
+    texts = {n: comments(policy, n, args.runs) for n in LENGTHS}
+
+    print("houserules checker in the browser: benchmark")
+    print(f"command: python tests/benchmarks/bench_widget.py --council {args.council} --runs {args.runs}")
+    print(f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores; Chromium at {CHROMIUM}")
+    print(f"page: /public/{args.council}/rules/ (the house rules page, with the checker), served on 127.0.0.1\n")
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        context = browser.new_context()
+        page = context.new_page()
+        recorder = Recorder(page, base, args.site)
+
+        # 1. Cold: empty cache.
+        page.goto(page_url, wait_until="networkidle")
+        before = recorder.take()
+        started = time.perf_counter()
+        page.fill("#hr-comment", "x")
+        cold = wait_ready(page)
+        cold_wall = (time.perf_counter() - started) * 1000
+        page.wait_for_load_state("networkidle")
+        after = recorder.take()
+
+        # 2. Warm: the same browser, files in its cache.
+        page.goto(page_url, wait_until="networkidle")
+        recorder.take()
+        page.fill("#hr-comment", "x")
+        warm = wait_ready(page)
+        page.wait_for_load_state("networkidle")
+        warm_files = recorder.take()
+
+        # 3. Checks of each length, through the page as a reader does it.
+        browser_times = {}
+        count = 0
+        for n in LENGTHS:
+            page.evaluate("() => { performance.clearMeasures('hr-check'); performance.clearMeasures('hr-check-shown'); }")
+            for text in texts[n]:
+                count += 1
+                check_in_page(page, text, count)
+            browser_times[n] = (measures(page, "hr-check"), measures(page, "hr-check-shown"))
+        browser.close()
+
+    session = Session(dumps(build_rulepack(policy, args.council)))
+    cpython = {}
+    for n in LENGTHS:
+        session.check(texts[n][0], "2026-01-01")
+        times = []
+        for text in texts[n]:
+            t0 = time.perf_counter()
+            session.check(text, "2026-01-01")
+            times.append((time.perf_counter() - t0) * 1000)
+        cpython[n] = times
+
+    kb = lambda b: f"{b / 1024:,.1f} KB"  # noqa: E731
+    print("1. Bytes for the page")
+    print(f"   {'':34} {'files':>6} {'transferred':>15} {'uncompressed':>13}")
+    print(f"   {'before the checker is used':34} {before[0]:>6} {kb(before[1]):>15} {kb(before[2]):>12}")
+    print(f"   {'to ready (added by the checker)':34} {after[0]:>6} {kb(after[1]):>15} {kb(after[2]):>12}")
+    print(f"   {'total once ready':34} {before[0] + after[0]:>6} {kb(before[1] + after[1]):>15} "
+          f"{kb(before[2] + after[2]):>12}")
+    print("   aim: under 200 KB before the checker is used\n")
+    print("2. Time to ready, from the first keystroke (user timing in the page)")
+    print(f"   cold (empty cache)   {cold:8.0f} ms   (wall clock from the keystroke: {cold_wall:.0f} ms)")
+    print(f"   warm (cached)        {warm:8.0f} ms   ({warm_files[0]} requests, {kb(warm_files[1])} transferred)")
+    print("   aim: under 4,000 ms cold and 2,000 ms warm on localhost\n")
+    print(f"3. Time per check, {args.runs} different comments per length, one after another")
+    print(f"   {'chars':>7} {'browser engine p50':>19} {'p95':>8} {'browser shown p50':>18} {'p95':>8} "
+          f"{'CPython p50':>12} {'p95':>8}  (ms)")
+    for n in LENGTHS:
+        e50, e95 = percentiles(browser_times[n][0])
+        s50, s95 = percentiles(browser_times[n][1])
+        c50, c95 = percentiles(cpython[n])
+        print(f"   {n:>7,} {e50:>19.2f} {e95:>8.2f} {s50:>18.2f} {s95:>8.2f} {c50:>12.2f} {c95:>8.2f}")
+    print("   engine: the call into Python; shown: with the results written into the page.")
+    print("   aim: a 2,000-character check under 20 ms at the 95th percentile")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

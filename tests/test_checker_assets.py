@@ -1,0 +1,89 @@
+"""What each built site carries for the checker: the engine as a wheel that
+is the same bytes every build, a lock file holding its hash, the pinned
+Pyodide runtime under a versioned path, and the council's rules."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from houserules.build import BuildError, build_sites
+from houserules.checker_assets import RUNTIME_FILES, prepare
+from houserules.load import load_policy
+from houserules.rulepack import build_rulepack, dumps
+from houserules.wheel import build_wheel
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "widget" / "houserules_checker"
+
+
+def test_the_wheel_is_byte_identical_from_the_same_source():
+    assert build_wheel(PACKAGE) == build_wheel(PACKAGE)
+
+
+def test_the_wheel_holds_every_engine_module_and_a_valid_record():
+    name, data = build_wheel(PACKAGE)
+    assert name == "houserules_checker-0.1.0-py3-none-any.whl"
+    with zipfile.ZipFile(io.BytesIO(data)) as wheel:
+        names = wheel.namelist()
+        modules = {f"houserules_checker/{p.relative_to(PACKAGE).as_posix()}" for p in PACKAGE.rglob("*.py")}
+        assert modules <= set(names) and not [n for n in names if "__pycache__" in n]
+        record = wheel.read("houserules_checker-0.1.0.dist-info/RECORD").decode()
+        assert {line.split(",")[0] for line in record.splitlines()} == set(names)
+
+
+def test_the_wheel_installs_and_checks_in_a_clean_interpreter(tmp_path):
+    name, data = build_wheel(PACKAGE)
+    wheel = tmp_path / name
+    wheel.write_bytes(data)
+    with zipfile.ZipFile(wheel) as z:
+        z.extractall(tmp_path / "site")
+    pack = dumps(build_rulepack(load_policy(ROOT / "policies"), "ashfield"))
+    code = ("import sys, json; from houserules_checker.browser import Session; "
+            "print(json.loads(Session(sys.stdin.read()).check('you idiot', '2026-01-01'))['breaks'][0]['rule'])")
+    out = subprocess.run([sys.executable, "-I", "-c", code], input=pack, capture_output=True, text=True,
+                         cwd=tmp_path, env={"PYTHONPATH": str(tmp_path / "site")}, check=True)
+    assert out.stdout.strip() in {"abuse", "personal-attacks"}
+
+
+def test_every_site_serves_the_runtime_engine_and_rules_itself(built_site):
+    assets = prepare(ROOT)
+    lock = json.loads(assets.lock)
+    entry = lock["packages"]["houserules-checker"]
+    for site in sorted(p for audience in ("public", "staff") for p in (built_site / audience).iterdir()):
+        runtime = site / "assets" / "pyodide" / assets.pyodide_version
+        assert sorted(p.name for p in runtime.iterdir()) == sorted(RUNTIME_FILES)
+        for name in RUNTIME_FILES:
+            assert (runtime / name).read_bytes() == (assets.pyodide_dir / name).read_bytes()
+        folder = site / "assets" / "checker" / assets.wheel_dir
+        wheel = (folder / entry["file_name"]).read_bytes()
+        assert hashlib.sha256(wheel).hexdigest() == entry["sha256"]
+        assert json.loads((folder / "pyodide-lock.json").read_text()) == lock
+        rules = json.loads((site / "assets" / "checker" / "rules" / f"{site.name}.json").read_text())
+        assert rules["council"]["slug"] == site.name and rules["rules"]
+
+
+def test_the_lock_matches_the_runtime_it_runs_on():
+    assets = prepare(ROOT)
+    info = json.loads((assets.pyodide_dir / "pyodide-lock.json").read_text())["info"]
+    assert json.loads(assets.lock)["info"] == info
+
+
+def test_a_build_without_the_runtime_fails_saying_how_to_install_it(tmp_path):
+    root = tmp_path / "project"
+    (root / "widget").mkdir(parents=True)
+    for name in ("policies", "site_src", "mkdocs.yml"):
+        (root / name).symlink_to(ROOT / name)
+    (root / "widget" / "houserules_checker").symlink_to(PACKAGE)
+    (root / "widget" / "package.json").write_bytes((ROOT / "widget" / "package.json").read_bytes())
+    out = tmp_path / "site"
+    with pytest.raises(BuildError, match=r"widget/node_modules/pyodide: missing .*make setup"):
+        build_sites(root, out=out)
+    assert not [p for p in out.rglob("*") if p.is_file()]
