@@ -7,6 +7,7 @@ they were; nothing half-written is ever left where a web server would serve it.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import logging
 import multiprocessing
@@ -16,10 +17,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import checker_assets
+from . import checker_assets, feed
+from .editions import build_day, context, editions, history_for
 from .load import Policy, load_policy
 from .render import render_site
 from .resolve import resolve
+from .versions import load_versions
 
 AUDIENCES = ("public", "staff")
 # MkDocs writes this into sitemap.xml(.gz); fixed so two builds of the same
@@ -35,7 +38,9 @@ class BuildError(Exception):
 class SiteJob:
     audience: str
     slug: str
+    folder: str     # "" for the council's address, "v2" for a published version
     config: Path
+    built: Path     # where MkDocs writes this edition
 
 
 def _mkdocs_build(config_file: str) -> str | None:
@@ -73,9 +78,13 @@ def _workers(jobs: int) -> int:
 
 def build_sites(project_root: Path, slugs: list[str] | None = None, *,
                 policy: Path | None = None, out: Path | None = None,
-                workers: int | None = None) -> list[Path]:
-    """Build the named councils (all when None) into out/<audience>/<slug>/."""
-    policy_data = load_policy(policy or project_root / "policies")
+                workers: int | None = None, today: dt.date | None = None) -> list[Path]:
+    """Build the named councils (all when None) into out/<audience>/<slug>/,
+    each published version into out/<audience>/<slug>/v<N>/."""
+    policy_root = policy or project_root / "policies"
+    policy_data = load_policy(policy_root)
+    published = load_versions(policy_root)
+    day = today or build_day()
     chosen = _choose(policy_data, slugs)
     out = (out or project_root / "site").resolve()
     out.mkdir(parents=True, exist_ok=True)
@@ -89,18 +98,43 @@ def build_sites(project_root: Path, slugs: list[str] | None = None, *,
         except checker_assets.AssetError as exc:
             raise BuildError(str(exc)) from None
         jobs = []
+        histories = {}
         for slug in chosen:
-            for audience in AUDIENCES:
-                view = resolve(policy_data, slug, audience)
-                site_root = gen / audience / slug
-                config = render_site(view, project_root, site_root, stage / audience / slug,
-                                     checker=checker.paths(slug))
-                checker.write_into(site_root / "docs" / "assets", policy_data, slug)
-                jobs.append(SiteJob(audience, slug, config))
+            history = histories[slug] = (history_for(policy_root, slug, published[slug], gen / "versions")
+                                         if published.get(slug) else None)
+            for edition in editions(history, policy_data, day):
+                for audience in AUDIENCES:
+                    versioning = context(history, edition, audience)
+                    view = resolve(edition.policy, slug, audience, versioning)
+                    site_root = gen / audience / slug / (edition.folder or "_current")
+                    built = stage / "editions" / audience / slug / (edition.folder or "_current")
+                    config = render_site(view, project_root, site_root, built, checker=checker.paths(slug))
+                    checker.write_into(site_root / "docs" / "assets", edition.policy, slug,
+                                       edition.version.folder if edition.version else None)
+                    jobs.append(SiteJob(audience, slug, edition.folder, config, built))
         _run_mkdocs(jobs, workers)
         for job in jobs:
-            checker.link_runtime(stage / job.audience / job.slug)
+            checker.link_runtime(job.built)
+        _assemble(stage, jobs, histories)
         return _swap_in(stage, out, chosen, prune=not slugs)
+
+
+def _assemble(stage: Path, jobs: list[SiteJob], histories: dict) -> None:
+    """Each council's site: its current edition at the top, every version in
+    its own folder, and the version list and change feed at the site's root.
+    (Built apart first: MkDocs empties its output folder before it writes.)"""
+    for job in sorted(jobs, key=lambda j: j.folder):  # "" first: the folder the versions go into
+        site = stage / job.audience / job.slug
+        if job.folder == "":
+            site.parent.mkdir(parents=True, exist_ok=True)
+            job.built.rename(site)
+        else:
+            job.built.rename(site / job.folder)
+    for (audience, slug) in {(j.audience, j.slug) for j in jobs}:
+        history = histories.get(slug)
+        if history:
+            site = stage / audience / slug
+            feed.write_site_files(site, history, audience)
 
 
 def _choose(policy: Policy, slugs: list[str] | None) -> list[str]:

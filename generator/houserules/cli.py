@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .build import BuildError
+from .versions import PublishError
 from .commands.check import InputError
 from .errors import PolicyError
 
@@ -49,6 +50,21 @@ def _parser() -> argparse.ArgumentParser:
     p_check.add_argument("--output", help="where to write the rows with their findings: .csv or .jsonl; - for stdout")
     p_check.add_argument("--record", help="also write the record the policy requires for each broken rule (.csv or .jsonl)")
 
+    p_publish = sub.add_parser(
+        "publish", help="freeze a council's current policy as a new published version",
+        description="Writes policies/published/<council>/v<N>.yaml and copies of its source files; "
+                    "published versions are never edited.")
+    p_publish.add_argument("--council", required=True, help="council slug, e.g. ashfield")
+    p_publish.add_argument("--effective", required=True, help="the day the version applies from, YYYY-MM-DD")
+    p_publish.add_argument("--note", required=True, help="the change note, for residents: what changed and why")
+    kind = p_publish.add_mutually_exclusive_group(required=True)
+    kind.add_argument("--major", dest="change", action="store_const", const="major",
+                      help="rules or rights change")
+    kind.add_argument("--minor", dest="change", action="store_const", const="minor",
+                      help="wording, contacts or corrections")
+    p_publish.add_argument("--sample", action="store_true", help="mark the version as made-up sample history")
+    p_publish.add_argument("--policies", type=Path, default=root / "policies")
+
     p_serve = sub.add_parser("serve", help="preview the built sites locally")
     p_serve.add_argument("--site", type=Path, default=root / "site")
     p_serve.add_argument("--host", default="127.0.0.1")
@@ -68,6 +84,15 @@ def main(argv: list[str] | None = None) -> int:
             print(build(root, args.councils, args.policies, args.out, args.workers))
         elif args.command == "check":
             return _check(args)
+        elif args.command == "publish":
+            import tempfile
+
+            from .commands.publish import publish
+            from .commands.check import parse_date
+            effective = parse_date(args.effective, "--effective")
+            with tempfile.TemporaryDirectory() as work:
+                print(publish(args.policies, args.council, effective, args.note, args.change, args.sample,
+                              Path(work)))
         elif args.command == "serve":
             from .commands.serve import serve
             serve(args.site, args.host, args.port)
@@ -79,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{exc}\n{count} problem{'s' if count != 1 else ''} in the policy source; nothing was built.",
               file=sys.stderr)
         return 1
-    except (BuildError, FileNotFoundError) as exc:
+    except (BuildError, FileNotFoundError, PublishError, FileExistsError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     return 0

@@ -141,9 +141,9 @@ RULE = Record("rule", {
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 AUDIENCES = ("public", "staff")
 PUBLIC_PAGES = ("index", "rules", "check", "using-social-media", "when-rules-are-broken", "pre-election",
-                "contact", "accessibility", "rules-reference")
+                "contact", "accessibility", "rules-reference", "history")
 STAFF_PAGES = ("index", "protocol", "moderation", "check", "responses", "judgement", "rules-reference",
-               "accessibility")
+               "history", "accessibility")
 ENFORCEMENT_ACTIONS = ("record", "hide-or-delete", "warn", "block", "notify", "report-to-police",
                        "remove-and-ban")
 RECORD_ITEMS = ("account-name", "account-handle", "date", "post", "reason", "screenshot")

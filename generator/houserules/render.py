@@ -85,6 +85,7 @@ def _environment() -> jinja2.Environment:
         "check_explained": _check_explained,
         "capfirst": _capfirst,
         "longdate": lambda d: f"{d.day} {d:%B %Y}",
+        "isodate": dt.date.fromisoformat,
         "weeks_before": lambda d, w: d - dt.timedelta(weeks=w),
     })
     return env
@@ -126,8 +127,20 @@ def site_config(view: dict, project_root: Path, site_root: Path, docs: Path, out
                         "slug": view["slug"]},
             "audience": view["audience"],
             "checker": checker,
+            # For main.html: where this edition stands among the published versions.
+            "versioning": _versioning(view["versions"]),
+            # Material's version selector, fed by versions.json at the site's root.
+            **({"version": {"provider": "mike"}} if view["versions"] else {}),
         },
     }
+
+
+def _versioning(versions: dict | None) -> dict | None:
+    if not versions:
+        return None
+    keep = ("folder", "number", "effective", "published", "effective_long", "published_long", "pages")
+    return {**{k: versions[k] for k in ("root", "this", "to_site_root")},
+            "versions": [{k: v[k] for k in keep} for v in versions["versions"]]}
 
 
 def render_site(view: dict, project_root: Path, site_root: Path, out: Path, checker: dict | None = None) -> Path:

@@ -21,6 +21,7 @@ PUBLIC_NAV = (
     ("pre-election", "Pre-election period"),
     ("contact", "Contact us"),
     ("rules-reference", "Rules explained"),
+    ("history", "History of changes"),
     ("accessibility", "Accessibility statement"),
 )
 STAFF_NAV = (
@@ -31,6 +32,7 @@ STAFF_NAV = (
     ("responses", "Hours and response targets"),
     ("judgement", "Rules that need a person"),
     ("rules-reference", "Rules explained"),
+    ("history", "History of changes"),
     ("accessibility", "Accessibility statement"),
 )
 
@@ -58,7 +60,9 @@ def _adopted(entry: dict, rules: dict) -> dict:
     }
 
 
-def resolve(policy: Policy, slug: str, audience: str) -> dict:
+def resolve(policy: Policy, slug: str, audience: str, versions: dict | None = None) -> dict:
+    """`versions`: where this edition stands among the council's published
+    versions (editions.context), or None for a council with none."""
     council = policy.councils[slug]
     staff = audience == "staff"
 
@@ -93,6 +97,7 @@ def resolve(policy: Policy, slug: str, audience: str) -> dict:
     present = {
         "pre-election": council["pre_election"] is not None,
         "protocol": "protocol" in sections,
+        "history": versions is not None,
     }
     titles = {page: t for page, t in (council["page_titles"] or {}).items() if t}
     pages = [(page, titles.get(page) or title) for page, title in nav if present.get(page, True)]
@@ -124,4 +129,5 @@ def resolve(policy: Policy, slug: str, audience: str) -> dict:
         "page_titles": titles,
         "pages": pages,
         "has_protocol": present["protocol"],
+        "versions": versions,
     }

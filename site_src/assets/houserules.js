@@ -53,8 +53,56 @@
     if (target && target.name && target.name.indexOf("__tabbed_") === 0) target.checked = true;
   }
 
+  /* Published versions: whether the version on screen is current,
+     superseded or upcoming depends on the reader's day, not the day the site
+     was built. A version is in force from its effective date (that day
+     included) until the next version's. */
+  function today() {
+    var now = new Date();
+    function pad(n) { return (n < 10 ? "0" : "") + n; }
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+  function link(href, text) {
+    var a = document.createElement("a");
+    a.href = href;
+    a.textContent = text;
+    return a;
+  }
+  function versionBanner() {
+    var banner = document.querySelector("[data-hr-versions]");
+    if (!banner) return;
+    var data = JSON.parse(banner.getAttribute("data-hr-versions"));
+    var day = today();
+    var inForce = null, mine = null;
+    data.versions.forEach(function (v) {
+      if (v.effective <= day) inForce = v;
+      if (v.folder === data.this) mine = v;
+    });
+    var next = data.versions.filter(function (v) { return v.number === mine.number + 1; })[0];
+    var p = document.createElement("p");
+    var state;
+    if (mine.effective > day) {
+      state = "upcoming";
+      p.append("Upcoming version: version " + mine.number + " of these pages takes effect on " + mine.effective_long + ". ");
+      if (inForce) p.append("Until then, ", link(inForce.href, "version " + inForce.number + " applies"), ". ");
+    } else if (inForce && inForce.number > mine.number) {
+      state = "superseded";
+      p.append("Superseded: version " + mine.number + " applied from " + mine.effective_long + " until " +
+               next.effective_long + ". ", link(inForce.href, "Read this page in the current version (" + inForce.number + ")"), ". ");
+    } else {
+      state = "current";
+      p.append("Current version (" + mine.number + "), in force since " + mine.effective_long + ". ");
+      var coming = data.versions.filter(function (v) { return v.effective > day; })[0];
+      if (coming) p.append(link(coming.href, "Version " + coming.number + " takes effect on " + coming.effective_long), ". ");
+    }
+    p.append(link(data.history, "All versions and what changed"), ".");
+    banner.setAttribute("data-state", state);
+    banner.replaceChildren(p);
+  }
+
   menu();
   linkedTab();
+  versionBanner();
   window.addEventListener("hashchange", linkedTab);
   if (window.document$) window.document$.subscribe(tables);
   else document.addEventListener("DOMContentLoaded", tables);

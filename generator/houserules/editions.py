@@ -1,0 +1,97 @@
+"""Which editions of a council's sites a build makes, and what each page
+needs to know about the others.
+
+A council with published versions gets one edition per version, at
+`<site>/v<N>/`, and at its own address the version in force on the day of
+the build. Which version is current, superseded or upcoming for a reader is
+decided again in their browser, by their date (assets/houserules.js): the
+pages carry the dates, not the verdict. A council with no published version
+gets one edition, made from the source as it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .changes import Change, compare
+from .load import Policy, load_policy
+from .resolve import resolve
+from .versions import Version, materialise
+
+
+@dataclass(frozen=True)
+class Edition:
+    folder: str             # "" for the council's own address, "v2" for version 2
+    policy: Policy
+    version: Version | None
+
+
+@dataclass
+class History:
+    slug: str
+    versions: list[Version]
+    policies: dict[int, Policy]
+    changes: dict[int, list[Change]]  # version number -> what changed from the one before
+
+    def in_force(self, day: dt.date) -> Version | None:
+        live = [v for v in self.versions if v.effective <= day]
+        return live[-1] if live else None
+
+
+def build_day() -> dt.date:
+    """The day a build takes as today: HOUSERULES_TODAY (YYYY-MM-DD) when set, for
+    builds that must be reproducible on another day."""
+    given = os.environ.get("HOUSERULES_TODAY")
+    return dt.date.fromisoformat(given) if given else dt.date.today()
+
+
+def history_for(root: Path, slug: str, versions: list[Version], work: Path) -> History:
+    policies = {}
+    for v in versions:
+        folder = materialise(root, v, work / slug / v.folder)
+        policies[v.number] = load_policy(folder, prove=False)
+    changes = {v.number: compare(policies[v.number - 1], policies[v.number], slug)
+               for v in versions if v.number > 1}
+    return History(slug, versions, policies, changes)
+
+
+def editions(history: History | None, source: Policy, day: dt.date) -> list[Edition]:
+    if not history or not history.versions:
+        return [Edition("", source, None)]
+    shown = history.in_force(day) or history.versions[0]
+    return [Edition("", history.policies[shown.number], shown),
+            *(Edition(v.folder, history.policies[v.number], v) for v in history.versions)]
+
+
+def _long(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _page_path(page: str) -> str:
+    return "" if page == "index" else f"{page}/"
+
+
+def context(history: History | None, edition: Edition, audience: str) -> dict | None:
+    """What the templates and the page script need to place this edition among the others."""
+    if not history or edition.version is None:
+        return None
+    staff = audience == "staff"
+    versions = []
+    for v in history.versions:
+        view = resolve(history.policies[v.number], history.slug, audience)
+        versions.append({
+            "folder": v.folder, "number": v.number, "effective": v.effective.isoformat(),
+            "published": v.published.isoformat(), "change": v.change, "note": v.note, "sample": v.sample,
+            "effective_long": _long(v.effective), "published_long": _long(v.published),
+            "pages": [_page_path(p) for p, _ in view["pages"]] + ["history/"],
+            "changes": [c.__dict__ for c in history.changes.get(v.number, []) if staff or not c.staff_only],
+        })
+    return {
+        "root": edition.folder == "",
+        "this": edition.version.folder,
+        "to_site_root": "" if edition.folder == "" else "../",
+        "versions": versions,
+    }
