@@ -27,7 +27,17 @@ def built_site(tmp_path_factory) -> Path:
 
 @pytest.fixture()
 def policy_copy(tmp_path) -> Path:
-    """A writable copy of policies/ for tests that change the source."""
+    """A writable copy of policies/ for tests that change the source, without
+    the published history: a council with published versions shows the one in
+    force at its address, so an edit to its source would not be seen there."""
+    copy = tmp_path / "policies"
+    shutil.copytree(ROOT / "policies", copy, ignore=shutil.ignore_patterns("published"))
+    return copy
+
+
+@pytest.fixture()
+def policy_with_history(tmp_path) -> Path:
+    """A writable copy of policies/ with its published versions."""
     copy = tmp_path / "policies"
     shutil.copytree(ROOT / "policies", copy)
     return copy

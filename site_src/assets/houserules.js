@@ -100,9 +100,27 @@
     banner.replaceChildren(p);
   }
 
+  /* Material's version selector arrives once versions.json is fetched. Its
+     button is named "Select version" while it shows "v2": say both, so the
+     name a speech-input user hears matches what they see (WCAG 2.5.3). */
+  function nameVersionButton() {
+    var topic = document.querySelector(".hr-version-topic");
+    if (!topic) return;
+    function fix() {
+      var button = topic.querySelector(".md-version__current");
+      if (button && !button.dataset.hrNamed) {
+        button.dataset.hrNamed = "yes";
+        button.setAttribute("aria-label", button.textContent.trim() + ": select another version");
+      }
+    }
+    fix();
+    new MutationObserver(fix).observe(topic, { childList: true, subtree: true });
+  }
+
   menu();
   linkedTab();
   versionBanner();
+  nameVersionButton();
   window.addEventListener("hashchange", linkedTab);
   if (window.document$) window.document$.subscribe(tables);
   else document.addEventListener("DOMContentLoaded", tables);

@@ -7,6 +7,7 @@ a protocol page.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -20,14 +21,17 @@ PUBLIC_SITE = "public/nottinghamshire"
 STAFF_SITE = "staff/nottinghamshire"
 
 PUBLIC_PAGES = ["", "rules/", "check/", "using-social-media/", "when-rules-are-broken/", "pre-election/",
-                "contact/", "rules-reference/", "accessibility/"]
+                "contact/", "rules-reference/", "history/", "accessibility/"]
 STAFF_PAGES = ["", "protocol/", "moderation/", "check/", "responses/", "judgement/", "rules-reference/",
-               "accessibility/"]
+               "history/", "accessibility/"]
 
 # (site, page) pairs for the accessibility checks.
 A11Y_PAGES = ([(PUBLIC_SITE, p) for p in PUBLIC_PAGES]
               + [(STAFF_SITE, p) for p in STAFF_PAGES]
-              + [("staff/ashfield", "")])
+              + [("staff/ashfield", ""),
+                 # Published versions: a superseded one's and an upcoming one's banner and selector.
+                 ("public/nottinghamshire", "v1/rules/"), ("public/ashfield", "v2/"),
+                 ("public/ashfield", "history/")])
 
 
 # Pages with wide content (tables, rows of tabs), checked at NARROW too.
@@ -42,10 +46,13 @@ def page_id(pair: tuple[str, str]) -> str:
 
 def built_pages(site_dir: Path) -> list[str]:
     """Every HTML page of one built site, as paths relative to its root
-    ("" for the home page, "rules/" for rules/index.html, "404.html")."""
+    ("" for the home page, "rules/" for rules/index.html, "404.html").
+    Published versions (v1/, v2/...) are editions of the same pages: left out."""
     pages = []
     for html in sorted(site_dir.rglob("*.html")):
         rel = html.relative_to(site_dir).as_posix()
+        if re.match(r"v\d+/", rel):
+            continue
         if rel == "index.html":
             pages.append("")
         elif rel.endswith("/index.html"):

@@ -15,6 +15,7 @@ import pytest
 from houserules.load import load_policy
 from houserules.prove import expected_verdict
 from houserules.rulepack import build_rulepack
+from in_force import policy_in_force
 from site_pages import DESKTOP, MOBILE
 
 pytestmark = pytest.mark.browser
@@ -78,7 +79,8 @@ def status(page) -> str:
 # --- what a resident or moderator sees --------------------------------------
 
 def _examples(slug: str):
-    pack = build_rulepack(POLICY, slug)
+    # The rules of the version the council's address shows today.
+    pack = build_rulepack(policy_in_force(slug), slug)
     period = pack["pre_election"][0]["end"] if pack["pre_election"] else None
     for rule in pack["rules"]:
         kind = rule["check"]["kind"]
@@ -159,7 +161,7 @@ def test_staff_get_the_record_and_the_next_step(open_checker):
     record = page.input_value("#hr-record")
     for expected in ("Account name: Jo Bloggs", "Handle: @jo_b", "Date: 2026-03-02", "Platform: Facebook",
                      "Post: You are a useless idiot", "Rules broken: abuse; personal-attacks",
-                     "Policy version: current", "Why it is unacceptable: abuse:"):
+                     "Policy version: v1", "Why it is unacceptable: abuse:"):
         assert expected in record
     assert page.inner_text(".hr-next-step").startswith("We will record the name and handle")
     page.click("text=Copy the record")

@@ -1,0 +1,180 @@
+"""Published versions: frozen, checked on every build, each at its own
+address, compared rule by rule and setting by setting."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from houserules.build import build_sites
+from houserules.changes import compare
+from houserules.cli import main
+from houserules.editions import History
+from houserules.errors import PolicyError
+from houserules.load import load_policy
+from houserules.versions import PublishError, load_versions, publish
+
+TODAY = dt.date(2026, 11, 21)
+
+
+def _publish(policies: Path, slug: str, effective: str, note: str = "A change.", change: str = "major"):
+    return publish(load_policy(policies), slug, effective=dt.date.fromisoformat(effective), note=note,
+                   change=change, published=TODAY)
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path.name}: {old!r} not found"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# --- publishing -----------------------------------------------------------------
+
+def test_publish_freezes_the_source_and_refuses_what_it_should(policy_copy):
+    v1 = _publish(policy_copy, "city", "2026-01-05")
+    assert v1.folder == "v1" and v1.path == policy_copy / "published" / "city" / "v1.yaml"
+    with pytest.raises(PublishError, match="nothing has changed since v1"):
+        _publish(policy_copy, "city", "2026-02-02")
+    _edit(policy_copy / "councils" / "city.yaml", "weeks: 6", "weeks: 4")
+    with pytest.raises(PublishError, match="cannot take effect before it"):
+        _publish(policy_copy, "city", "2025-12-01")
+    v2 = _publish(policy_copy, "city", "2026-03-02")
+    assert [v.number for v in load_versions(policy_copy)["city"]] == [1, 2] and v2.effective == dt.date(2026, 3, 2)
+
+
+@pytest.mark.parametrize("tamper, message", [
+    (lambda rec: _edit(rec, 'effective: "2026-01-05"', 'effective: "2026-01-12"'),
+     r"city v1 has changed since it was published \(effective no longer match"),
+    (lambda rec: _edit(rec, "change: major", "change: minor"),
+     r"city v1 has changed since it was published \(change no longer match"),
+])
+def test_an_edited_record_stops_the_build_naming_council_version_and_field(project_root, policy_copy, tmp_path,
+                                                                          capsys, tamper, message):
+    _publish(policy_copy, "city", "2026-01-05")
+    out = tmp_path / "site"
+    assert main(["build", "city", "--policies", str(policy_copy), "--out", str(out)]) == 0
+    before = _snapshot(out)
+    tamper(policy_copy / "published" / "city" / "v1.yaml")
+    capsys.readouterr()
+    assert main(["build", "city", "--policies", str(policy_copy), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert re.search(r"policies/published/city/v1\.yaml:\d+: \w+: " + message, err), err
+    assert _snapshot(out) == before, "a refused build changes nothing"
+
+
+def test_an_edited_published_file_stops_the_build_naming_the_file_and_version(policy_copy):
+    version = _publish(policy_copy, "city", "2026-01-05")
+    stored = policy_copy / "published" / "files" / f"{version.files['rules/swearing.yaml']}.yaml"
+    stored.write_text(stored.read_text(encoding="utf-8").replace("Do not swear", "Please do not swear"),
+                      encoding="utf-8")
+    with pytest.raises(PolicyError) as caught:
+        load_versions(policy_copy)
+    assert "city v1: the published copy of rules/swearing.yaml has changed since it was published" in str(caught.value)
+
+
+def test_a_new_version_leaves_every_older_address_working(project_root, policy_copy, tmp_path):
+    out = tmp_path / "site"
+    _publish(policy_copy, "city", "2026-01-05")
+    build_sites(project_root, ["city"], policy=policy_copy, out=out, today=TODAY)
+    first = {p: d for p, d in _snapshot(out / "public" / "city").items() if p.startswith("v1/")}
+    _edit(policy_copy / "councils" / "city.yaml", "weeks: 6", "weeks: 4")
+    _publish(policy_copy, "city", "2026-03-02")
+    build_sites(project_root, ["city"], policy=policy_copy, out=out, today=TODAY)
+    second = _snapshot(out / "public" / "city")
+    assert set(first) <= set(second), sorted(set(first) - set(second))[:5]
+    def article(html: bytes) -> bytes:  # the page's own text: the banner lists every version, so it grows
+        body = re.search(rb"<article.*?</article>", html, re.S).group(0)
+        return re.sub(rb"\s+", b" ", re.sub(rb'<div class="hr-version-banner".*?</div>', b"", body, flags=re.S))
+
+    for page in [p for p in first if p.endswith("index.html") and "/history/" not in p]:
+        assert article(first[page]) == article(second[page]), f"{page} changed"
+    assert b"Version 2 of these pages" in second["index.html"], "the council's address shows the new version"
+    assert b"Version 1 of these pages" in second["v1/index.html"]
+    versions = json.loads(second["versions.json"])
+    assert [v["version"] for v in versions] == ["v2", "v1"] and all(v["aliases"] == [] for v in versions)
+
+
+# --- what changed ------------------------------------------------------------------
+
+def test_the_changes_are_exactly_those_made(policy_copy):
+    before = load_policy(policy_copy)
+    council = policy_copy / "councils" / "north-hertfordshire.yaml"
+    _edit(council, "    - rule: contempt-of-court\n      wording: may be in contempt of court\n", "")
+    _edit(council, "      wording: are spam, or the same message posted again and again.", "      wording: are spam.")
+    _edit(council, "    - rule: misinformation\n", "    - rule: advertising\n      wording: advertise goods or services\n    - rule: misinformation\n")
+    _edit(council, 'hours: {start: "09:00", end: "17:00"}', 'hours: {start: "08:00", end: "18:00"}')
+    _edit(council, "after_months: 12", "after_months: 6")
+    _edit(council, "within: {amount: 2, unit: working-day}", "within: {amount: 3, unit: working-day}")
+    after = load_policy(policy_copy)
+    found = {(c.kind, c.area, c.what, c.old, c.new) for c in compare(before, after, "north-hertfordshire")}
+    assert found == {
+        ("removed", "rule", "Nothing that could affect a court case (contempt-of-court)", "may be in contempt of court", None),
+        ("reworded", "rule", "No spamming (spam)", "are spam, or the same message posted again and again.", "are spam."),
+        ("added", "rule", "No advertising (advertising)", None, "advertise goods or services"),
+        ("changed", "setting", "Monitoring hours", "09:00 to 17:00", "08:00 to 18:00"),
+        ("changed", "setting", "Appeal against a block: after how many months", "12", "6"),
+        ("changed", "setting", "Response target: respond to questions and requests for service",
+         "respond to questions and requests for service: within 2 working days",
+         "respond to questions and requests for service: within 3 working days"),
+    }, found
+
+
+def test_an_unchanged_policy_has_no_changes(policy_copy):
+    policy = load_policy(policy_copy)
+    assert compare(policy, load_policy(policy_copy), "ashfield") == []
+
+
+def test_staff_only_changes_stay_out_of_the_public_history(policy_copy):
+    before = load_policy(policy_copy)
+    _edit(policy_copy / "councils" / "nottinghamshire.yaml", "sections:\n", "sections:\n  - id: staff-rota\n"
+          "    audience: staff\n    page: moderation\n    title: Rota\n    body: The rota is on the intranet.\n")
+    changes = compare(before, load_policy(policy_copy), "nottinghamshire")
+    assert [(c.kind, c.what, c.staff_only) for c in changes] == [("added", "Rota", True)]
+
+
+# --- dates -----------------------------------------------------------------------------
+
+def test_the_version_in_force_follows_the_date_including_the_effective_day():
+    v = [type("V", (), {"effective": dt.date(2026, 1, 5), "number": 1})(),
+         type("V", (), {"effective": dt.date(2027, 4, 1), "number": 2})()]
+    history = History("x", v, {}, {})
+    assert history.in_force(dt.date(2026, 1, 4)) is None
+    assert history.in_force(dt.date(2026, 1, 5)).number == 1
+    assert history.in_force(dt.date(2027, 3, 31)).number == 1
+    assert history.in_force(dt.date(2027, 4, 1)).number == 2
+
+
+def test_the_councils_address_serves_the_version_in_force_on_the_build_day(project_root, tmp_path):
+    out = tmp_path / "site"
+    build_sites(project_root, ["ashfield"], out=out, today=dt.date(2027, 3, 31))
+    assert b"After 12 months" in (out / "public/ashfield/when-rules-are-broken/index.html").read_bytes()
+    build_sites(project_root, ["ashfield"], out=out, today=dt.date(2027, 4, 1))
+    assert b"After 6 months" in (out / "public/ashfield/when-rules-are-broken/index.html").read_bytes()
+    assert b"After 12 months" in (out / "public/ashfield/v1/when-rules-are-broken/index.html").read_bytes()
+
+
+def test_history_page_and_feed_list_every_version(built_site):
+    feed = ET.parse(built_site / "public" / "ashfield" / "history.xml").getroot()
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    titles = [e.find("a:title", ns).text for e in feed.findall("a:entry", ns)]
+    assert titles[0].startswith("Version 2 (major change), in force from 1 April 2027")
+    assert titles[1].startswith("Version 1")
+    page = (built_site / "public" / "ashfield" / "history" / "index.html").read_text(encoding="utf-8")
+    assert "Keep personal information private (personal-information)" in page and "Before: 12" in page
+
+
+def test_sample_history_is_marked_as_such(project_root):
+    versions = load_versions(project_root / "policies")
+    assert len(versions["ashfield"]) >= 2 and len(versions["north-hertfordshire"]) >= 2
+    assert any(v.effective > TODAY for v in versions["ashfield"])
+    assert any(v.effective > TODAY for v in versions["north-hertfordshire"])
+    assert all(v.sample for vs in versions.values() for v in vs)
