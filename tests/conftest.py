@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,10 @@ import pytest
 from houserules.build import build_sites
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Which published version a council's address shows depends on the day of the
+# build: the suite builds as of one fixed day, so it passes the same on any day.
+os.environ.setdefault("HOUSERULES_TODAY", "2026-11-21")
 
 
 @pytest.fixture(scope="session")

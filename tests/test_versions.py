@@ -178,3 +178,13 @@ def test_sample_history_is_marked_as_such(project_root):
     assert any(v.effective > TODAY for v in versions["ashfield"])
     assert any(v.effective > TODAY for v in versions["north-hertfordshire"])
     assert all(v.sample for vs in versions.values() for v in vs)
+
+
+def test_each_version_is_checked_against_its_own_rules(built_site):
+    def pack(path):
+        return json.loads((built_site / "public" / "ashfield" / path / "assets/checker/rules/ashfield.json").read_text())
+
+    v1, v2, current = pack("v1"), pack("v2"), pack(".")
+    assert (v1["version"], v2["version"], current["version"]) == ("v1", "v2", "v1")
+    assert "personal-information" in {r["id"] for r in v2["rules"]}
+    assert "personal-information" not in {r["id"] for r in v1["rules"]}

@@ -1,5 +1,7 @@
 """Build-time benchmark: the four real councils, then 10, 50 and 200
-synthetic councils cloned from them, so the cost per site is visible.
+synthetic councils cloned from them, so the cost per site is visible; then
+the cost of published history: the real councils with and without theirs,
+and one council with 20 published versions.
 
     .venv/bin/python tests/benchmarks/bench_build.py [--sizes 10 50 200] [--repeat 3]
 
@@ -12,6 +14,7 @@ the machine, so nothing here asserts a time.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import re
 import shutil
@@ -51,12 +54,40 @@ def cpu_seconds() -> float:
     return (sum(ticks[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
-def timed_build(policies: Path, workers: int | None) -> tuple[float, float, int]:
+def timed_build(policies: Path, workers: int | None, slugs: list[str] | None = None) -> tuple[float, float, int]:
+    """(wall s, busy CPU s, editions built): an edition is one MkDocs site, the
+    council's address or one published version, for one audience."""
     with tempfile.TemporaryDirectory() as out:
         cpu0, wall0 = cpu_seconds(), time.perf_counter()
-        sites = build_sites(ROOT, policy=policies, out=Path(out), workers=workers)
+        sites = build_sites(ROOT, slugs, policy=policies, out=Path(out), workers=workers)
         wall = time.perf_counter() - wall0
-        return wall, cpu_seconds() - cpu0, len(sites)
+        versions = [p for site in sites for p in site.iterdir() if p.is_dir() and re.fullmatch(r"v\d+", p.name)]
+        return wall, cpu_seconds() - cpu0, len(sites) + len(versions)
+
+
+def without_history(into: Path) -> Path:
+    policies = into / "policies"
+    shutil.copytree(ROOT / "policies", policies, ignore=shutil.ignore_patterns("published"))
+    return policies
+
+
+def with_versions(slug: str, count: int, into: Path) -> Path:
+    """The real policies without their history, and `count` versions of one
+    council published one after another, each with a changed setting."""
+    from houserules.load import load_policy
+    from houserules.versions import publish
+
+    policies = without_history(into)
+    council = policies / "councils" / f"{slug}.yaml"
+    start = dt.date(2020, 1, 6)
+    for n in range(count):
+        if n:
+            text = council.read_text(encoding="utf-8")
+            council.write_text(re.sub(r"^short_name: (.*?)( \(rev \d+\))?$", rf"short_name: \1 (rev {n})", text,
+                                      count=1, flags=re.M), encoding="utf-8")
+        publish(load_policy(policies), slug, effective=start + dt.timedelta(weeks=13 * n), note=f"Revision {n}.",
+                change="minor", published=start)
+    return policies
 
 
 def row(label: str, councils: int, runs: list[tuple[float, float, int]]) -> str:
@@ -86,6 +117,16 @@ def main() -> None:
             print(row("synthetic, all cores", size, [timed_build(policies, None)]))
             if size == args.sizes[0]:
                 print(row("synthetic, one core", size, [timed_build(policies, 1)]))
+    print("\nThe cost of history (sites = editions: the council's address, and each published version, per audience)")
+    with tempfile.TemporaryDirectory() as tmp:
+        bare = without_history(Path(tmp))
+        print(row("real councils, no history", councils, [timed_build(bare, None) for _ in range(args.repeat)]))
+    print(row("real councils, with history", councils, [timed_build(real, None) for _ in range(args.repeat)]))
+    for versions in (1, 20):
+        with tempfile.TemporaryDirectory() as tmp:
+            policies = with_versions("ashfield", versions, Path(tmp))
+            print(row(f"ashfield, {versions} published version{'s' if versions > 1 else ''}", 1,
+                      [timed_build(policies, None, ["ashfield"]) for _ in range(args.repeat)]))
 
 
 if __name__ == "__main__":

@@ -68,3 +68,15 @@ def test_materials_version_selector_lists_every_version(visit):
     links = page.eval_on_selector_all(".md-version__link", "els => els.map(e => [e.textContent.trim(), e.href])")
     assert [t for t, _ in links] == ["v2: from 1 April 2027", "v1: from 1 May 2024"]
     assert links[0][1].endswith("/public/ashfield/v2/")
+
+
+@pytest.mark.parametrize("version, breaks", [("v1", False), ("v2", True)])
+def test_the_checker_on_a_versions_pages_uses_that_versions_rules(visit, version, breaks):
+    # Ashfield's version 2 adds the rule on personal information.
+    page = visit(f"public/ashfield/{version}/check/", "2027-06-01")
+    page.fill("#hr-comment", "Ring me on 07700 900123 about the bins")
+    page.click("[data-hr-form] button[type=submit]")
+    page.wait_for_selector("[data-hr-results]:not([hidden])", timeout=90_000)
+    verdict = page.get_attribute("[data-hr-results] li[data-rule='personal-information']", "data-verdict") \
+        if page.locator("[data-hr-results] li[data-rule='personal-information']").count() else None
+    assert (verdict == "breaks") is breaks
