@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .changes import Change, compare
@@ -35,6 +35,15 @@ class History:
     versions: list[Version]
     policies: dict[int, Policy]
     changes: dict[int, list[Change]]  # version number -> what changed from the one before
+    # (version number, audience) -> page paths: every edition lists every version's pages
+    _pages: dict = field(default_factory=dict)
+
+    def pages(self, number: int, audience: str) -> list[str]:
+        key = (number, audience)
+        if key not in self._pages:
+            view = resolve(self.policies[number], self.slug, audience)
+            self._pages[key] = [_page_path(p) for p, _ in view["pages"]] + ["history/"]
+        return self._pages[key]
 
     def in_force(self, day: dt.date) -> Version | None:
         live = [v for v in self.versions if v.effective <= day]
@@ -81,12 +90,11 @@ def context(history: History | None, edition: Edition, audience: str) -> dict | 
     staff = audience == "staff"
     versions = []
     for v in history.versions:
-        view = resolve(history.policies[v.number], history.slug, audience)
         versions.append({
             "folder": v.folder, "number": v.number, "effective": v.effective.isoformat(),
             "published": v.published.isoformat(), "change": v.change, "note": v.note, "sample": v.sample,
             "effective_long": _long(v.effective), "published_long": _long(v.published),
-            "pages": [_page_path(p) for p, _ in view["pages"]] + ["history/"],
+            "pages": history.pages(v.number, audience),
             "changes": [c.__dict__ for c in history.changes.get(v.number, []) if staff or not c.staff_only],
         })
     return {
