@@ -90,8 +90,9 @@ class Checker:
         self.lexicon = Lexicon(pack["words"])
         self.next_steps = [s["wording"] or ACTIONS[s["actions"][0]].capitalize() + "."
                            for s in pack["enforcement"]]
-        # Each rule's detector is picked once, not on every check.
-        self._rules = [(rule["id"], rule["title"], rule["wording"], rule["check"], _detector(rule))
+        # Each rule's detector is picked, and what its check asks worked out
+        # (a detector's optional prepare()), once per pack, not on every check.
+        self._rules = [(rule["id"], rule["title"], rule["wording"], rule["check"], *_detector(rule))
                        for rule in pack["rules"]]
         # One pass over each comment for the literals every pattern in use needs.
         kinds = {rule["check"]["kind"] for rule in pack["rules"]}
@@ -108,14 +109,14 @@ class Checker:
         comment = prepare(text)
         context = Context(self.pack, self.lexicon, self.scan, reply_to, earlier, date)
         findings = []
-        for rule_id, title, wording, check, detect in self._rules:
+        for rule_id, title, wording, check, detect, prepared in self._rules:
             if detect is None:  # a rule no program can judge
                 findings.append(Finding(rule_id, title, wording, NEEDS_PERSON, [], [check["reason"]], []))
             elif detect is relevance.detect and reply_to is None:
                 findings.append(Finding(rule_id, title, wording, NEEDS_PERSON, [],
                                         ["Whether a comment is on topic needs the post it replies to."], []))
             else:
-                signals = detect(comment, context, check)
+                signals = detect(comment, context, prepared)
                 findings.append(self._verdict(rule_id, title, wording, signals, comment) if signals
                                 else Finding(rule_id, title, wording, PASSES, [], [], []))
         findings.sort(key=_RANK)  # stable: council order within a verdict
@@ -142,13 +143,16 @@ class Checker:
         return finding
 
 
-def _detector(rule: dict):
-    kind = rule["check"]["kind"]
-    if kind == "human":
-        return None
-    if kind not in DETECTORS:
-        raise CheckError(f"rule {rule['id']}: unknown check kind {kind!r}")
-    return DETECTORS[kind]
+def _detector(rule: dict) -> tuple:
+    """(detect function, what it is given for this rule)."""
+    check = rule["check"]
+    if check["kind"] == "human":
+        return None, check
+    module = DETECTOR_MODULES.get(check["kind"])
+    if module is None:
+        raise CheckError(f"rule {rule['id']}: unknown check kind {check['kind']!r}")
+    prepare = getattr(module, "prepare", None)
+    return module.detect, prepare(check) if prepare else check
 
 
 def _RANK(finding: Finding) -> int:

@@ -60,6 +60,7 @@ class Hit(NamedTuple):
     start: int
     end: int
     how: str  # why the word counts as the term: "as written", "disguised", ...
+    word: int  # which of the comment's words (the first, for a phrase)
 
 
 class Lexicon:
@@ -125,7 +126,7 @@ class Lexicon:
             for entry, how in found[i][1]:
                 if entry.name and _in_name(words, i):
                     continue
-                hits.append(Hit(entry, word.start, word.end, how))
+                hits.append(Hit(entry, word.start, word.end, how, i))
         keys = list(map(itemgetter(0), found))
         for i in compress(range(len(keys)), map(self.phrase_starts.__contains__, keys)):
             word = words[i]
@@ -133,7 +134,7 @@ class Lexicon:
                 if i + n > len(words):
                     break
                 for entry in self.phrases.get(tuple(keys[i:i + n]), ()):
-                    hits.append(Hit(entry, word.start, words[i + n - 1].end, "as a phrase"))
+                    hits.append(Hit(entry, word.start, words[i + n - 1].end, "as a phrase", i))
         return hits
 
     def _lookup(self, word: Word) -> tuple[str, list]:

@@ -76,15 +76,13 @@ def _analyse(comment, context):
     found = context.hits(comment)
     if not found:
         return []
-    words = comment.words
-    keys = [w.key for w in words]
-    index = {w.start: i for i, w in enumerate(words)}
+    keys = [w.key for w in comment.words]
     hits = []
     for h in found:
         entry = h.entry
         if entry.category == "insult" or (entry.severity >= 2 and not entry.context_only):
             hits.append(h)
-        elif entry.context_only and entry.severity >= 3 and h.start in index and _called(keys, index[h.start]):
+        elif entry.context_only and entry.severity >= 3 and _called(keys, h.word):
             # A word with an innocent meaning is an insult when it is what someone is called.
             hits.append(h)
     if not hits:
@@ -93,21 +91,21 @@ def _analyse(comment, context):
     marks = [(i, kind) for i, kind in marks if kind]
     out = []
     for hit in hits:
-        i = index.get(hit.start)
-        near = [(kind, why) for j, (kind, why) in marks if i is not None and j != i and abs(j - i) <= REACH]
+        i = hit.word
+        near = [(kind, why) for j, (kind, why) in marks if j != i and abs(j - i) <= REACH]
         # Whether it follows "is a", "you're a": asked only when no target is in reach.
-        copula = partial(_after_copula, keys, i) if i is not None else _NO
-        out.append((hit, near, copula))
+        out.append((hit, near, partial(_after_copula, keys, i)))
     return out
 
 
-def _NO() -> bool:
-    return False
+def prepare(check: dict) -> tuple[frozenset, bool]:
+    """What a rule's check asks, worked out once per rule pack: its targets."""
+    targets = frozenset(check["targets"])
+    return targets, targets == {"group"}
 
 
-def detect(comment, context, check) -> list[Signal]:
-    targets = set(check["targets"])
-    group_only = targets == {"group"}
+def detect(comment, context, prepared) -> list[Signal]:
+    targets, group_only = prepared
     # Insults count whatever their grade; other listed words from medium up.
     # A context-only insult ("you muppet") counts only when aimed at someone.
     analysed = context.memo("insults", lambda: _analyse(comment, context))
