@@ -36,23 +36,35 @@ def _luhn(digits: str) -> bool:
     return total % 10 == 0
 
 
-def detect(comment, context, check) -> list[Signal]:
-    wanted = set(check["detectors"])
+# An address needs a dot after the @: "@council" is a handle, and most
+# comments that hold an @ hold only handles.
+_EMAIL_HINT = re.compile(r"@[a-z0-9-]+\.")
+
+
+def prepare(check: dict) -> frozenset:
+    return frozenset(check["detectors"])
+
+
+def detect(comment, context, wanted) -> list[Signal]:
     text, out = comment.norm, []
+    # Every pattern but the email address needs a digit: rule both out first.
     has_digit = _DIGIT.search(text) is not None
-    if not has_digit and "@" not in text:
+    has_email = "@" in text and _EMAIL_HINT.search(text) is not None
+    if not has_digit and not has_email:
         return out
 
     def add(verdict, start, end, why):
         s, e = comment.span(start, end)
         out.append(Signal(verdict, s, e, why))
 
+    if not has_digit:
+        wanted = wanted & {"email"}
     if "phone" in wanted:
         for m in _PHONE.finditer(text):
             digits = re.sub(r"\D", "", m.group())
             if _phone_ok(digits):
                 add(BREAKS, m.start(), m.end(), "a UK phone number (10 or 11 digits, a UK dialling code)")
-    if "email" in wanted:
+    if "email" in wanted and has_email:
         for m in _EMAIL.finditer(text):
             add(BREAKS, m.start(), m.end(), "an email address")
     if "postal-address" in wanted:
