@@ -7,8 +7,6 @@ no target in reach may break it, for a person to judge.
 
 from __future__ import annotations
 
-from functools import partial
-
 from ..findings import BREAKS, MAY_BREAK, Signal
 
 REACH = 5  # words between an insult and its target
@@ -93,9 +91,22 @@ def _analyse(comment, context):
     for hit in hits:
         i = hit.word
         near = [(kind, why) for j, (kind, why) in marks if j != i and abs(j - i) <= REACH]
-        # Whether it follows "is a", "you're a": asked only when no target is in reach.
-        out.append((hit, near, partial(_after_copula, keys, i)))
+        # Whether it follows "is a", "you're a": asked only when no target is in
+        # reach, and then once, whichever rule asks first.
+        out.append((hit, near, _Once(keys, i)))
     return out
+
+
+class _Once:
+    __slots__ = ("keys", "i", "value")
+
+    def __init__(self, keys: list[str], i: int):
+        self.keys, self.i, self.value = keys, i, None
+
+    def __call__(self) -> bool:
+        if self.value is None:
+            self.value = _after_copula(self.keys, self.i)
+        return self.value
 
 
 def prepare(check: dict) -> tuple[frozenset, bool]:
