@@ -20,6 +20,7 @@ from .changes import Change, compare
 from .load import Policy, load_policy
 from .resolve import resolve
 from .versions import Version, materialise
+from .wording import long_date
 
 
 @dataclass(frozen=True)
@@ -75,10 +76,6 @@ def editions(history: History | None, source: Policy, day: dt.date) -> list[Edit
             *(Edition(v.folder, history.policies[v.number], v) for v in history.versions)]
 
 
-def _long(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 def _page_path(page: str) -> str:
     return "" if page == "index" else f"{page}/"
 
@@ -93,7 +90,7 @@ def context(history: History | None, edition: Edition, audience: str) -> dict | 
         versions.append({
             "folder": v.folder, "number": v.number, "effective": v.effective.isoformat(),
             "published": v.published.isoformat(), "change": v.change, "note": v.note, "sample": v.sample,
-            "effective_long": _long(v.effective), "published_long": _long(v.published),
+            "effective_long": long_date(v.effective), "published_long": long_date(v.published),
             "pages": history.pages(v.number, audience),
             "changes": [c.__dict__ for c in history.changes.get(v.number, []) if staff or not c.staff_only],
         })

@@ -9,11 +9,12 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from .editions import History
+from .wording import long_date
 
 
 def versions_json(history: History) -> str:
     """Newest first, as mike writes it."""
-    return json.dumps([{"version": v.folder, "title": f"{v.folder}: from {v.effective:%-d %B %Y}", "aliases": []}
+    return json.dumps([{"version": v.folder, "title": f"{v.folder}: from {long_date(v.effective)}", "aliases": []}
                        for v in reversed(history.versions)], indent=2) + "\n"
 
 
@@ -39,7 +40,7 @@ def atom(history: History, audience: str, name: str) -> str:
         sample = " (sample data)" if v.sample else ""
         entries.append(f"""  <entry>
     <id>tag:houserules,{v.published.year}:{history.slug}/{audience}/{v.folder}</id>
-    <title>{escape(f"Version {v.number} ({v.change} change), in force from {v.effective:%-d %B %Y}{sample}")}</title>
+    <title>{escape(f"Version {v.number} ({v.change} change), in force from {long_date(v.effective)}{sample}")}</title>
     <updated>{v.published.isoformat()}T00:00:00Z</updated>
     <link rel="alternate" href="{v.folder}/"/>
     <summary>{escape(summary)}</summary>

@@ -20,6 +20,20 @@ class Policy:
     councils: dict[str, dict]
 
 
+def load_record(path: Path, spec: Record, problems: list[SourceProblem], known: dict | None = None):
+    """One YAML file checked against its format: (the parsed YAML, the checked
+    value or INVALID), every problem added to `problems`."""
+    try:
+        raw = load_yaml(path)
+    except PolicyError as exc:
+        problems.extend(exc.problems)
+        return None, INVALID
+    ctx = Context(display_path(path), known=known or {})
+    value = spec.check(raw, ctx, "", 1)
+    problems.extend(ctx.problems)
+    return raw, value
+
+
 def _load_folder(folder: Path, spec: Record, id_key: str, known: dict,
                  problems: list[SourceProblem]) -> dict[str, dict]:
     loaded: dict[str, dict] = {}
@@ -28,19 +42,11 @@ def _load_folder(folder: Path, spec: Record, id_key: str, known: dict,
         problems.append(SourceProblem(display_path(path), 0, "",
                                       f"not read: rename it to {path.stem}.yaml"))
     for path in sorted(folder.glob("*.yaml")):
-        shown = display_path(path)
-        try:
-            raw = load_yaml(path)
-        except PolicyError as exc:
-            problems.extend(exc.problems)
-            continue
-        ctx = Context(shown, known=known)
-        value = spec.check(raw, ctx, "", 1)
-        problems.extend(ctx.problems)
+        raw, value = load_record(path, spec, problems, known)
         if value is INVALID:
             continue
         if value[id_key] != path.stem:
-            problems.append(SourceProblem(shown, raw.line_of(id_key), id_key,
+            problems.append(SourceProblem(display_path(path), raw.line_of(id_key), id_key,
                                           f"{value[id_key]!r} must equal the file name {path.stem!r}"))
             continue
         loaded[value[id_key]] = value

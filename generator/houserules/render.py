@@ -84,7 +84,7 @@ def _environment() -> jinja2.Environment:
         "platform_name": _platform_name,
         "check_explained": _check_explained,
         "capfirst": _capfirst,
-        "longdate": lambda d: f"{d.day} {d:%B %Y}",
+        "longdate": wording.long_date,
         "isodate": dt.date.fromisoformat,
         "weeks_before": lambda d, w: d - dt.timedelta(weeks=w),
     })

@@ -51,12 +51,11 @@ _COMPRESSED = _Compressed()
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
 
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        if self.server_quiet:
-            return
-        super().log_message(format, *args)
+    server_quiet = False  # set by make_server(quiet=True): no line per request
 
-    server_quiet = False
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        if not self.server_quiet:
+            super().log_message(format, *args)
 
     def send_head(self):
         path = self.translate_path(self.path)

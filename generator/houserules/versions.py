@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import PolicyError, SourceProblem
-from .load import Policy
-from .schema import INVALID, Bool, Choice, Context, Date, Field, Int, Record, Slug, Text
-from .yamlsource import display_path, load_yaml
+from .load import Policy, load_record
+from .schema import INVALID, Bool, Choice, Date, Field, Int, Record, Slug, Text
+from .yamlsource import display_path
 
 PUBLISHED = "published"
 KINDS = ("major", "minor")
@@ -121,14 +121,7 @@ def load_versions(root: Path) -> dict[str, list[Version]]:
     base = root / PUBLISHED
     for path in sorted(base.glob("*/v*.yaml")) if base.is_dir() else ():
         shown = display_path(path)
-        try:
-            raw = load_yaml(path)
-        except PolicyError as exc:
-            problems.extend(exc.problems)
-            continue
-        ctx = Context(shown)
-        value = RECORD.check(raw, ctx, "", 1)
-        problems.extend(ctx.problems)
+        raw, value = load_record(path, RECORD, problems)
         if value is INVALID:
             continue
         label = f"{value['council']} v{value['version']}"

@@ -71,3 +71,8 @@ def join(items: list[str], last: str = "and") -> str:
 
 def months(value: int) -> str:
     return f"{number(value)} month" + ("" if value == 1 else "s")
+
+
+def long_date(day) -> str:
+    """1 April 2027: a date as the pages write it."""
+    return f"{day.day} {day:%B %Y}"

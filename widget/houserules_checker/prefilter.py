@@ -58,19 +58,25 @@ def _exact(item) -> set[str] | None:
     if op is _C.SUBPATTERN:
         return _exact_seq(av[-1])
     if op is _C.BRANCH:
-        out: set[str] = set()
-        for alternative in av[1]:
-            strings = _exact_seq(alternative)
-            if strings is None:
-                return None
-            out |= strings
-        return out if len(out) <= _MAX_SET else None
+        out = _union(_exact_seq, av[1])
+        return out if out is not None and len(out) <= _MAX_SET else None
     if op in _REPEATS and av[1] <= 1:  # x? and x{1}
         strings = _exact_seq(av[2])
         if strings is None:
             return None
         return strings | {""} if av[0] == 0 else strings
     return None
+
+
+def _union(of, alternatives) -> set[str] | None:
+    """Strings for a choice: those of every alternative, or None if one has none."""
+    out: set[str] = set()
+    for alternative in alternatives:
+        strings = of(alternative)
+        if strings is None:
+            return None
+        out |= strings
+    return out
 
 
 def _exact_seq(items) -> set[str] | None:
@@ -124,13 +130,7 @@ def _required_item(item) -> set[str] | None:
     if op is getattr(_C, "ATOMIC_GROUP", None):
         return _required(av)
     if op is _C.BRANCH:
-        out: set[str] = set()
-        for alternative in av[1]:
-            need = _required(alternative)
-            if need is None:
-                return None
-            out |= need
-        return out
+        return _union(_required, av[1])
     if op in _REPEATS and av[0] >= 1:
         return _required(av[2])
     return None
