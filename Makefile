@@ -35,8 +35,12 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
+# Pyodide's package also ships two demo consoles that load scripts from a CDN.
+# The sites never serve them (the build takes four runtime files by name), and
+# nothing in this tree should be a page that loads from a third party: removed.
 $(NPM_STAMP): widget/package.json widget/package-lock.json
 	npm ci --prefix widget --no-audit --no-fund --ignore-scripts
+	rm -f widget/node_modules/pyodide/console.html widget/node_modules/pyodide/console-v2.html
 	touch $@
 
 # Browser tests drive Debian's Chromium; Playwright cannot download its own here.

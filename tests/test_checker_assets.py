@@ -87,3 +87,10 @@ def test_a_build_without_the_runtime_fails_saying_how_to_install_it(tmp_path):
     with pytest.raises(BuildError, match=r"widget/node_modules/pyodide: missing .*make setup"):
         build_sites(root, out=out)
     assert not [p for p in out.rglob("*") if p.is_file()]
+
+
+def test_only_the_runtime_files_reach_the_sites_from_npm(built_site):
+    # axe-core (a test tool that builds HTML from strings) and Pyodide's demo
+    # consoles (pages that load from a CDN) stay out of every built site.
+    shipped = {p.name for p in built_site.rglob("*") if p.is_file()}
+    assert not {n for n in shipped if n.startswith(("axe", "console"))}
