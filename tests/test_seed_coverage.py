@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+# Copies kept with the tests, so a clone tests itself; SHARED is where they came from.
+SEEDS = Path(__file__).resolve().parent / "seeds"
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 # seed file -> (council slug, audience)
 SEED_SITES = {
@@ -108,3 +110,9 @@ def test_every_seed_sentence_is_on_its_councils_site(built_site, seed):
     missing = [s for s in seed_sentences(SEEDS / seed) if s not in text]
     assert not missing, f"{len(missing)} sentence(s) of {seed} missing from {audience}/{slug}:\n" + "\n".join(
         f"  - {s}" for s in missing)
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="the shared folder is not beside this clone")
+def test_the_copies_of_the_seeds_match_the_shared_ones():
+    for name in SEED_SITES:
+        assert (SEEDS / name).read_bytes() == (SHARED / name).read_bytes(), f"tests/seeds/{name} differs from {SHARED}"
