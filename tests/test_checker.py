@@ -37,6 +37,22 @@ def test_a_finding_names_rule_wording_offsets_and_why(city):
     assert finding.next_steps, "a broken rule says what the council does next"
 
 
+def test_each_reason_explains_the_match_beside_it(city):
+    # A mild word (may break) before a medium one (breaks): the report pairs
+    # each highlighted word with its own reason, in reading order.
+    finding = verdict(city, "What an ass, the bitches who run this", "swearing")
+    assert [m.text for m in finding.matches] == ["ass", "bitches"]
+    assert [why.split("'")[1] for why in finding.why] == ["ass", "bitches"]
+
+
+def test_findings_are_values_a_caller_cannot_change(city):
+    result = city.check("Honestly, this is shit.")
+    with pytest.raises(AttributeError):
+        result.findings[0].verdict = "passes"
+    again = city.check("Honestly, this is shit.")
+    assert result.findings == again.findings
+
+
 @pytest.mark.parametrize("dodge", [
     "sh1t", "sh!t", "shiiiiit", "s.h.i.t", "s h i t", "SHIT", "sh*t", "ѕhіt",  # Cyrillic look-alikes
     "sh\u200bit",  # zero-width space inside

@@ -92,8 +92,10 @@ class Checker:
                            for s in pack["enforcement"]]
         # Each rule's detector is picked, and what its check asks worked out
         # (a detector's optional prepare()), once per pack, not on every check.
-        self._rules = [(rule["id"], rule["title"], rule["wording"], rule["check"], *_detector(rule))
-                       for rule in pack["rules"]]
+        # So are the findings that never change: findings are values, and a
+        # rule that passes, or needs a person, says the same every time.
+        self._rules = [_plan(rule) for rule in pack["rules"]]
+        self.next_steps = tuple(self.next_steps)
         # One pass over each comment for the literals every pattern in use needs.
         kinds = {rule["check"]["kind"] for rule in pack["rules"]}
         self.scan = LiteralScan([*(p for kind, module in DETECTOR_MODULES.items() if kind in kinds
@@ -108,39 +110,51 @@ class Checker:
             raise CheckError(f"a comment may be at most {MAX_CHARS:,} characters; this one has {len(text):,}")
         comment = prepare(text)
         context = Context(self.pack, self.lexicon, self.scan, reply_to, earlier, date)
-        findings = []
-        for rule_id, title, wording, check, detect, prepared in self._rules:
-            if detect is None:  # a rule no program can judge
-                findings.append(Finding(rule_id, title, wording, NEEDS_PERSON, [], [check["reason"]], []))
-            elif detect is relevance.detect and reply_to is None:
-                findings.append(Finding(rule_id, title, wording, NEEDS_PERSON, [],
-                                        ["Whether a comment is on topic needs the post it replies to."], []))
-            else:
-                signals = detect(comment, context, prepared)
-                findings.append(self._verdict(rule_id, title, wording, signals, comment) if signals
-                                else Finding(rule_id, title, wording, PASSES, [], [], []))
-        findings.sort(key=_RANK)  # stable: council order within a verdict
-        return Result(self.pack["council"]["slug"], self.pack.get("version"), findings)
+        # Gathered by verdict, council order within each: breaks first.
+        breaks, may_break, needs_person, passes = [], [], [], []
+        for rule_id, title, wording, detect, prepared, passed, human in self._rules:
+            if detect is None or (detect is relevance.detect and reply_to is None):
+                needs_person.append(human)
+                continue
+            signals = detect(comment, context, prepared)
+            if not signals:
+                passes.append(passed)
+                continue
+            finding = self._verdict(rule_id, title, wording, signals, comment)
+            (breaks if finding.verdict == BREAKS else may_break).append(finding)
+        return Result(self.pack["council"]["slug"], self.pack.get("version"),
+                      breaks + may_break + needs_person + passes)
 
     def _verdict(self, rule_id, title, wording, signals, comment: Text) -> Finding:
         """A rule's verdict is its strongest signal; each place in the comment is reported once."""
+        original = comment.original
         if len(signals) == 1:  # the usual case, made directly
             s = signals[0]
-            return Finding(rule_id, title, wording, s.verdict, [Match(s.start, s.end, comment.original[s.start:s.end])],
-                           [s.why], list(self.next_steps) if s.verdict == BREAKS else [])
-        best = min(ORDER[s.verdict] for s in signals)
-        finding = Finding(rule_id, title, wording, BREAKS if best == ORDER[BREAKS] else MAY_BREAK, [], [], [])
-        seen = set()
+            return Finding(rule_id, title, wording, s.verdict, (Match(s.start, s.end, original[s.start:s.end]),),
+                           (s.why,), self.next_steps if s.verdict == BREAKS else ())
+        verdict = BREAKS if any(s.verdict == BREAKS for s in signals) else MAY_BREAK
+        places: dict[tuple[int, int], str] = {}
         for signal in sorted(signals, key=lambda s: (ORDER[s.verdict], s.start, s.end)):
-            if (signal.start, signal.end) in seen:
-                continue
-            seen.add((signal.start, signal.end))
-            finding.matches.append(Match(signal.start, signal.end, comment.original[signal.start:signal.end]))
-            finding.why.append(signal.why)
-        finding.matches.sort(key=lambda m: (m.start, m.end))
-        if finding.verdict == BREAKS:
-            finding.next_steps = list(self.next_steps)
-        return finding
+            places.setdefault((signal.start, signal.end), signal.why)
+        # Matches in reading order; the reasons in the order of the matches.
+        spans = sorted(places)
+        return Finding(rule_id, title, wording, verdict, tuple(Match(a, b, original[a:b]) for a, b in spans),
+                       tuple(places[span] for span in spans), self.next_steps if verdict == BREAKS else ())
+
+
+def _plan(rule: dict) -> tuple:
+    """(id, title, wording, detect function, what it is given, its finding
+    when it passes, its finding when no program can judge it)."""
+    rule_id, title, wording, check = rule["id"], rule["title"], rule["wording"], rule["check"]
+    detect, prepared = _detector(rule)
+    if detect is None:
+        why = check["reason"]
+    elif detect is relevance.detect:
+        why = "Whether a comment is on topic needs the post it replies to."
+    else:
+        why = None
+    return (rule_id, title, wording, detect, prepared, Finding(rule_id, title, wording, PASSES),
+            Finding(rule_id, title, wording, NEEDS_PERSON, (), (why,)) if why else None)
 
 
 def _detector(rule: dict) -> tuple:
@@ -153,10 +167,6 @@ def _detector(rule: dict) -> tuple:
         raise CheckError(f"rule {rule['id']}: unknown check kind {check['kind']!r}")
     prepare = getattr(module, "prepare", None)
     return module.detect, prepare(check) if prepare else check
-
-
-def _RANK(finding: Finding) -> int:
-    return ORDER[finding.verdict]
 
 
 __all__ = ["Checker", "CheckError", "Signal"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 
 BREAKS, MAY_BREAK, NEEDS_PERSON, PASSES = "breaks", "may-break", "needs-person", "passes"
@@ -27,20 +27,23 @@ class Signal(NamedTuple):
     why: str
 
 
-@dataclass(slots=True)
-class Finding:
+class Finding(NamedTuple):
+    """A rule's verdict on one comment. A value, never changed once made: a
+    rule that passes, or that needs a person, gives the same finding every
+    time, so the checker makes those once and hands them out again."""
+
     rule: str
     title: str
     wording: str
     verdict: str
-    matches: list[Match] = field(default_factory=list)
-    why: list[str] = field(default_factory=list)
-    next_steps: list[str] = field(default_factory=list)
+    matches: tuple[Match, ...] = ()
+    why: tuple[str, ...] = ()
+    next_steps: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         return {"rule": self.rule, "title": self.title, "wording": self.wording, "verdict": self.verdict,
                 "matches": [m.to_dict() for m in self.matches], "why": "; ".join(self.why),
-                "next_steps": self.next_steps}
+                "next_steps": list(self.next_steps)}
 
 
 @dataclass(slots=True)

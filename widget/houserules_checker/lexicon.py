@@ -16,7 +16,7 @@ from itertools import compress, groupby
 from operator import itemgetter
 from typing import NamedTuple
 
-from .text import Word
+from .text import Words
 
 ENDINGS = ("s", "es", "ed", "er", "ers", "ing", "in", "y", "ie", "ies", "z")
 # What follows a compounding root in the insults people build from it
@@ -109,53 +109,52 @@ class Lexicon:
         self.compound_heads = {e.plain[:3] for e in self.compound_roots}
         self.compound_tails = {e.plain[-3:] for e in self.compound_roots}
 
-    def find(self, words: list[Word]) -> list[Hit]:
+    def find(self, words: Words) -> list[Hit]:
         cache = self._cache
         if len(cache) > 200_000:  # bounded memory on a long batch
             cache.clear()
         # Nearly every word has been seen before: look them all up at once.
-        raw = [w.key for w in words]
+        raw = words.keys
         found = list(map(cache.get, raw))
         if None in found:
             for i, entry in enumerate(found):
                 if entry is None:
-                    found[i] = cache[raw[i]] = self._lookup(words[i])
+                    found[i] = cache[raw[i]] = self._lookup(raw[i])
         hits: list[Hit] = []
+        starts, ends = words.starts, words.ends
         for i in compress(range(len(found)), map(itemgetter(1), found)):
-            word = words[i]
             for entry, how in found[i][1]:
                 if entry.name and _in_name(words, i):
                     continue
-                hits.append(Hit(entry, word.start, word.end, how, i))
+                hits.append(Hit(entry, starts[i], ends[i], how, i))
         keys = list(map(itemgetter(0), found))
         for i in compress(range(len(keys)), map(self.phrase_starts.__contains__, keys)):
-            word = words[i]
             for n in range(2, self.max_phrase + 1):
-                if i + n > len(words):
+                if i + n > len(keys):
                     break
                 for entry in self.phrases.get(tuple(keys[i:i + n]), ()):
-                    hits.append(Hit(entry, word.start, words[i + n - 1].end, "as a phrase", i))
+                    hits.append(Hit(entry, starts[i], ends[i + n - 1], "as a phrase", i))
         return hits
 
-    def _lookup(self, word: Word) -> tuple[str, list]:
-        if word.key[0] == "@":  # a handle names an account; it is not a word
+    def _lookup(self, raw: str) -> tuple[str, list]:
+        if raw[0] == "@":  # a handle names an account; it is not a word
             return "", []
-        key = squeeze(word.key)
-        return key, self._single(word, key)
+        key = squeeze(raw)
+        return key, self._single(raw, key)
 
-    def _single(self, word: Word, key: str) -> list[tuple[Entry, str]]:
+    def _single(self, raw: str, key: str) -> list[tuple[Entry, str]]:
         entries = self.single.get(key)
         if entries:
-            found = [(e, "as written" if word.key == e.plain else "with letters repeated or disguised")
-                     for e in entries if _spells(word.key, e.plain)]
+            found = [(e, "as written" if raw == e.plain else "with letters repeated or disguised")
+                     for e in entries if _spells(raw, e.plain)]
             if found:
                 return found
-        if "*" in word.key:
-            return [(e, "with letters hidden by asterisks") for e in self._masked(word.key)]
+        if "*" in raw:
+            return [(e, "with letters hidden by asterisks") for e in self._masked(raw)]
         inflected = self.inflected.get(key)
         if inflected:
             return inflected
-        plain = word.key
+        plain = raw
         if len(plain) < 6 or plain in NOT_COMPOUNDS or (
                 plain[:3] not in self.compound_heads and plain[-3:] not in self.compound_tails):
             return []
@@ -195,10 +194,11 @@ def _plain(term: str) -> str:
     return re.sub(r"[.\-_'’ ]", "", term.lower())
 
 
-def _in_name(words: list[Word], i: int) -> bool:
+def _in_name(words: Words, i: int) -> bool:
     """'Dick Turpin', 'Randy Newman': a capitalised word next to another."""
-    if not words[i].capitalised:
+    if not words.capitalised(i):
         return False
-    before = i > 0 and words[i - 1].capitalised and words[i - 1].key.isalpha()
-    after = i + 1 < len(words) and words[i + 1].capitalised and words[i + 1].key.isalpha()
+    keys = words.keys
+    before = i > 0 and words.capitalised(i - 1) and keys[i - 1].isalpha()
+    after = i + 1 < len(keys) and words.capitalised(i + 1) and keys[i + 1].isalpha()
     return before or after

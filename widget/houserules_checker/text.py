@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from itertools import accumulate, repeat
-from typing import NamedTuple
 
 # Characters that render as nothing: used to split a word so a filter misses it.
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u034f\u180e"))
@@ -46,11 +45,23 @@ _SEPARATORS = re.compile(r"[.\-'’~]")
 _HAS_LETTER = re.compile(r"[a-z]")
 
 
-class Word(NamedTuple):
-    key: str          # lower-case letters for matching: leet undone, separators removed; may hold '*'
-    start: int        # offsets in the original comment
-    end: int
-    capitalised: bool
+class Words:
+    """A comment's words, as columns: `keys[i]` is the i-th word's key (lower-case
+    letters for matching: leet undone, separators removed; may hold '*'),
+    `starts[i]` and `ends[i]` its place in the original comment. Columns,
+    not an object per word, because every comment is split into words and
+    the matchers read the keys all at once."""
+
+    __slots__ = ("keys", "starts", "ends", "_original")
+
+    def __init__(self, keys: list[str], starts: list[int], ends: list[int], original: str):
+        self.keys, self.starts, self.ends, self._original = keys, starts, ends, original
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def capitalised(self, i: int) -> bool:
+        return self._original[self.starts[i]].isupper()
 
 
 class Text:
@@ -61,7 +72,7 @@ class Text:
     def __init__(self, original: str):
         self.original = original
         self.norm, self._origin = _normalise(original)
-        self._words: list[Word] | None = None
+        self._words: Words | None = None
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Offsets in the normalised text → offsets in the original."""
@@ -73,7 +84,7 @@ class Text:
         return self._origin[start], last + 1
 
     @property
-    def words(self) -> list[Word]:
+    def words(self) -> Words:
         if self._words is None:
             self._words = _words(self)
         return self._words
@@ -173,7 +184,7 @@ _TOKENS: dict[str, tuple[str, int, int] | None] = {}
 _SPLIT = re.compile(f"({_WORD.pattern})")
 
 
-def _words(text: Text) -> list[Word]:
+def _words(text: Text) -> Words:
     # Written for speed, as this runs on every comment: splitting on words
     # and summing lengths give every word and its offsets in a few calls
     # into C, and only the words with punctuation go through Python.
@@ -181,7 +192,7 @@ def _words(text: Text) -> list[Word]:
     parts = _SPLIT.split(text.norm.replace("_", " "))  # same length: offsets hold
     keys = parts[1::2]
     if not keys:
-        return []
+        return Words([], [], [], original)
     bounds = list(accumulate(map(len, parts)))
     starts, ends = bounds[0::2], bounds[1::2]
     if not all(map(str.isalpha, keys)):
@@ -189,10 +200,9 @@ def _words(text: Text) -> list[Word]:
     if text._origin is not None:
         spans = [text.span(s, e) for s, e in zip(starts, ends)]
         starts, ends = [s for s, _ in spans], [e for _, e in spans]
-    words = list(map(Word, keys, starts, ends, map(str.isupper, map(original.__getitem__, starts))))
-    if _RUN_OF_THREE not in bytes(map(min, map(len, keys), repeat(2))):
-        return words
-    return _join_spaced_letters(words)
+    if _RUN_OF_THREE in bytes(map(min, map(len, keys), repeat(2))):
+        keys, starts, ends = _join_spaced_letters(keys, starts, ends)
+    return Words(keys, starts, ends, original)
 
 
 def _trim_all(tokens: list[str], starts: list[int], ends: list[int]):
@@ -219,25 +229,37 @@ def _trim_all(tokens: list[str], starts: list[int], ends: list[int]):
 _RUN_OF_THREE = bytes([1, 1, 1])
 
 
-def _join_spaced_letters(words: list[Word]) -> list[Word]:
+def _join_spaced_letters(keys: list[str], starts: list[int], ends: list[int]):
     """'f u c k' and 'f.u.c.k' are one word: join runs of three or more single letters."""
-    out: list[Word] = []
-    run: list[Word] = []
-    for word in words + [Word("", 0, 0, False)]:
-        if len(word.key) == 1 and word.key.isalpha() and (not run or word.start - run[-1].end <= 2):
-            run.append(word)
-            continue
+    out_keys: list[str] = []
+    out_starts: list[int] = []
+    out_ends: list[int] = []
+    run: list[int] = []  # indexes of the single letters in the current run
+
+    def close():
         if len(run) >= 3:
-            out.append(Word("".join(w.key for w in run), run[0].start, run[-1].end, run[0].capitalised))
+            out_keys.append("".join(keys[i] for i in run))
+            out_starts.append(starts[run[0]])
+            out_ends.append(ends[run[-1]])
         else:
-            out.extend(run)
-        run = []
-        if word.key:
-            if len(word.key) == 1 and word.key.isalpha():
-                run = [word]
-            else:
-                out.append(word)
-    return out
+            for i in run:
+                out_keys.append(keys[i])
+                out_starts.append(starts[i])
+                out_ends.append(ends[i])
+        run.clear()
+
+    for i, key in enumerate(keys):
+        if len(key) == 1 and key.isalpha():
+            if run and starts[i] - ends[run[-1]] > 2:
+                close()
+            run.append(i)
+            continue
+        close()
+        out_keys.append(key)
+        out_starts.append(starts[i])
+        out_ends.append(ends[i])
+    close()
+    return out_keys, out_starts, out_ends
 
 
 def prepare(comment: str) -> Text:

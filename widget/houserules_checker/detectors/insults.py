@@ -74,7 +74,7 @@ def _analyse(comment, context):
     found = context.hits(comment)
     if not found:
         return []
-    keys = [w.key for w in comment.words]
+    keys = comment.words.keys
     hits = []
     for h in found:
         entry = h.entry
@@ -158,13 +158,14 @@ def _after_copula(all_keys: list[str], i: int) -> bool:
 
 def _group_hits(comment, words) -> list[Signal]:
     out = []
-    groups = [i for i, w in enumerate(words) if w.key in GROUPS]
+    keys = words.keys
+    groups = [i for i, key in enumerate(keys) if key in GROUPS]
     if not groups:
         return out
-    for i, word in enumerate(words):
-        if word.key in DEHUMANISING and any(abs(g - i) <= REACH for g in groups):
-            out.append(Signal(BREAKS, word.start, word.end,
-                              f"'{word.key}' describes a protected group as less than human"))
+    for i, key in enumerate(keys):
+        if key in DEHUMANISING and any(abs(g - i) <= REACH for g in groups):
+            out.append(Signal(BREAKS, words.starts[i], words.ends[i],
+                              f"'{key}' describes a protected group as less than human"))
     for phrase in REMOVAL:
         at = comment.norm.find(phrase)
         if at >= 0:
