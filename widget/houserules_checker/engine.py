@@ -12,7 +12,7 @@ import datetime as dt
 
 from .detectors import (accusation, insults, pattern, personal, political, promotion, relevance,
                         repetition, threats, words)
-from .findings import (BREAKS, MAY_BREAK, NEEDS_PERSON, ORDER, PASSES, Finding, Match, Result,
+from .findings import (BREAKS, MAY_BREAK, NEEDS_PERSON, PASSES, Finding, Match, Result,
                        Signal)
 from .lexicon import Lexicon
 from .prefilter import LiteralScan, Prefilter
@@ -88,14 +88,16 @@ class Checker:
             raise CheckError(f"unknown rule pack format {pack.get('format')!r}")
         self.pack = pack
         self.lexicon = Lexicon(pack["words"])
-        self.next_steps = [s["wording"] or ACTIONS[s["actions"][0]].capitalize() + "."
-                           for s in pack["enforcement"]]
+        self.next_steps = tuple(s["wording"] or ACTIONS[s["actions"][0]].capitalize() + "."
+                                for s in pack["enforcement"])
         # Each rule's detector is picked, and what its check asks worked out
         # (a detector's optional prepare()), once per pack, not on every check.
         # So are the findings that never change: findings are values, and a
         # rule that passes, or needs a person, says the same every time.
-        self._rules = [_plan(rule) for rule in pack["rules"]]
-        self.next_steps = tuple(self.next_steps)
+        # Off-topic needs the post replied to, so there are two plans: with
+        # the post and without.
+        plans = [_plan(rule) for rule in pack["rules"]]
+        self._plans = {with_post: _split(plans, with_post) for with_post in (False, True)}
         # One pass over each comment for the literals every pattern in use needs.
         kinds = {rule["check"]["kind"] for rule in pack["rules"]}
         self.scan = LiteralScan([*(p for kind, module in DETECTOR_MODULES.items() if kind in kinds
@@ -110,41 +112,44 @@ class Checker:
             raise CheckError(f"a comment may be at most {MAX_CHARS:,} characters; this one has {len(text):,}")
         comment = prepare(text)
         context = Context(self.pack, self.lexicon, self.scan, reply_to, earlier, date)
+        machine, needs_person = self._plans[reply_to is not None]
         # Gathered by verdict, council order within each: breaks first.
-        breaks, may_break, needs_person, passes = [], [], [], []
-        for rule_id, title, wording, detect, prepared, passed, human in self._rules:
-            if detect is None or (detect is relevance.detect and reply_to is None):
-                needs_person.append(human)
-                continue
+        breaks, may_break, passes = [], [], []
+        for rule_id, title, wording, detect, prepared, passed in machine:
             signals = detect(comment, context, prepared)
             if not signals:
                 passes.append(passed)
-                continue
-            finding = self._verdict(rule_id, title, wording, signals, comment)
-            (breaks if finding.verdict == BREAKS else may_break).append(finding)
+            elif len(signals) == 1:  # the usual case, made directly
+                verdict, start, end, why = signals[0]
+                (breaks if verdict == BREAKS else may_break).append(Finding(
+                    rule_id, title, wording, verdict, (Match(start, end, comment.original[start:end]),), (why,),
+                    self.next_steps if verdict == BREAKS else ()))
+            else:
+                finding = self._verdict(rule_id, title, wording, signals, comment)
+                (breaks if finding.verdict == BREAKS else may_break).append(finding)
         return Result(self.pack["council"]["slug"], self.pack.get("version"),
                       breaks + may_break + needs_person + passes)
 
     def _verdict(self, rule_id, title, wording, signals, comment: Text) -> Finding:
-        """A rule's verdict is its strongest signal; each place in the comment is reported once."""
+        """A rule's verdict is its strongest signal; each place in the comment
+        is reported once, with the strongest reason given for it (the first,
+        of equals)."""
+        places: dict[tuple[int, int], tuple[str, str]] = {}
+        for verdict, start, end, why in signals:
+            known = places.get((start, end))
+            if known is None or (verdict == BREAKS and known[0] != BREAKS):
+                places[start, end] = verdict, why
+        verdict = BREAKS if any(v == BREAKS for v, _ in places.values()) else MAY_BREAK
+        spans = sorted(places)  # reading order; each reason beside its match
         original = comment.original
-        if len(signals) == 1:  # the usual case, made directly
-            s = signals[0]
-            return Finding(rule_id, title, wording, s.verdict, (Match(s.start, s.end, original[s.start:s.end]),),
-                           (s.why,), self.next_steps if s.verdict == BREAKS else ())
-        verdict = BREAKS if any(s.verdict == BREAKS for s in signals) else MAY_BREAK
-        places: dict[tuple[int, int], str] = {}
-        for signal in sorted(signals, key=lambda s: (ORDER[s.verdict], s.start, s.end)):
-            places.setdefault((signal.start, signal.end), signal.why)
-        # Matches in reading order; the reasons in the order of the matches.
-        spans = sorted(places)
         return Finding(rule_id, title, wording, verdict, tuple(Match(a, b, original[a:b]) for a, b in spans),
-                       tuple(places[span] for span in spans), self.next_steps if verdict == BREAKS else ())
+                       tuple(places[span][1] for span in spans), self.next_steps if verdict == BREAKS else ())
 
 
 def _plan(rule: dict) -> tuple:
     """(id, title, wording, detect function, what it is given, its finding
-    when it passes, its finding when no program can judge it)."""
+    when it passes, its finding when no program can judge it: always for a
+    rule with no detector, and for off-topic when there is no post)."""
     rule_id, title, wording, check = rule["id"], rule["title"], rule["wording"], rule["check"]
     detect, prepared = _detector(rule)
     if detect is None:
@@ -155,6 +160,18 @@ def _plan(rule: dict) -> tuple:
         why = None
     return (rule_id, title, wording, detect, prepared, Finding(rule_id, title, wording, PASSES),
             Finding(rule_id, title, wording, NEEDS_PERSON, (), (why,)) if why else None)
+
+
+def _split(plans: list[tuple], with_post: bool) -> tuple[list[tuple], list[Finding]]:
+    """The rules the checker runs, and the findings of those that need a person."""
+    run, needs_person = [], []
+    for *plan, human in plans:
+        detect = plan[3]
+        if human is None or (detect is not None and with_post):
+            run.append(tuple(plan))
+        else:
+            needs_person.append(human)
+    return run, needs_person
 
 
 def _detector(rule: dict) -> tuple:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import compress, groupby
-from operator import itemgetter
 from typing import NamedTuple
 
 from .text import Words
@@ -101,10 +100,15 @@ class Lexicon:
                 if slur and ending in ("y", "ie", "z"):
                     continue  # "spicy" is not a slur
                 self.inflected.setdefault(form, []).extend((e, f"with the ending '-{ending}'") for e in entries)
-        # What a word (as typed, after normalising) matches never changes: remember it.
-        self._cache: dict[str, tuple[str, list]] = {}
-        self.max_phrase = max((len(k) for k in self.phrases), default=1)
-        self.phrase_starts = {k[0] for k in self.phrases}
+        # What a word (as typed, after normalising) matches never changes:
+        # remember it. Most words match nothing and start no phrase: those
+        # are remembered as (), so a comment of them is passed over in C.
+        self._cache: dict[str, tuple] = {}
+        self._squeezed: dict[str, str] = {}
+        # Phrases by their first word, the shorter first: (the rest, entries).
+        self.phrase_tails: dict[str, list[tuple[tuple[str, ...], list[Entry]]]] = {}
+        for key in sorted(self.phrases, key=len):
+            self.phrase_tails.setdefault(key[0], []).append((key[1:], self.phrases[key]))
         self.compound_roots.sort(key=lambda e: -len(e.term))
         self.compound_heads = {e.plain[:3] for e in self.compound_roots}
         self.compound_tails = {e.plain[-3:] for e in self.compound_roots}
@@ -113,34 +117,50 @@ class Lexicon:
         cache = self._cache
         if len(cache) > 200_000:  # bounded memory on a long batch
             cache.clear()
-        # Nearly every word has been seen before: look them all up at once.
+            self._squeezed.clear()
         raw = words.keys
         found = list(map(cache.get, raw))
         if None in found:
-            for i, entry in enumerate(found):
-                if entry is None:
+            for i, known in enumerate(found):
+                if known is None:
                     found[i] = cache[raw[i]] = self._lookup(raw[i])
         hits: list[Hit] = []
-        starts, ends = words.starts, words.ends
-        for i in compress(range(len(found)), map(itemgetter(1), found)):
-            for entry, how in found[i][1]:
+        if not any(found):
+            return hits
+        phrases = []
+        for i in compress(range(len(found)), found):
+            matches, tails = found[i]
+            for entry, how in matches:
                 if entry.name and _in_name(words, i):
                     continue
-                hits.append(Hit(entry, starts[i], ends[i], how, i))
-        keys = list(map(itemgetter(0), found))
-        for i in compress(range(len(keys)), map(self.phrase_starts.__contains__, keys)):
-            for n in range(2, self.max_phrase + 1):
-                if i + n > len(keys):
-                    break
-                for entry in self.phrases.get(tuple(keys[i:i + n]), ()):
-                    hits.append(Hit(entry, starts[i], ends[i + n - 1], "as a phrase", i))
+                hits.append(Hit(entry, words.starts[i], words.ends[i], how, i))
+            if tails:
+                phrases.append((i, tails))
+        for i, tails in phrases:
+            for tail, entries in tails:
+                end = i + 1 + len(tail)
+                if end > len(raw):
+                    break  # and no longer phrase fits either
+                if tuple(map(self._squeeze, raw[i + 1:end])) == tail:
+                    hits.extend(Hit(entry, words.starts[i], words.ends[end - 1], "as a phrase", i)
+                                for entry in entries)
         return hits
 
-    def _lookup(self, raw: str) -> tuple[str, list]:
-        if raw[0] == "@":  # a handle names an account; it is not a word
-            return "", []
-        key = squeeze(raw)
-        return key, self._single(raw, key)
+    def _lookup(self, raw: str) -> tuple:
+        """What a word matches and the phrases it may start; () for neither."""
+        key = self._squeeze(raw)
+        if not key:
+            return ()
+        matches = self._single(raw, key)
+        tails = self.phrase_tails.get(key)
+        return (matches, tails) if matches or tails else ()
+
+    def _squeeze(self, raw: str) -> str:
+        key = self._squeezed.get(raw)
+        if key is None:
+            # A handle names an account; it is not a word, nor part of a phrase.
+            key = self._squeezed[raw] = "" if raw[0] == "@" else squeeze(raw)
+        return key
 
     def _single(self, raw: str, key: str) -> list[tuple[Entry, str]]:
         entries = self.single.get(key)

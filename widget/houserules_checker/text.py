@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from itertools import accumulate, repeat
+from itertools import accumulate, chain, repeat
+from operator import itemgetter
 
 # Characters that render as nothing: used to split a word so a filter misses it.
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u034f\u180e"))
@@ -50,18 +51,33 @@ class Words:
     letters for matching: leet undone, separators removed; may hold '*'),
     `starts[i]` and `ends[i]` its place in the original comment. Columns,
     not an object per word, because every comment is split into words and
-    the matchers read the keys all at once."""
+    the matchers read the keys all at once. The places are worked out only
+    when something asks for them: most words match nothing."""
 
-    __slots__ = ("keys", "starts", "ends", "_original")
+    __slots__ = ("keys", "_text", "_chunks", "_starts", "_ends")
 
-    def __init__(self, keys: list[str], starts: list[int], ends: list[int], original: str):
-        self.keys, self.starts, self.ends, self._original = keys, starts, ends, original
+    def __init__(self, keys: list[str], text: Text, chunks: list[str],
+                 starts: list[int] | None = None, ends: list[int] | None = None):
+        self.keys, self._text, self._chunks = keys, text, chunks
+        self._starts, self._ends = starts, ends
 
     def __len__(self) -> int:
         return len(self.keys)
 
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts, self._ends = _places(self._text, self._chunks)
+        return self._starts
+
+    @property
+    def ends(self) -> list[int]:
+        if self._ends is None:
+            self._starts, self._ends = _places(self._text, self._chunks)
+        return self._ends
+
     def capitalised(self, i: int) -> bool:
-        return self._original[self.starts[i]].isupper()
+        return self._text.original[self.starts[i]].isupper()
 
 
 class Text:
@@ -168,62 +184,79 @@ def _trim(token: str, start: int, end: int) -> tuple[str, int, int]:
     return token, start, end
 
 
-def _token(token: str) -> tuple[str, int, int] | None:
-    """A token as matched → (key, letters trimmed at the start, at the end)."""
-    length = end = len(token)
-    start = 0
-    if not token.isalpha():
-        token, start, end = _trim(token, start, end)
-        if not token:
-            return None
-    key = token if token.isalpha() else _key(token)
-    return (key, start, length - end) if key else None
+class _Chunks(dict):
+    """What each run of characters between spaces holds: its words' keys and
+    their places in it. A word never spans a space, so a comment's words are
+    its chunks' words in order; and chunks repeat from comment to comment
+    ("the", "you", "council"), so each is split once, then looked up."""
+
+    LIMIT = 100_000  # bounded memory on a long batch
+
+    def __missing__(self, chunk: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        if chunk.isalpha():
+            found = (chunk,), ((0, len(chunk)),)
+        else:
+            keys, spans = [], []
+            parts = _SPLIT.split(chunk)
+            bounds = list(accumulate(map(len, parts)))
+            for token, start, end in zip(parts[1::2], bounds[0::2], bounds[1::2]):
+                if not token.isalpha():
+                    token, start, end = _trim(token, start, end)
+                    token = _key(token) if token else ""
+                if token:
+                    keys.append(token)
+                    spans.append((start, end))
+            found = tuple(keys), tuple(spans)
+        self[chunk] = found
+        return found
 
 
-_TOKENS: dict[str, tuple[str, int, int] | None] = {}
+_CHUNKS = _Chunks()
 _SPLIT = re.compile(f"({_WORD.pattern})")
 
 
+def _chunks(text: Text) -> list[str]:
+    # "_" ends a word (see _WORD); made a space, it splits chunks too, and the
+    # text keeps its length, so places in it are places in the comment.
+    return text.norm.replace("_", " ").split()
+
+
 def _words(text: Text) -> Words:
-    # Written for speed, as this runs on every comment: splitting on words
-    # and summing lengths give every word and its offsets in a few calls
-    # into C, and only the words with punctuation go through Python.
-    original = text.original
-    parts = _SPLIT.split(text.norm.replace("_", " "))  # same length: offsets hold
-    keys = parts[1::2]
-    if not keys:
-        return Words([], [], [], original)
-    bounds = list(accumulate(map(len, parts)))
-    starts, ends = bounds[0::2], bounds[1::2]
-    if not all(map(str.isalpha, keys)):
-        keys, starts, ends = _trim_all(keys, starts, ends)
+    # This runs on every comment, so it is written as a few calls into C:
+    # split on spaces, look each chunk up, chain the keys.
+    chunks = _chunks(text)
+    keys = list(chain.from_iterable(map(itemgetter(0), map(_CHUNKS.__getitem__, chunks))))
+    if _RUN_OF_THREE not in bytes(map(min, map(len, keys), repeat(2))):
+        return Words(keys, text, chunks)
+    # Single letters, three or more in a row: maybe a word spelt out.
+    starts, ends = _places(text, chunks)
+    keys, starts, ends = _join_spaced_letters(keys, starts, ends)
+    return Words(keys, text, chunks, starts, ends)
+
+
+def _places(text: Text, chunks: list[str]) -> tuple[list[int], list[int]]:
+    """Where each word of the chunks starts and ends in the original comment."""
+    find = text.norm.replace("_", " ").find
+    starts: list[int] = []
+    ends: list[int] = []
+    at = 0
+    for chunk in chunks:
+        at = find(chunk, at)
+        spans = _CHUNKS[chunk][1]
+        if len(spans) == 1:  # nearly always: one word between spaces
+            (start, end), = spans
+            starts.append(at + start)
+            ends.append(at + end)
+        else:
+            starts.extend(at + start for start, _ in spans)
+            ends.extend(at + end for _, end in spans)
+        at += len(chunk)
     if text._origin is not None:
         spans = [text.span(s, e) for s, e in zip(starts, ends)]
         starts, ends = [s for s, _ in spans], [e for _, e in spans]
-    if _RUN_OF_THREE in bytes(map(min, map(len, keys), repeat(2))):
-        keys, starts, ends = _join_spaced_letters(keys, starts, ends)
-    return Words(keys, starts, ends, original)
-
-
-def _trim_all(tokens: list[str], starts: list[int], ends: list[int]):
-    keys, new_starts, new_ends = [], [], []
-    cache = _TOKENS
-    if len(cache) > 100_000:  # bounded memory on a long batch
-        cache.clear()
-    for token, start, end in zip(tokens, starts, ends):
-        if token.isalpha():
-            keys.append(token)
-            new_starts.append(start)
-            new_ends.append(end)
-            continue
-        found = cache.get(token, False)
-        if found is False:
-            found = cache[token] = _token(token)
-        if found is not None:
-            keys.append(found[0])
-            new_starts.append(start + found[1])
-            new_ends.append(end - found[2])
-    return keys, new_starts, new_ends
+    return starts, ends
 
 
 _RUN_OF_THREE = bytes([1, 1, 1])

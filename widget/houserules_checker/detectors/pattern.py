@@ -23,12 +23,20 @@ def prefilter(check) -> Prefilter:
     return _prefilter(tuple(p["regex"] for p in check["patterns"]))
 
 
-def detect(comment, context, check) -> list[Signal]:
-    if not context.may_match(prefilter(check), comment):
+def prepare(check) -> tuple[Prefilter, list[tuple[re.Pattern, str]]]:
+    """Worked out once per rule pack: the rule's prefilter, and each pattern
+    compiled beside the reason a match gives."""
+    return prefilter(check), [(_compiled(p["regex"]), f"{p['why']} (pattern {p['name']})")
+                              for p in check["patterns"]]
+
+
+def detect(comment, context, prepared) -> list[Signal]:
+    need, patterns = prepared
+    if not context.may_match(need, comment):
         return []
     out = []
-    for pattern in check["patterns"]:
-        for m in _compiled(pattern["regex"]).finditer(comment.norm):
+    for compiled, why in patterns:
+        for m in compiled.finditer(comment.norm):
             s, e = comment.span(m.start(), m.end())
-            out.append(Signal(BREAKS, s, e, f"{pattern['why']} (pattern {pattern['name']})"))
+            out.append(Signal(BREAKS, s, e, why))
     return out

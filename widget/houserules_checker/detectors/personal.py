@@ -45,31 +45,44 @@ def prepare(check: dict) -> frozenset:
     return frozenset(check["detectors"])
 
 
+# The fewest digits a match of each pattern holds: a phone number 10 (0 and
+# nine more), a card 13, an NI number 6, a house number 1. Most comments hold
+# none or a few, so most patterns never need to run.
+_LEAST_DIGITS = {"phone": 10, "payment-card": 13, "ni-number": 6, "postal-address": 1}
+
+
+def _digits(text: str) -> int:
+    if text.isascii():
+        return sum(map(text.count, "0123456789"))
+    return len(_DIGIT.findall(text))  # \d also matches digits of other scripts
+
+
 def detect(comment, context, wanted) -> list[Signal]:
     text, out = comment.norm, []
-    # Every pattern but the email address needs a digit: rule both out first.
-    has_digit = _DIGIT.search(text) is not None
+    digits = _digits(text)
     has_email = "@" in text and _EMAIL_HINT.search(text) is not None
-    if not has_digit and not has_email:
+    wanted = {name for name in wanted if digits >= _LEAST_DIGITS.get(name, 0)}
+    if not has_email:
+        wanted.discard("email")
+    if not wanted:
         return out
 
     def add(verdict, start, end, why):
         s, e = comment.span(start, end)
         out.append(Signal(verdict, s, e, why))
 
-    if not has_digit:
-        wanted = wanted & {"email"}
     if "phone" in wanted:
         for m in _PHONE.finditer(text):
             digits = re.sub(r"\D", "", m.group())
             if _phone_ok(digits):
                 add(BREAKS, m.start(), m.end(), "a UK phone number (10 or 11 digits, a UK dialling code)")
-    if "email" in wanted and has_email:
+    if "email" in wanted:
         for m in _EMAIL.finditer(text):
             add(BREAKS, m.start(), m.end(), "an email address")
     if "postal-address" in wanted:
         streets = list(_STREET.finditer(text))
-        for m in _POSTCODE.finditer(text):
+        # A postcode counts only after a street, so without one it is not looked for.
+        for m in _POSTCODE.finditer(text) if streets else ():
             near = [s for s in streets if 0 <= m.start() - s.end() <= 60]
             if near:
                 add(BREAKS, near[-1].start(), m.end(), "a street address with a postcode")
