@@ -9,6 +9,7 @@ Pure standard library, so the same code runs in CPython and in Pyodide.
 from __future__ import annotations
 
 import datetime as dt
+from operator import attrgetter
 
 from .detectors import (accusation, insults, pattern, personal, political, promotion, relevance,
                         repetition, threats, words)
@@ -131,19 +132,30 @@ class Checker:
                       breaks + may_break + needs_person + passes)
 
     def _verdict(self, rule_id, title, wording, signals, comment: Text) -> Finding:
-        """A rule's verdict is its strongest signal; each place in the comment
-        is reported once, with the strongest reason given for it (the first,
-        of equals)."""
-        places: dict[tuple[int, int], tuple[str, str]] = {}
-        for verdict, start, end, why in signals:
-            known = places.get((start, end))
-            if known is None or (verdict == BREAKS and known[0] != BREAKS):
-                places[start, end] = verdict, why
-        verdict = BREAKS if any(v == BREAKS for v, _ in places.values()) else MAY_BREAK
-        spans = sorted(places)  # reading order; each reason beside its match
+        """A rule's verdict is its strongest signal. Each place in the comment
+        is reported once, in reading order, with the strongest reason given
+        for it (the first, of equals)."""
+        verdict = MAY_BREAK
+        matches: list[Match] = []
+        why: list[str] = []
+        strength: list[str] = []
         original = comment.original
-        return Finding(rule_id, title, wording, verdict, tuple(Match(a, b, original[a:b]) for a, b in spans),
-                       tuple(places[span][1] for span in spans), self.next_steps if verdict == BREAKS else ())
+        for signal in sorted(signals, key=_PLACE):  # stable: equals keep their order
+            if signal.verdict == BREAKS:
+                verdict = BREAKS
+            start, end = signal.start, signal.end
+            if matches and matches[-1][0] == start and matches[-1][1] == end:
+                if signal.verdict == BREAKS and strength[-1] != BREAKS:
+                    why[-1], strength[-1] = signal.why, BREAKS
+                continue
+            matches.append(Match(start, end, original[start:end]))
+            why.append(signal.why)
+            strength.append(signal.verdict)
+        return Finding(rule_id, title, wording, verdict, tuple(matches), tuple(why),
+                       self.next_steps if verdict == BREAKS else ())
+
+
+_PLACE = attrgetter("start", "end")
 
 
 def _plan(rule: dict) -> tuple:

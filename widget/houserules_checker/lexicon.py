@@ -133,7 +133,7 @@ class Lexicon:
             for entry, how in matches:
                 if entry.name and _in_name(words, i):
                     continue
-                hits.append(Hit(entry, words.starts[i], words.ends[i], how, i))
+                hits.append(Hit(entry, *words.place(i), how, i))
             if tails:
                 phrases.append((i, tails))
         for i, tails in phrases:
@@ -142,7 +142,7 @@ class Lexicon:
                 if end > len(raw):
                     break  # and no longer phrase fits either
                 if tuple(map(self._squeeze, raw[i + 1:end])) == tail:
-                    hits.extend(Hit(entry, words.starts[i], words.ends[end - 1], "as a phrase", i)
+                    hits.extend(Hit(entry, words.place(i)[0], words.place(end - 1)[1], "as a phrase", i)
                                 for entry in entries)
         return hits
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from itertools import accumulate, chain, repeat
 from operator import itemgetter
 
@@ -48,36 +49,46 @@ _HAS_LETTER = re.compile(r"[a-z]")
 
 class Words:
     """A comment's words, as columns: `keys[i]` is the i-th word's key (lower-case
-    letters for matching: leet undone, separators removed; may hold '*'),
-    `starts[i]` and `ends[i]` its place in the original comment. Columns,
-    not an object per word, because every comment is split into words and
-    the matchers read the keys all at once. The places are worked out only
-    when something asks for them: most words match nothing."""
+    letters for matching: leet undone, separators removed; may hold '*'), and
+    `place(i)` where it starts and ends in the original comment. Columns, not
+    an object per word, because every comment is split into words and the
+    matchers read the keys all at once; and places are worked out only when
+    asked for, since most words match nothing."""
 
-    __slots__ = ("keys", "_text", "_chunks", "_starts", "_ends")
+    __slots__ = ("keys", "_text", "_chunks", "_each", "_spaced", "_upto", "_starts", "_ends", "_asked")
 
-    def __init__(self, keys: list[str], text: Text, chunks: list[str],
+    # Past this many places asked for, every word is placed at once, so a
+    # long comment full of matches stays linear.
+    _FEW = 8
+
+    def __init__(self, keys: list[str], text: Text, chunks: list[str], each: list[tuple[str, ...]],
                  starts: list[int] | None = None, ends: list[int] | None = None):
-        self.keys, self._text, self._chunks = keys, text, chunks
-        self._starts, self._ends = starts, ends
+        # each: the keys of each chunk. When the chunks are one character
+        # apart (the usual comment), a word's place follows from lengths alone.
+        self.keys, self._text, self._chunks, self._each = keys, text, chunks, each
+        self._spaced = sum(map(len, chunks)) + len(chunks) - 1 == len(text.norm)
+        self._upto: list[int] | None = None  # words up to and including each chunk
+        self._starts, self._ends, self._asked = starts, ends, 0
 
     def __len__(self) -> int:
         return len(self.keys)
 
-    @property
-    def starts(self) -> list[int]:
+    def place(self, i: int) -> tuple[int, int]:
+        """(start, end) of the i-th word in the original comment."""
         if self._starts is None:
+            self._asked += 1
+            if self._spaced and self._asked <= self._FEW:
+                if self._upto is None:
+                    self._upto = list(accumulate(map(len, self._each)))
+                chunk = bisect_right(self._upto, i)
+                at = sum(map(len, self._chunks[:chunk])) + chunk
+                start, end = _CHUNKS[self._chunks[chunk]][1][i - (self._upto[chunk - 1] if chunk else 0)]
+                return self._text.span(at + start, at + end)
             self._starts, self._ends = _places(self._text, self._chunks)
-        return self._starts
-
-    @property
-    def ends(self) -> list[int]:
-        if self._ends is None:
-            self._starts, self._ends = _places(self._text, self._chunks)
-        return self._ends
+        return self._starts[i], self._ends[i]
 
     def capitalised(self, i: int) -> bool:
-        return self._text.original[self.starts[i]].isupper()
+        return self._text.original[self.place(i)[0]].isupper()
 
 
 class Text:
@@ -227,13 +238,14 @@ def _words(text: Text) -> Words:
     # This runs on every comment, so it is written as a few calls into C:
     # split on spaces, look each chunk up, chain the keys.
     chunks = _chunks(text)
-    keys = list(chain.from_iterable(map(itemgetter(0), map(_CHUNKS.__getitem__, chunks))))
+    each = list(map(itemgetter(0), map(_CHUNKS.__getitem__, chunks)))
+    keys = list(chain.from_iterable(each))
     if _RUN_OF_THREE not in bytes(map(min, map(len, keys), repeat(2))):
-        return Words(keys, text, chunks)
+        return Words(keys, text, chunks, each)
     # Single letters, three or more in a row: maybe a word spelt out.
     starts, ends = _places(text, chunks)
     keys, starts, ends = _join_spaced_letters(keys, starts, ends)
-    return Words(keys, text, chunks, starts, ends)
+    return Words(keys, text, chunks, each, starts, ends)
 
 
 def _places(text: Text, chunks: list[str]) -> tuple[list[int], list[int]]:

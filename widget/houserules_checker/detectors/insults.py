@@ -164,7 +164,7 @@ def _group_hits(comment, words) -> list[Signal]:
         return out
     for i, key in enumerate(keys):
         if key in DEHUMANISING and any(abs(g - i) <= REACH for g in groups):
-            out.append(Signal(BREAKS, words.starts[i], words.ends[i],
+            out.append(Signal(BREAKS, *words.place(i),
                               f"'{key}' describes a protected group as less than human"))
     for phrase in REMOVAL:
         at = comment.norm.find(phrase)
