@@ -52,11 +52,14 @@ class Context:
         self._hits = None
         self._memo: dict = {}
 
-    def memo(self, key, compute):
-        """Work several rules share (abuse, personal attacks and hate read the same insults)."""
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]
+    def shared(self, key, compute, *args):
+        """compute(*args), done once for the comment: work several rules share
+        (abuse, personal attacks and hate read the same insults)."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = compute(*args)
+            return value
 
     def may_match(self, prefilter: Prefilter, comment: Text) -> bool:
         """Whether the comment holds a literal that the prefilter's patterns need."""

@@ -94,12 +94,13 @@ class Words:
 class Text:
     """A comment ready for the detectors."""
 
-    __slots__ = ("original", "norm", "_origin", "_words")
+    __slots__ = ("original", "norm", "_origin", "_words", "_chunks")
 
     def __init__(self, original: str):
         self.original = original
         self.norm, self._origin = _normalise(original)
         self._words: Words | None = None
+        self._chunks: list[str] | None = None
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Offsets in the normalised text → offsets in the original."""
@@ -109,6 +110,15 @@ class Text:
             return len(self.original), len(self.original)
         last = self._origin[end - 1] if end > start else self._origin[start]
         return self._origin[start], last + 1
+
+    @property
+    def chunks(self) -> list[str]:
+        """The runs of characters between spaces, in the normalised text. "_"
+        ends a word (see _WORD): made a space, it splits chunks too, and the
+        text keeps its length, so places in it are places in the comment."""
+        if self._chunks is None:
+            self._chunks = self.norm.replace("_", " ").split()
+        return self._chunks
 
     @property
     def words(self) -> Words:
@@ -228,16 +238,10 @@ _CHUNKS = _Chunks()
 _SPLIT = re.compile(f"({_WORD.pattern})")
 
 
-def _chunks(text: Text) -> list[str]:
-    # "_" ends a word (see _WORD); made a space, it splits chunks too, and the
-    # text keeps its length, so places in it are places in the comment.
-    return text.norm.replace("_", " ").split()
-
-
 def _words(text: Text) -> Words:
     # This runs on every comment, so it is written as a few calls into C:
     # split on spaces, look each chunk up, chain the keys.
-    chunks = _chunks(text)
+    chunks = text.chunks
     each = list(map(itemgetter(0), map(_CHUNKS.__getitem__, chunks)))
     keys = list(chain.from_iterable(each))
     if _RUN_OF_THREE not in bytes(map(min, map(len, keys), repeat(2))):

@@ -7,6 +7,8 @@ no target in reach may break it, for a person to judge.
 
 from __future__ import annotations
 
+from itertools import compress
+
 from ..findings import BREAKS, MAY_BREAK, Signal
 
 REACH = 5  # words between an insult and its target
@@ -69,8 +71,9 @@ def _called(keys: list[str], i: int) -> bool:
     return False
 
 
-def _analyse(comment, context):
-    """Each insult with the targets in reach of it; computed once per comment."""
+def _analyse(comment, context) -> list[tuple]:
+    """Each insult with the targets in reach of it; computed once per comment,
+    whichever rule asks first."""
     found = context.hits(comment)
     if not found:
         return []
@@ -85,28 +88,18 @@ def _analyse(comment, context):
             hits.append(h)
     if not hits:
         return []
-    marks = [(i, _target_kind(key)) for i, key in enumerate(keys) if key in _TARGETS or key[0] == "@"]
-    marks = [(i, kind) for i, kind in marks if kind]
+    marked = list(compress(range(len(keys)), map(_TARGETS.__contains__, keys)))
+    if "@" in comment.norm:  # handles name people too
+        marked = sorted({*marked, *(i for i, key in enumerate(keys) if key[0] == "@" and len(key) > 1)})
+    marks = [(i, _target_kind(keys[i])) for i in marked]
     out = []
     for hit in hits:
         i = hit.word
         near = [(kind, why) for j, (kind, why) in marks if j != i and abs(j - i) <= REACH]
         # Whether it follows "is a", "you're a": asked only when no target is in
         # reach, and then once, whichever rule asks first.
-        out.append((hit, near, _Once(keys, i)))
+        out.append([hit, near, None])
     return out
-
-
-class _Once:
-    __slots__ = ("keys", "i", "value")
-
-    def __init__(self, keys: list[str], i: int):
-        self.keys, self.i, self.value = keys, i, None
-
-    def __call__(self) -> bool:
-        if self.value is None:
-            self.value = _after_copula(self.keys, self.i)
-        return self.value
 
 
 def prepare(check: dict) -> tuple[frozenset, bool]:
@@ -115,23 +108,32 @@ def prepare(check: dict) -> tuple[frozenset, bool]:
     return targets, targets == {"group"}
 
 
+_SLUR_CATEGORIES = {"race-ethnicity", "sex-gender", "discriminatory"}
+
+
 def detect(comment, context, prepared) -> list[Signal]:
     targets, group_only = prepared
     # Insults count whatever their grade; other listed words from medium up.
     # A context-only insult ("you muppet") counts only when aimed at someone.
-    analysed = context.memo("insults", lambda: _analyse(comment, context))
-    signals = context.memo("group-hits", lambda: _group_hits(comment, comment.words)) if "group" in targets else []
-    signals = list(signals)
-    for hit, near_all, copula in analysed:
+    analysed = context.shared("insults", _analyse, comment, context)
+    signals = list(context.shared("group-hits", _group_hits, comment, comment.words)) if "group" in targets else []
+    if not analysed:
+        return signals
+    keys = comment.words.keys
+    for item in analysed:
+        hit, near_all, copula = item
         entry = hit.entry
-        near = [why for kind, why in near_all if kind in targets]
-        if not near and not group_only and copula():
-            near = ["said of a person"]
-        if group_only and not near and entry.category in {"race-ethnicity", "sex-gender", "discriminatory"} \
+        near = next((why for kind, why in near_all if kind in targets), None)
+        if near is None and not group_only:
+            if copula is None:
+                copula = item[2] = _after_copula(keys, hit.word)
+            if copula:
+                near = "said of a person"
+        if near is None and group_only and entry.category in _SLUR_CATEGORIES \
                 and entry.severity >= 3 and not entry.context_only:
-            near = ["a slur against a group"]
-        if near:
-            signals.append(Signal(BREAKS, hit.start, hit.end, f"'{entry.term}' {near[0]}"))
+            near = "a slur against a group"
+        if near is not None:
+            signals.append(Signal(BREAKS, hit.start, hit.end, f"'{entry.term}' {near}"))
         elif not group_only and entry.category != "insult" and entry.severity >= 3:
             signals.append(Signal(MAY_BREAK, hit.start, hit.end,
                                   f"'{entry.term}' is abusive, but not clearly aimed at someone"))
