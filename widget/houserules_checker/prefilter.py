@@ -171,15 +171,20 @@ class LiteralScan:
         union = sorted(set().union(*(p.literals for p in prefilters if p.literals)))
         # At each position the pattern below stops at the shortest literal
         # that starts there; a prefilter counts as hit by every literal that
-        # begins one of its own.
-        self._finditer = re.compile(f"(?=({_trie(union)}))").finditer if union else None
+        # begins one of its own. Searched for, not tried at every position
+        # under a lookahead: a search skips in C the characters no literal
+        # starts with.
+        self._search = re.compile(_trie(union)).search if union else None
         self._keys = {id(p): frozenset(u for u in union if any(lit.startswith(u) for lit in p.literals))
                       for p in prefilters if p.literals is not None}
 
     def find(self, norm: str) -> frozenset[str]:
-        if self._finditer is None:
-            return frozenset()
-        return frozenset(m.group(1) for m in self._finditer(norm))
+        found: set[str] = set()
+        search, at = self._search, 0
+        while search is not None and (m := search(norm, at)) is not None:
+            found.add(m.group())
+            at = m.start() + 1  # literals may overlap
+        return frozenset(found)
 
     def may_match(self, prefilter: Prefilter, found: frozenset[str]) -> bool:
         keys = self._keys.get(id(prefilter))

@@ -66,7 +66,7 @@ class Words:
         # each: the keys of each chunk. When the chunks are one character
         # apart (the usual comment), a word's place follows from lengths alone.
         self.keys, self._text, self._chunks, self._each = keys, text, chunks, each
-        self._spaced = sum(map(len, chunks)) + len(chunks) - 1 == len(text.norm)
+        self._spaced: bool | None = None  # worked out when a place is first asked for
         self._upto: list[int] | None = None  # words up to and including each chunk
         self._starts, self._ends, self._asked = starts, ends, 0
 
@@ -77,6 +77,9 @@ class Words:
         """(start, end) of the i-th word in the original comment."""
         if self._starts is None:
             self._asked += 1
+            if self._spaced is None:
+                chunks = self._chunks
+                self._spaced = sum(map(len, chunks)) + len(chunks) - 1 == len(self._text.norm)
             if self._spaced and self._asked <= self._FEW:
                 if self._upto is None:
                     self._upto = list(accumulate(map(len, self._each)))
@@ -98,7 +101,10 @@ class Text:
 
     def __init__(self, original: str):
         self.original = original
-        self.norm, self._origin = _normalise(original)
+        if original.isascii():  # most comments: lower case is all there is to do
+            self.norm, self._origin = original.lower(), None
+        else:
+            self.norm, self._origin = _normalise(original)
         self._words: Words | None = None
         self._chunks: list[str] | None = None
 
@@ -171,8 +177,6 @@ _CHARS = _CharMap()
 
 
 def _normalise(text: str) -> tuple[str, list[int] | None]:
-    if text.isascii():
-        return text.lower(), None
     generation = _CHARS.generation
     norm = text.translate(_CHARS)
     if generation == _CHARS.generation and _CHARS.odd.isdisjoint(text):
@@ -244,7 +248,8 @@ def _words(text: Text) -> Words:
     chunks = text.chunks
     each = list(map(itemgetter(0), map(_CHUNKS.__getitem__, chunks)))
     keys = list(chain.from_iterable(each))
-    if _RUN_OF_THREE not in bytes(map(min, map(len, keys), repeat(2))):
+    lengths = list(map(len, keys))
+    if lengths.count(1) < 3 or _RUN_OF_THREE not in bytes(map(min, lengths, repeat(2))):
         return Words(keys, text, chunks, each)
     # Single letters, three or more in a row: maybe a word spelt out.
     starts, ends = _places(text, chunks)
@@ -312,4 +317,4 @@ def _join_spaced_letters(keys: list[str], starts: list[int], ends: list[int]):
 
 
 def prepare(comment: str) -> Text:
-    return Text(_clean(comment))
+    return Text(comment if comment.isascii() else _clean(comment))
