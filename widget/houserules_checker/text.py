@@ -55,40 +55,36 @@ class Words:
     matchers read the keys all at once; and places are worked out only when
     asked for, since most words match nothing."""
 
-    __slots__ = ("keys", "_text", "_chunks", "_each", "_spaced", "_upto", "_starts", "_ends", "_asked")
-
-    # Past this many places asked for, every word is placed at once, so a
-    # long comment full of matches stays linear.
-    _FEW = 8
+    __slots__ = ("keys", "_text", "_chunks", "_each", "_at", "_upto", "_starts", "_ends")
 
     def __init__(self, keys: list[str], text: Text, chunks: list[str], each: list[tuple[str, ...]],
                  starts: list[int] | None = None, ends: list[int] | None = None):
         # each: the keys of each chunk. When the chunks are one character
         # apart (the usual comment), a word's place follows from lengths alone.
         self.keys, self._text, self._chunks, self._each = keys, text, chunks, each
-        self._spaced: bool | None = None  # worked out when a place is first asked for
-        self._upto: list[int] | None = None  # words up to and including each chunk
-        self._starts, self._ends, self._asked = starts, ends, 0
+        self._at: list[int] | None = None  # where each chunk starts, if one character apart
+        self._upto: list[int] = []  # how many words the chunks up to each one hold
+        self._starts, self._ends = starts, ends
 
     def __len__(self) -> int:
         return len(self.keys)
 
     def place(self, i: int) -> tuple[int, int]:
         """(start, end) of the i-th word in the original comment."""
-        if self._starts is None:
-            self._asked += 1
-            if self._spaced is None:
-                chunks = self._chunks
-                self._spaced = sum(map(len, chunks)) + len(chunks) - 1 == len(self._text.norm)
-            if self._spaced and self._asked <= self._FEW:
-                if self._upto is None:
-                    self._upto = list(accumulate(map(len, self._each)))
-                chunk = bisect_right(self._upto, i)
-                at = sum(map(len, self._chunks[:chunk])) + chunk
-                start, end = _CHUNKS[self._chunks[chunk]][1][i - (self._upto[chunk - 1] if chunk else 0)]
-                return self._text.span(at + start, at + end)
-            self._starts, self._ends = _places(self._text, self._chunks)
-        return self._starts[i], self._ends[i]
+        if self._starts is not None:
+            return self._starts[i], self._ends[i]
+        at = self._at
+        if at is None:
+            # Each chunk starts one character after the one before ends...
+            at = self._at = list(accumulate(map(_ONE_MORE, map(len, self._chunks)), initial=0))
+            if at[-1] - 1 != len(self._text.norm):  # ...unless spaces come in runs
+                self._starts, self._ends = _places(self._text, self._chunks)
+                return self._starts[i], self._ends[i]
+            self._upto = list(accumulate(map(len, self._each)))
+        chunk = bisect_right(self._upto, i)
+        start, end = _CHUNKS[self._chunks[chunk]][1][i - self._upto[chunk - 1] if chunk else i]
+        start, end = at[chunk] + start, at[chunk] + end
+        return (start, end) if self._text._origin is None else self._text.span(start, end)
 
     def capitalised(self, i: int) -> bool:
         return self._text.original[self.place(i)[0]].isupper()
@@ -281,6 +277,7 @@ def _places(text: Text, chunks: list[str]) -> tuple[list[int], list[int]]:
 
 
 _RUN_OF_THREE = bytes([1, 1, 1])
+_ONE_MORE = (1).__add__
 
 
 def _join_spaced_letters(keys: list[str], starts: list[int], ends: list[int]):

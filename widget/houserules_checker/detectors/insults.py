@@ -123,7 +123,11 @@ def detect(comment, context, prepared) -> list[Signal]:
     for item in analysed:
         hit, near_all, copula = item
         entry = hit.entry
-        near = next((why for kind, why in near_all if kind in targets), None)
+        near = None
+        for kind, why in near_all:
+            if kind in targets:
+                near = why
+                break
         if near is None and not group_only:
             if copula is None:
                 copula = item[2] = _after_copula(keys, hit.word)
