@@ -12,7 +12,7 @@ from houserules.load import load_policy
 from houserules.rulepack import build_rulepack
 from houserules_checker import Checker
 from houserules_checker.detectors import accusation, promotion, threats
-from houserules_checker.prefilter import LiteralScan, Prefilter, literals
+from houserules_checker.prefilter import LiteralScan, Prefilter, _anchor, literals
 
 ROOT = Path(__file__).resolve().parent.parent
 POLICY = load_policy(ROOT / "policies")
@@ -76,3 +76,21 @@ def test_prefilters_change_no_verdict(slug, monkeypatch):
 def test_every_detector_pattern_has_a_literal_to_look_for(regex):
     # A pattern without one would be tried on every comment: slow, though still right.
     assert literals(regex)
+
+
+@pytest.mark.parametrize("literal, anchor", [
+    (" kill ", "kill "),         # a space is the commonest character of all
+    ("a day", "day"),
+    ("for sale", "for sale"),    # already starts with an uncommon letter
+    ("to", "to"),                # too short to cut
+    ("$", "$"),
+])
+def test_what_is_looked_for_is_the_literal_from_an_uncommon_character(literal, anchor):
+    assert _anchor(literal) == anchor and anchor in literal
+
+
+def test_a_comment_with_the_literal_always_has_its_anchor():
+    day = Prefilter([r"\b\d+ a day\b"])
+    scan = LiteralScan([day])
+    assert scan.may_match(day, scan.find("earn 500 a day from home"))
+    assert not scan.may_match(day, scan.find("a lovely morning"))

@@ -168,14 +168,18 @@ class LiteralScan:
     so each detector's test is then a set lookup."""
 
     def __init__(self, prefilters):
-        union = sorted(set().union(*(p.literals for p in prefilters if p.literals)))
-        # At each position the pattern below stops at the shortest literal
-        # that starts there; a prefilter counts as hit by every literal that
-        # begins one of its own. Searched for, not tried at every position
-        # under a lookahead: a search skips in C the characters no literal
-        # starts with.
+        # What is looked for is each literal's anchor: the literal from its
+        # first uncommon character on (a comment that holds the literal
+        # holds any part of it). The search below enters the regex engine
+        # only at characters an anchor starts with, and text is mostly
+        # spaces and the commonest letters, so it skips most of a comment.
+        anchors = {p: {_anchor(lit) for lit in p.literals} for p in prefilters if p.literals}
+        union = sorted(set().union(*anchors.values()))
+        # At each position the pattern below stops at the shortest anchor
+        # that starts there; a prefilter counts as hit by every anchor that
+        # begins one of its own.
         self._search = re.compile(_trie(union)).search if union else None
-        self._keys = {id(p): frozenset(u for u in union if any(lit.startswith(u) for lit in p.literals))
+        self._keys = {id(p): frozenset(u for u in union if any(a.startswith(u) for a in anchors.get(p, ())))
                       for p in prefilters if p.literals is not None}
 
     def find(self, norm: str) -> frozenset[str]:
@@ -189,6 +193,19 @@ class LiteralScan:
     def may_match(self, prefilter: Prefilter, found: frozenset[str]) -> bool:
         keys = self._keys.get(id(prefilter))
         return keys is None or not keys.isdisjoint(found)
+
+
+# The commonest characters of English text, space first. An anchor never
+# starts with one when the literal has a later character to start from.
+_COMMON = frozenset(" etaoi")
+_ANCHOR_LEAST = 3  # characters an anchor keeps, where the literal has them
+
+
+def _anchor(literal: str) -> str:
+    for i, ch in enumerate(literal[:max(1, len(literal) - _ANCHOR_LEAST + 1)]):
+        if ch not in _COMMON:
+            return literal[i:]
+    return literal
 
 
 def _trie(strings: list[str]) -> str:
