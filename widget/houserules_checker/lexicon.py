@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from .text import Words
 
+SEVERITY = {1: "mild", 2: "medium", 3: "strong", 4: "strongest"}
 ENDINGS = ("s", "es", "ed", "er", "ers", "ing", "in", "y", "ie", "ies", "z")
 # What follows a compounding root in the insults people build from it
 # ("shithead", "fuckwit"); anything else ("shiitake") is a different word.
@@ -52,6 +53,12 @@ class Entry:
     name: bool
     compounds: bool
     source: str
+    label: str = ""  # how a finding names it: "'shit' (medium, general, word list ofcom)"
+
+    def __post_init__(self):
+        if not self.label:
+            object.__setattr__(self, "label", f"'{self.term}' ({SEVERITY[self.severity]}, {self.category}, "
+                                              f"word list {self.source})")
 
 
 class Hit(NamedTuple):

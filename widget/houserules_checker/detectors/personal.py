@@ -16,6 +16,9 @@ _STREET = re.compile(r"\b\d{1,4}[a-z]? [a-z][a-z'’-]+(?: [a-z][a-z'’-]+)? (?
 _NI = re.compile(r"\b([a-ceghj-pr-tw-z][a-ceghj-npr-tw-z]) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([a-d])\b")
 _NI_BAD_PREFIX = {"bg", "gb", "kn", "nk", "nt", "tn", "zz"}
 _DIGIT = re.compile(r"\d")
+# What every street address starts with: a number, then a word ("12 high st",
+# "4b mill lane"). Looked for first, as a search for it skips to the digits.
+_HOUSE_NUMBER = re.compile(r"\d[a-z]? [a-z]")
 _CARD = re.compile(r"(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])")
 
 
@@ -52,8 +55,6 @@ _LEAST_DIGITS = {"phone": 10, "payment-card": 13, "ni-number": 6, "postal-addres
 
 
 def _digits(text: str) -> int:
-    if _DIGIT.search(text) is None:  # most comments: one quick scan in C
-        return 0
     if text.isascii():
         return sum(map(text.count, "0123456789"))
     return len(_DIGIT.findall(text))  # \d also matches digits of other scripts
@@ -63,6 +64,8 @@ def detect(comment, context, wanted) -> list[Signal]:
     text, out = comment.norm, []
     digits = _digits(text)
     has_email = "@" in text and _EMAIL_HINT.search(text) is not None
+    if not digits and not has_email:  # most comments
+        return out
     wanted = {name for name in wanted if digits >= _LEAST_DIGITS.get(name, 0)}
     if not has_email:
         wanted.discard("email")
@@ -82,7 +85,7 @@ def detect(comment, context, wanted) -> list[Signal]:
         for m in _EMAIL.finditer(text):
             add(BREAKS, m.start(), m.end(), "an email address")
     if "postal-address" in wanted:
-        streets = list(_STREET.finditer(text))
+        streets = list(_STREET.finditer(text)) if _HOUSE_NUMBER.search(text) else []
         # A postcode counts only after a street, so without one it is not looked for.
         for m in _POSTCODE.finditer(text) if streets else ():
             near = [s for s in streets if 0 <= m.start() - s.end() <= 60]

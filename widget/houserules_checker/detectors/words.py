@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from ..findings import BREAKS, MAY_BREAK, Signal
 
-SEVERITY = {1: "mild", 2: "medium", 3: "strong", 4: "strongest"}
-
-
 def prepare(check: dict) -> tuple[frozenset, int]:
     return frozenset(check["categories"]), check["min_severity"]
 
@@ -18,8 +15,6 @@ def detect(comment, context, prepared) -> list[Signal]:
         entry = hit.entry
         if entry.category not in categories or entry.context_only:
             continue
-        verdict = BREAKS if entry.severity >= min_severity else MAY_BREAK
-        out.append(Signal(verdict, hit.start, hit.end,
-                          f"'{entry.term}' ({SEVERITY[entry.severity]}, {entry.category}, "
-                          f"word list {entry.source}) {hit.how}"))
+        out.append(Signal(BREAKS if entry.severity >= min_severity else MAY_BREAK, hit.start, hit.end,
+                          f"{entry.label} {hit.how}"))
     return out
