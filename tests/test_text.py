@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from houserules_checker.text import _places, prepare
+from houserules_checker.text import _CHARS, _places, prepare
 
 COMMENTS = [
     "you are a bitch",
@@ -19,6 +19,7 @@ COMMENTS = [
     "f.u.c.k off and s h i t",           # spelt out: words joined
     "snake_case_words and...dots",
     "café crème brûlée is shit",
+    "wait… what a shit\u200b\u200b day…",  # characters that become three, and none
 ]
 
 
@@ -42,3 +43,11 @@ def test_a_highlighted_word_is_the_word_as_typed():
     i = words.keys.index("shit")
     start, end = words.place(i)
     assert comment[start:end] == "shit"
+
+
+@pytest.mark.parametrize("comment", ["a\u200bb…c", "ﬁ…\u200b", "\u200b\u200b", "…" * 40, "no change here ✓"])
+def test_every_normalised_character_maps_back_to_the_one_it_came_from(comment):
+    text = prepare(comment)
+    expected = [i for i, ch in enumerate(comment) for _ in range(len(_CHARS[ord(ch)]))]
+    origin = text._origin if text._origin is not None else list(range(len(comment)))
+    assert origin == expected and len(origin) == len(text.norm)

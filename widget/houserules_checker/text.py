@@ -177,11 +177,22 @@ def _normalise(text: str) -> tuple[str, list[int] | None]:
     norm = text.translate(_CHARS)
     if generation == _CHARS.generation and _CHARS.odd.isdisjoint(text):
         return norm, None  # one character for one: offsets carry over as they are
-    # Some characters vanished or became several: map each back to its origin.
-    origin: list[int] = []
-    for index, ch in enumerate(text):
-        origin.extend([index] * len(_CHARS[ord(ch)]))
-    return "".join(_CHARS[ord(ch)] for ch in text), origin
+    # Some characters vanished or became several: map each back to its
+    # origin. Such characters are few ("…", a zero-width space), so start
+    # from one for one and, from the right, give each its own count.
+    odd = [(index, len(_CHARS[ord(ch)])) for ch in _CHARS.odd.intersection(text)
+           for index in _places_of(text, ch)]
+    origin = list(range(len(text)))
+    for index, count in sorted(odd, reverse=True):
+        origin[index:index + 1] = [index] * count
+    return norm, origin
+
+
+def _places_of(text: str, ch: str):
+    at = text.find(ch)
+    while at >= 0:
+        yield at
+        at = text.find(ch, at + 1)
 
 
 def _key(token: str) -> str:
