@@ -165,11 +165,12 @@ def _after_copula(all_keys: list[str], i: int) -> bool:
 def _group_hits(comment, words) -> list[Signal]:
     out = []
     keys = words.keys
-    groups = [i for i, key in enumerate(keys) if key in GROUPS]
-    if not groups:
+    if GROUPS.isdisjoint(keys):  # most comments name no group
         return out
-    for i, key in enumerate(keys):
-        if key in DEHUMANISING and any(abs(g - i) <= REACH for g in groups):
+    groups = list(compress(range(len(keys)), map(GROUPS.__contains__, keys)))
+    for i in compress(range(len(keys)), map(DEHUMANISING.__contains__, keys)):
+        key = keys[i]
+        if any(abs(g - i) <= REACH for g in groups):
             out.append(Signal(BREAKS, *words.place(i),
                               f"'{key}' describes a protected group as less than human"))
     for phrase in REMOVAL:
