@@ -144,12 +144,14 @@ class Lexicon:
             if tails:
                 phrases.append((i, tails))
         for i, tails in phrases:
+            # The words after this one, as far as its longest phrase reaches.
+            after = tuple(map(self._squeeze, raw[i + 1:i + 1 + len(tails[-1][0])]))
             for tail, entries in tails:
-                end = i + 1 + len(tail)
-                if end > len(raw):
+                if len(tail) > len(after):
                     break  # and no longer phrase fits either
-                if tuple(map(self._squeeze, raw[i + 1:end])) == tail:
-                    hits.extend(Hit(entry, words.place(i)[0], words.place(end - 1)[1], "as a phrase", i)
+                if after[:len(tail)] == tail:
+                    end = i + len(tail)
+                    hits.extend(Hit(entry, words.place(i)[0], words.place(end)[1], "as a phrase", i)
                                 for entry in entries)
         return hits
 
