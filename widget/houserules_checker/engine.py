@@ -48,7 +48,7 @@ class Context:
     def __init__(self, pack, lexicon, scan, reply_to, earlier, date):
         self.pack, self.lexicon, self.scan = pack, lexicon, scan
         self._literals = None
-        self.reply_to, self.earlier, self.date = reply_to, list(earlier or ()), date
+        self.reply_to, self.earlier, self.date = reply_to, tuple(earlier) if earlier else (), date
         self._hits = None
         self._memo: dict = {}
 
