@@ -45,6 +45,16 @@ def test_each_reason_explains_the_match_beside_it(city):
     assert [why.split("'")[1] for why in finding.why] == ["ass", "bitches"]
 
 
+def test_each_rule_reports_its_own_evidence(city):
+    # Rules that find the same thing share the work; a rule that finds
+    # something else must never be handed another rule's finding.
+    text = "these hoes are wild http://t.co/BMdSVMc3rC"
+    for _ in range(50):
+        findings = {f.rule: f for f in city.check(text).findings}
+        assert [m.text for m in findings["obscene"].matches] == ["hoes"]
+        assert [m.text for m in findings["advertising"].matches] == ["http://t.co/BMdSVMc3rC"]
+
+
 def test_findings_are_values_a_caller_cannot_change(city):
     result = city.check("Honestly, this is shit.")
     with pytest.raises(AttributeError):
