@@ -112,10 +112,12 @@ class Lexicon:
         # are remembered as (), so a comment of them is passed over in C.
         self._cache: dict[str, tuple] = {}
         self._squeezed: dict[str, str] = {}
-        # Phrases by their first word, the shorter first: (the rest, entries).
-        self.phrase_tails: dict[str, list[tuple[tuple[str, ...], list[Entry]]]] = {}
-        for key in sorted(self.phrases, key=len):
-            self.phrase_tails.setdefault(key[0], []).append((key[1:], self.phrases[key]))
+        # Phrases by their first word, then by how many words follow it,
+        # fewest first: [(count, {the words that follow: entries})].
+        tails: dict[str, dict[int, dict[tuple[str, ...], list[Entry]]]] = {}
+        for key, found in self.phrases.items():
+            tails.setdefault(key[0], {}).setdefault(len(key) - 1, {})[key[1:]] = found
+        self.phrase_tails = {head: sorted(by_count.items()) for head, by_count in tails.items()}
         self.compound_roots.sort(key=lambda e: -len(e.term))
         self.compound_heads = {e.plain[:3] for e in self.compound_roots}
         self.compound_tails = {e.plain[-3:] for e in self.compound_roots}
@@ -145,13 +147,13 @@ class Lexicon:
                 phrases.append((i, tails))
         for i, tails in phrases:
             # The words after this one, as far as its longest phrase reaches.
-            after = tuple(map(self._squeeze, raw[i + 1:i + 1 + len(tails[-1][0])]))
-            for tail, entries in tails:
-                if len(tail) > len(after):
+            after = tuple(map(self._squeeze, raw[i + 1:i + 1 + tails[-1][0]]))
+            for count, table in tails:
+                if count > len(after):
                     break  # and no longer phrase fits either
-                if after[:len(tail)] == tail:
-                    end = i + len(tail)
-                    hits.extend(Hit(entry, words.place(i)[0], words.place(end)[1], "as a phrase", i)
+                entries = table.get(after[:count])
+                if entries:
+                    hits.extend(Hit(entry, words.place(i)[0], words.place(i + count)[1], "as a phrase", i)
                                 for entry in entries)
         return hits
 

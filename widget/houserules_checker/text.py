@@ -55,13 +55,13 @@ class Words:
     matchers read the keys all at once; and places are worked out only when
     asked for, since most words match nothing."""
 
-    __slots__ = ("keys", "_text", "_chunks", "_at", "_upto", "_starts", "_ends")
+    __slots__ = ("keys", "_text", "_chunks", "_each", "_at", "_upto", "_starts", "_ends")
 
-    def __init__(self, keys: list[str], text: Text, chunks: list[str],
+    def __init__(self, keys: list[str], text: Text, chunks: list[str], each: list[tuple[str, ...]],
                  starts: list[int] | None = None, ends: list[int] | None = None):
-        # When the chunks are one character apart (the usual comment), a
-        # word's place follows from lengths alone.
-        self.keys, self._text, self._chunks = keys, text, chunks
+        # each: the keys of each chunk. When the chunks are one character
+        # apart (the usual comment), a word's place follows from lengths alone.
+        self.keys, self._text, self._chunks, self._each = keys, text, chunks, each
         self._at: list[int] | None = None  # where each chunk starts, if one character apart
         self._upto: list[int] = []  # how many words the chunks up to each one hold
         self._starts, self._ends = starts, ends
@@ -80,7 +80,7 @@ class Words:
             if at[-1] - 1 != len(self._text.norm):  # ...unless spaces come in runs
                 self._starts, self._ends = _places(self._text, self._chunks)
                 return self._starts[i], self._ends[i]
-            self._upto = list(accumulate(map(len, map(itemgetter(0), map(_CHUNKS.__getitem__, self._chunks)))))
+            self._upto = list(accumulate(map(len, self._each)))
         chunk = bisect_right(self._upto, i)
         start, end = _CHUNKS[self._chunks[chunk]][1][i - self._upto[chunk - 1] if chunk else i]
         start, end = at[chunk] + start, at[chunk] + end
@@ -253,14 +253,15 @@ def _words(text: Text) -> Words:
     # This runs on every comment, so it is written as a few calls into C:
     # split on spaces, look each chunk up, chain the keys.
     chunks = text.chunks
-    keys = list(chain.from_iterable(map(itemgetter(0), map(_CHUNKS.__getitem__, chunks))))
+    each = list(map(itemgetter(0), map(_CHUNKS.__getitem__, chunks)))
+    keys = list(chain.from_iterable(each))
     lengths = list(map(len, keys))
     if lengths.count(1) < 3 or _RUN_OF_THREE not in bytes(map(min, lengths, repeat(2))):
-        return Words(keys, text, chunks)
+        return Words(keys, text, chunks, each)
     # Single letters, three or more in a row: maybe a word spelt out.
     starts, ends = _places(text, chunks)
     keys, starts, ends = _join_spaced_letters(keys, starts, ends)
-    return Words(keys, text, chunks, starts, ends)
+    return Words(keys, text, chunks, each, starts, ends)
 
 
 def _places(text: Text, chunks: list[str]) -> tuple[list[int], list[int]]:

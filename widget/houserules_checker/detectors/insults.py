@@ -8,7 +8,6 @@ no target in reach may break it, for a person to judge.
 from __future__ import annotations
 
 from itertools import compress
-from operator import methodcaller
 
 from ..findings import BREAKS, MAY_BREAK, Signal
 
@@ -91,8 +90,7 @@ def _analyse(comment, context) -> list[tuple]:
         return []
     marked = list(compress(range(len(keys)), map(_TARGETS.__contains__, keys)))
     if "@" in comment.norm:  # handles name people too
-        handles = compress(range(len(keys)), map(_IS_HANDLE, keys))
-        marked = sorted({*marked, *(i for i in handles if len(keys[i]) > 1)})
+        marked = sorted({*marked, *(i for i, key in enumerate(keys) if key[0] == "@" and len(key) > 1)})
     marks = [(i, _target_kind(keys[i])) for i in marked]
     out = []
     for hit in hits:
@@ -110,7 +108,6 @@ def prepare(check: dict) -> tuple[frozenset, bool]:
     return targets, targets == {"group"}
 
 
-_IS_HANDLE = methodcaller("startswith", "@")
 _SLUR_CATEGORIES = {"race-ethnicity", "sex-gender", "discriminatory"}
 
 
