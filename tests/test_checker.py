@@ -55,6 +55,21 @@ def test_each_rule_reports_its_own_evidence(city):
         assert [m.text for m in findings["advertising"].matches] == ["http://t.co/BMdSVMc3rC"]
 
 
+def test_a_check_leaves_nothing_for_the_garbage_collector(city):
+    # Reference cycles would be freed only by the collector, which then runs
+    # often on a busy moderation queue; a check should free all it made.
+    import gc
+    gc.collect()
+    gc.disable()
+    try:
+        for text in ("you are a stupid bitch", "RT @someone: wait… what a shit\u200b show 😂 http://t.co/x",
+                     "f u c k off", "Call 07700 900123 or email me@example.com", ""):
+            city.check(text, reply_to="Bin collections next week", earlier=[text])
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+
+
 def test_findings_are_values_a_caller_cannot_change(city):
     result = city.check("Honestly, this is shit.")
     with pytest.raises(AttributeError):

@@ -31,7 +31,7 @@ def test_each_word_is_placed_where_it_was_typed(comment):
     # The same places as working them all out one chunk at a time.
     fresh = prepare(comment)
     if fresh.words._starts is None:
-        assert placed == list(zip(*_places(fresh, fresh.chunks)))
+        assert placed == list(zip(*_places(fresh.norm, fresh._origin, fresh.chunks)))
     for (start, end), key in zip(placed, words.keys):
         typed = comment[start:end]
         assert typed and not typed[0].isspace() and not typed[-1].isspace(), (key, typed)

@@ -55,13 +55,16 @@ class Words:
     matchers read the keys all at once; and places are worked out only when
     asked for, since most words match nothing."""
 
-    __slots__ = ("keys", "_text", "_chunks", "_each", "_at", "_upto", "_starts", "_ends")
+    __slots__ = ("keys", "_original", "_norm", "_origin", "_chunks", "_each", "_at", "_upto", "_starts", "_ends")
 
     def __init__(self, keys: list[str], text: Text, chunks: list[str], each: list[tuple[str, ...]],
                  starts: list[int] | None = None, ends: list[int] | None = None):
         # each: the keys of each chunk. When the chunks are one character
         # apart (the usual comment), a word's place follows from lengths alone.
-        self.keys, self._text, self._chunks, self._each = keys, text, chunks, each
+        # What it needs of the text is kept, not the text: the text keeps its
+        # words, and a cycle would leave both for the garbage collector.
+        self.keys, self._chunks, self._each = keys, chunks, each
+        self._original, self._norm, self._origin = text.original, text.norm, text._origin
         self._at: list[int] | None = None  # where each chunk starts, if one character apart
         self._upto: list[int] = []  # how many words the chunks up to each one hold
         self._starts, self._ends = starts, ends
@@ -77,17 +80,17 @@ class Words:
         if at is None:
             # Each chunk starts one character after the one before ends...
             at = self._at = list(accumulate(map(_ONE_MORE, map(len, self._chunks)), initial=0))
-            if at[-1] - 1 != len(self._text.norm):  # ...unless spaces come in runs
-                self._starts, self._ends = _places(self._text, self._chunks)
+            if at[-1] - 1 != len(self._norm):  # ...unless spaces come in runs
+                self._starts, self._ends = _places(self._norm, self._origin, self._chunks)
                 return self._starts[i], self._ends[i]
             self._upto = list(accumulate(map(len, self._each)))
         chunk = bisect_right(self._upto, i)
         start, end = _CHUNKS[self._chunks[chunk]][1][i - self._upto[chunk - 1] if chunk else i]
         start, end = at[chunk] + start, at[chunk] + end
-        return (start, end) if self._text._origin is None else self._text.span(start, end)
+        return (start, end) if self._origin is None else _span(self._origin, len(self._original), start, end)
 
     def capitalised(self, i: int) -> bool:
-        return self._text.original[self.place(i)[0]].isupper()
+        return self._original[self.place(i)[0]].isupper()
 
 
 class Text:
@@ -108,10 +111,7 @@ class Text:
         """Offsets in the normalised text → offsets in the original."""
         if self._origin is None:
             return start, end
-        if start >= len(self._origin):
-            return len(self.original), len(self.original)
-        last = self._origin[end - 1] if end > start else self._origin[start]
-        return self._origin[start], last + 1
+        return _span(self._origin, len(self.original), start, end)
 
     @property
     def chunks(self) -> list[str]:
@@ -259,14 +259,22 @@ def _words(text: Text) -> Words:
     if lengths.count(1) < 3 or _RUN_OF_THREE not in bytes(map(min, lengths, repeat(2))):
         return Words(keys, text, chunks, each)
     # Single letters, three or more in a row: maybe a word spelt out.
-    starts, ends = _places(text, chunks)
+    starts, ends = _places(text.norm, text._origin, chunks)
     keys, starts, ends = _join_spaced_letters(keys, starts, ends)
     return Words(keys, text, chunks, each, starts, ends)
 
 
-def _places(text: Text, chunks: list[str]) -> tuple[list[int], list[int]]:
+def _span(origin: list[int], length: int, start: int, end: int) -> tuple[int, int]:
+    """Offsets in the normalised text → offsets in the original (of this length)."""
+    if start >= len(origin):
+        return length, length
+    last = origin[end - 1] if end > start else origin[start]
+    return origin[start], last + 1
+
+
+def _places(norm: str, origin: list[int] | None, chunks: list[str]) -> tuple[list[int], list[int]]:
     """Where each word of the chunks starts and ends in the original comment."""
-    find = text.norm.replace("_", " ").find
+    find = norm.replace("_", " ").find
     starts: list[int] = []
     ends: list[int] = []
     at = 0
@@ -281,9 +289,9 @@ def _places(text: Text, chunks: list[str]) -> tuple[list[int], list[int]]:
             starts.extend(at + start for start, _ in spans)
             ends.extend(at + end for _, end in spans)
         at += len(chunk)
-    if text._origin is not None:
-        spans = [text.span(s, e) for s, e in zip(starts, ends)]
-        starts, ends = [s for s, _ in spans], [e for _, e in spans]
+    if origin is not None:
+        starts = [origin[s] for s in starts]
+        ends = [origin[e - 1] + 1 for e in ends]  # a word is never empty
     return starts, ends
 
 
