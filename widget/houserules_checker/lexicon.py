@@ -54,11 +54,16 @@ class Entry:
     compounds: bool
     source: str
     label: str = ""  # how a finding names it: "'shit' (medium, general, word list ofcom)"
+    insulting: bool = False  # an insult aimed at whoever it is near
+    insulting_if_called: bool = False  # innocent too ("muppet"): an insult when someone is called it
 
     def __post_init__(self):
-        if not self.label:
-            object.__setattr__(self, "label", f"'{self.term}' ({SEVERITY[self.severity]}, {self.category}, "
-                                              f"word list {self.source})")
+        object.__setattr__(self, "label", self.label or f"'{self.term}' ({SEVERITY[self.severity]}, "
+                                                        f"{self.category}, word list {self.source})")
+        object.__setattr__(self, "insulting",
+                           self.category == "insult" or (self.severity >= 2 and not self.context_only))
+        object.__setattr__(self, "insulting_if_called",
+                           not self.insulting and self.context_only and self.severity >= 3)
 
 
 class Hit(NamedTuple):

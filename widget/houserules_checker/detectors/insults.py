@@ -78,20 +78,14 @@ def _analyse(comment, context) -> list[tuple]:
     if not found:
         return []
     keys = comment.words.keys
-    hits = []
-    for h in found:
-        entry = h.entry
-        if entry.category == "insult" or (entry.severity >= 2 and not entry.context_only):
-            hits.append(h)
-        elif entry.context_only and entry.severity >= 3 and _called(keys, h.word):
-            # A word with an innocent meaning is an insult when it is what someone is called.
-            hits.append(h)
+    # Insults count whatever their grade; other listed words from medium up;
+    # a word with an innocent meaning only when it is what someone is called.
+    hits = [h for h in found if h.entry.insulting or (h.entry.insulting_if_called and _called(keys, h.word))]
     if not hits:
         return []
-    marked = list(compress(range(len(keys)), map(_TARGETS.__contains__, keys)))
+    marks = [(i, _TARGETS[keys[i]]) for i in compress(range(len(keys)), map(_TARGETS.__contains__, keys))]
     if "@" in comment.norm:  # handles name people too
-        marked = sorted({*marked, *(i for i, key in enumerate(keys) if key[0] == "@" and len(key) > 1)})
-    marks = [(i, _target_kind(keys[i])) for i in marked]
+        marks = sorted(marks + [(i, _target_kind(key)) for i, key in enumerate(keys) if key[0] == "@" and len(key) > 1])
     out = []
     for hit in hits:
         i = hit.word
@@ -153,6 +147,8 @@ for _form in sorted(COPULA, key=lambda f: (-len(f), f)):
 def _after_copula(all_keys: list[str], i: int) -> bool:
     """'... is a (useless) idiot', 'you're a muppet', but not 'I'm an idiot'."""
     keys = all_keys[max(0, i - 4):i]
+    if _COPULA_BY_LAST.keys().isdisjoint(keys[-3:]):  # no form ends in reach
+        return False
     for back in range(1, min(3, len(keys)) + 1):
         before = keys[:len(keys) - back + 1]  # the words up to the insult, minus up to 2 adjectives
         for form in _COPULA_BY_LAST.get(before[-1], ()):
