@@ -163,6 +163,9 @@ class Prefilter:
         self.literals = frozenset(found) if found is not None else None
 
 
+_NOTHING: frozenset[str] = frozenset()
+
+
 class LiteralScan:
     """One pass over a comment finds the literals of many prefilters at once,
     so each detector's test is then a set lookup."""
@@ -188,7 +191,7 @@ class LiteralScan:
         while search is not None and (m := search(norm, at)) is not None:
             found.add(m.group())
             at = m.start() + 1  # literals may overlap
-        return frozenset(found)
+        return frozenset(found) if found else _NOTHING
 
     def may_match(self, prefilter: Prefilter, found: frozenset[str]) -> bool:
         keys = self._keys.get(id(prefilter))

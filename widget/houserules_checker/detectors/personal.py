@@ -16,6 +16,7 @@ _STREET = re.compile(r"\b\d{1,4}[a-z]? [a-z][a-z'’-]+(?: [a-z][a-z'’-]+)? (?
 _NI = re.compile(r"\b([a-ceghj-pr-tw-z][a-ceghj-npr-tw-z]) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([a-d])\b")
 _NI_BAD_PREFIX = {"bg", "gb", "kn", "nk", "nt", "tn", "zz"}
 _DIGIT = re.compile(r"\d")
+_ASCII_DIGIT = re.compile(r"[0-9]")
 # What every street address starts with: a number, then a word ("12 high st",
 # "4b mill lane"). Looked for first, as a search for it skips to the digits.
 _HOUSE_NUMBER = re.compile(r"\d[a-z]? [a-z]")
@@ -55,8 +56,8 @@ _LEAST_DIGITS = {"phone": 10, "payment-card": 13, "ni-number": 6, "postal-addres
 
 
 def _digits(text: str) -> int:
-    if text.isascii():
-        return sum(map(text.count, "0123456789"))
+    if text.isascii():  # most comments hold no digit: one quick search says so
+        return sum(map(text.count, "0123456789")) if _ASCII_DIGIT.search(text) else 0
     return len(_DIGIT.findall(text))  # \d also matches digits of other scripts
 
 
