@@ -63,9 +63,12 @@ class Context:
 
     def may_match(self, prefilter: Prefilter, comment: Text) -> bool:
         """Whether the comment holds a literal that the prefilter's patterns need."""
-        if self._literals is None:
-            self._literals = self.scan.find(comment.norm)
-        return self.scan.may_match(prefilter, self._literals)
+        found = self._literals
+        if found is None:
+            found = self._literals = self.scan.find(comment.norm)
+        if not found:  # the usual case: all the scan can rule out is ruled out
+            return id(prefilter) not in self.scan.can_rule_out
+        return self.scan.may_match(prefilter, found)
 
     def hits(self, comment: Text):
         # Word-list matches are shared by every rule that reads them.
@@ -91,6 +94,7 @@ class Checker:
         if pack.get("format") != 1:
             raise CheckError(f"unknown rule pack format {pack.get('format')!r}")
         self.pack = pack
+        self._council, self._version = pack["council"]["slug"], pack.get("version")
         self.lexicon = Lexicon(pack["words"])
         self.next_steps = tuple(s["wording"] or ACTIONS[s["actions"][0]].capitalize() + "."
                                 for s in pack["enforcement"])
@@ -131,8 +135,10 @@ class Checker:
             else:
                 finding = self._verdict(rule_id, title, wording, signals, comment)
                 (breaks if finding.verdict == BREAKS else may_break).append(finding)
-        return Result(self.pack["council"]["slug"], self.pack.get("version"),
-                      breaks + may_break + needs_person + passes)
+        breaks += may_break
+        breaks += needs_person
+        breaks += passes
+        return Result(self._council, self._version, breaks)
 
     def _verdict(self, rule_id, title, wording, signals, comment: Text) -> Finding:
         """A rule's verdict is its strongest signal. Each place in the comment

@@ -184,6 +184,7 @@ class LiteralScan:
         self._search = re.compile(_trie(union)).search if union else None
         self._keys = {id(p): frozenset(u for u in union if any(a.startswith(u) for a in anchors.get(p, ())))
                       for p in prefilters if p.literals is not None}
+        self.can_rule_out = frozenset(self._keys)  # (ids of) the prefilters a comment can fail
 
     def find(self, norm: str) -> frozenset[str]:
         found: set[str] = set()
