@@ -40,6 +40,9 @@ class CheckError(ValueError):
     """The input cannot be checked (not text, or too long)."""
 
 
+_UNSET = object()
+
+
 class Context:
     """What the checker knows about the comment besides its text."""
 
@@ -55,11 +58,10 @@ class Context:
     def shared(self, key, compute, *args):
         """compute(*args), done once for the comment: work several rules share
         (abuse, personal attacks and hate read the same insults)."""
-        try:
-            return self._memo[key]
-        except KeyError:
+        value = self._memo.get(key, _UNSET)
+        if value is _UNSET:
             value = self._memo[key] = compute(*args)
-            return value
+        return value
 
     def may_match(self, prefilter: Prefilter, comment: Text) -> bool:
         """Whether the comment holds a literal that the prefilter's patterns need."""

@@ -115,7 +115,7 @@ class Lexicon:
         # What a word (as typed, after normalising) matches never changes:
         # remember it. Most words match nothing and start no phrase: those
         # are remembered as (), so a comment of them is passed over in C.
-        self._cache: dict[str, tuple] = {}
+        self._cache: dict[str, tuple] = _Remembered(self._lookup)
         self._squeezed: dict[str, str] = {}
         # Phrases by their first word, then by how many words follow it,
         # fewest first: [(count, {the words that follow: entries})].
@@ -133,11 +133,7 @@ class Lexicon:
             cache.clear()
             self._squeezed.clear()
         raw = words.keys
-        found = list(map(cache.get, raw))
-        if None in found:
-            for i, known in enumerate(found):
-                if known is None:
-                    found[i] = cache[raw[i]] = self._lookup(raw[i])
+        found = list(map(cache.__getitem__, raw))  # a word not seen before is looked up as it comes
         hits: list[Hit] = []
         if not any(found):
             return hits
@@ -208,6 +204,18 @@ class Lexicon:
         pattern = key.replace("*", ".")
         return [e for e in self.masked.get((len(key), key[0], key[-1]), ())
                 if re.fullmatch(pattern, e.plain) and not e.context_only]
+
+
+class _Remembered(dict):
+    """A dict that works out, and keeps, the value of a key it lacks."""
+
+    def __init__(self, compute):
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, key):
+        value = self[key] = self._compute(key)
+        return value
 
 
 SLUR_CATEGORIES = {"race-ethnicity", "sex-gender", "discriminatory", "mental-health"}

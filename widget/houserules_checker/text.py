@@ -14,7 +14,6 @@ import re
 import unicodedata
 from bisect import bisect_right
 from itertools import accumulate, chain, repeat
-from operator import itemgetter
 
 # Characters that render as nothing: used to split a word so a filter misses it.
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u034f\u180e"))
@@ -85,7 +84,7 @@ class Words:
                 return self._starts[i], self._ends[i]
             self._upto = list(accumulate(map(len, self._each)))
         chunk = bisect_right(self._upto, i)
-        start, end = _CHUNKS[self._chunks[chunk]][1][i - self._upto[chunk - 1] if chunk else i]
+        start, end = _CHUNKS.spans_of(self._chunks[chunk])[i - self._upto[chunk - 1] if chunk else i]
         start, end = at[chunk] + start, at[chunk] + end
         return (start, end) if self._origin is None else _span(self._origin, len(self._original), start, end)
 
@@ -217,20 +216,26 @@ def _trim(token: str, start: int, end: int) -> tuple[str, int, int]:
 
 
 class _Chunks(dict):
-    """What each run of characters between spaces holds: its words' keys and
-    their places in it. A word never spans a space, so a comment's words are
-    its chunks' words in order; and chunks repeat from comment to comment
-    ("the", "you", "council"), so each is split once, then looked up."""
+    """What each run of characters between spaces holds: its words' keys (the
+    dict's values) and their places in it (`spans_of`). A word never spans a
+    space, so a comment's words are its chunks' words in order; and chunks
+    repeat from comment to comment ("the", "you", "council"), so each is
+    split once, then looked up."""
 
     LIMIT = 100_000  # bounded memory on a long batch
 
-    def __missing__(self, chunk: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+    def __init__(self):
+        super().__init__()
+        self._spans: dict[str, tuple[tuple[int, int], ...]] = {}
+
+    def __missing__(self, chunk: str) -> tuple[str, ...]:
         if len(self) >= self.LIMIT:
             self.clear()
+            self._spans.clear()
         if chunk.isalpha():
-            found = (chunk,), ((0, len(chunk)),)
+            keys, spans = (chunk,), ((0, len(chunk)),)
         else:
-            keys, spans = [], []
+            found, places = [], []
             parts = _SPLIT.split(chunk)
             bounds = list(accumulate(map(len, parts)))
             for token, start, end in zip(parts[1::2], bounds[0::2], bounds[1::2]):
@@ -238,11 +243,18 @@ class _Chunks(dict):
                     token, start, end = _trim(token, start, end)
                     token = _key(token) if token else ""
                 if token:
-                    keys.append(token)
-                    spans.append((start, end))
-            found = tuple(keys), tuple(spans)
-        self[chunk] = found
-        return found
+                    found.append(token)
+                    places.append((start, end))
+            keys, spans = tuple(found), tuple(places)
+        self[chunk], self._spans[chunk] = keys, spans
+        return keys
+
+    def spans_of(self, chunk: str) -> tuple[tuple[int, int], ...]:
+        spans = self._spans.get(chunk)
+        if spans is None:
+            self.__missing__(chunk)
+            spans = self._spans[chunk]
+        return spans
 
 
 _CHUNKS = _Chunks()
@@ -253,7 +265,7 @@ def _words(text: Text) -> Words:
     # This runs on every comment, so it is written as a few calls into C:
     # split on spaces, look each chunk up, chain the keys.
     chunks = text.chunks
-    each = list(map(itemgetter(0), map(_CHUNKS.__getitem__, chunks)))
+    each = list(map(_CHUNKS.__getitem__, chunks))
     keys = list(chain.from_iterable(each))
     lengths = list(map(len, keys))
     if lengths.count(1) < 3 or _RUN_OF_THREE not in bytes(map(min, lengths, repeat(2))):
@@ -280,7 +292,7 @@ def _places(norm: str, origin: list[int] | None, chunks: list[str]) -> tuple[lis
     at = 0
     for chunk in chunks:
         at = find(chunk, at)
-        spans = _CHUNKS[chunk][1]
+        spans = _CHUNKS.spans_of(chunk)
         if len(spans) == 1:  # nearly always: one word between spaces
             (start, end), = spans
             starts.append(at + start)
