@@ -146,14 +146,18 @@ class Checker:
         """A rule's verdict is its strongest signal. Each place in the comment
         is reported once, in reading order, with the strongest reason given
         for it (the first, of equals)."""
-        verdict = MAY_BREAK
+        original = comment.original
+        ordered = sorted(signals, key=_PLACE)  # stable: equals keep their order
+        verdicts, starts, ends, reasons = zip(*ordered)
+        verdict = BREAKS if BREAKS in verdicts else MAY_BREAK
+        if len(set(zip(starts, ends))) == len(ordered):  # each place once: the usual case
+            return Finding(rule_id, title, wording, verdict,
+                           tuple([Match(s.start, s.end, original[s.start:s.end]) for s in ordered]), reasons,
+                           self.next_steps if verdict == BREAKS else ())
         matches: list[Match] = []
         why: list[str] = []
         strength: list[str] = []
-        original = comment.original
-        for signal in sorted(signals, key=_PLACE):  # stable: equals keep their order
-            if signal.verdict == BREAKS:
-                verdict = BREAKS
+        for signal in ordered:
             start, end = signal.start, signal.end
             if matches and matches[-1][0] == start and matches[-1][1] == end:
                 if signal.verdict == BREAKS and strength[-1] != BREAKS:
