@@ -138,21 +138,24 @@ def detect(comment, context, prepared) -> list[Signal]:
     return signals
 
 
-# The forms above by their last word, longest first, so the first that fits wins.
-_COPULA_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
-for _form in sorted(COPULA, key=lambda f: (-len(f), f)):
-    _COPULA_BY_LAST.setdefault(_form[-1], []).append(_form)
+# The last words of the forms above: a quick test that none is in reach.
+_COPULA_ENDS = frozenset(form[-1] for form in COPULA)
+assert max(map(len, COPULA)) == 2  # _after_copula tries two words, then one
 
 
 def _after_copula(all_keys: list[str], i: int) -> bool:
     """'... is a (useless) idiot', 'you're a muppet', but not 'I'm an idiot'."""
     keys = all_keys[max(0, i - 4):i]
-    if _COPULA_BY_LAST.keys().isdisjoint(keys[-3:]):  # no form ends in reach
+    if _COPULA_ENDS.isdisjoint(keys[-3:]):  # no form ends in reach
         return False
     for back in range(1, min(3, len(keys)) + 1):
         before = keys[:len(keys) - back + 1]  # the words up to the insult, minus up to 2 adjectives
-        for form in _COPULA_BY_LAST.get(before[-1], ()):
-            if tuple(before[-len(form):]) == form:
+        if before[-1] not in _COPULA_ENDS:
+            continue
+        # The longer form first: in "... you are", the form is "you are" and
+        # the subject the word before it.
+        for form in (tuple(before[-2:]), (before[-1],)):
+            if len(form) <= len(before) and form in COPULA:
                 subject = before[-len(form) - 1] if len(before) > len(form) else ""
                 return subject not in FIRST_PERSON and (form != ("is",) or back == 1)
     return False
