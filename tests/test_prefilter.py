@@ -64,6 +64,8 @@ def test_prefilters_change_no_verdict(slug, monkeypatch):
     texts = _texts()
     checker = Checker(pack)
     fast = [checker.check(t).to_dict() for t in texts]
+    # Prefilters off: every comment seems to hold a literal, and every pattern may match.
+    monkeypatch.setattr(LiteralScan, "find", lambda self, norm: frozenset({"(any)"}))
     monkeypatch.setattr(LiteralScan, "may_match", lambda self, prefilter, found: True)
     slow = [checker.check(t).to_dict() for t in texts]
     assert fast == slow

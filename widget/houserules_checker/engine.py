@@ -63,11 +63,16 @@ class Context:
             value = self._memo[key] = compute(*args)
         return value
 
-    def may_match(self, prefilter: Prefilter, comment: Text) -> bool:
-        """Whether the comment holds a literal that the prefilter's patterns need."""
+    def literals(self, comment: Text) -> frozenset[str]:
+        """The literals of the prefilters in use that the comment holds."""
         found = self._literals
         if found is None:
             found = self._literals = self.scan.find(comment.norm)
+        return found
+
+    def may_match(self, prefilter: Prefilter, comment: Text) -> bool:
+        """Whether the comment holds a literal that the prefilter's patterns need."""
+        found = self._literals if self._literals is not None else self.literals(comment)
         if not found:  # the usual case: all the scan can rule out is ruled out
             return id(prefilter) not in self.scan.can_rule_out
         return self.scan.may_match(prefilter, found)
@@ -106,14 +111,14 @@ class Checker:
         # rule that passes, or needs a person, says the same every time.
         # Off-topic needs the post replied to, so there are two plans: with
         # the post and without.
-        plans = [_plan(rule) for rule in pack["rules"]]
-        self._plans = {with_post: _split(plans, with_post) for with_post in (False, True)}
         # One pass over each comment for the literals every pattern in use needs.
         kinds = {rule["check"]["kind"] for rule in pack["rules"]}
         self.scan = LiteralScan([*(p for kind, module in DETECTOR_MODULES.items() if kind in kinds
                                    for p in getattr(module, "PREFILTERS", ())),
                                  *(pattern.prefilter(rule["check"]) for rule in pack["rules"]
                                    if rule["check"]["kind"] == "pattern")])
+        plans = [_plan(rule, self.scan) for rule in pack["rules"]]
+        self._plans = {with_post: _split(plans, with_post) for with_post in (False, True)}
 
     def check(self, text: str, *, reply_to: str | None = None, earlier=(), date: dt.date | None = None) -> Result:
         if not isinstance(text, str):
@@ -123,9 +128,15 @@ class Checker:
         comment = prepare(text)
         context = Context(self.pack, self.lexicon, self.scan, reply_to, earlier, date)
         machine, needs_person = self._plans[reply_to is not None]
+        # Most comments hold none of the literals: then the rules that rest
+        # on them pass without being asked.
+        quiet = not context.literals(comment)
         # Gathered by verdict, council order within each: breaks first.
         breaks, may_break, passes = [], [], []
-        for rule_id, title, wording, detect, prepared, passed in machine:
+        for rule_id, title, wording, detect, prepared, passed, on_literals in machine:
+            if on_literals and quiet:
+                passes.append(passed)
+                continue
             signals = detect(comment, context, prepared)
             if not signals:
                 passes.append(passed)
@@ -173,19 +184,27 @@ class Checker:
 _PLACE = attrgetter("start", "end")
 
 
-def _plan(rule: dict) -> tuple:
+def _plan(rule: dict, scan: LiteralScan) -> tuple:
     """(id, title, wording, detect function, what it is given, its finding
-    when it passes, its finding when no program can judge it: always for a
-    rule with no detector, and for off-topic when there is no post)."""
+    when it passes, whether it rests on literals, its finding when no program
+    can judge it: always for a rule with no detector, and for off-topic when
+    there is no post)."""
     rule_id, title, wording, check = rule["id"], rule["title"], rule["wording"], rule["check"]
     detect, prepared = _detector(rule)
+    # A detector module's PREFILTERS (a pattern rule's own prefilter) say
+    # what a comment must hold for the detector to find anything at all.
+    if check["kind"] == "pattern":
+        needs = (pattern.prefilter(check),)
+    else:
+        needs = getattr(DETECTOR_MODULES.get(check["kind"]), "PREFILTERS", ())
+    on_literals = bool(needs) and all(id(p) in scan.can_rule_out for p in needs)
     if detect is None:
         why = check["reason"]
     elif detect is relevance.detect:
         why = "Whether a comment is on topic needs the post it replies to."
     else:
         why = None
-    return (rule_id, title, wording, detect, prepared, Finding(rule_id, title, wording, PASSES),
+    return (rule_id, title, wording, detect, prepared, Finding(rule_id, title, wording, PASSES), on_literals,
             Finding(rule_id, title, wording, NEEDS_PERSON, (), (why,)) if why else None)
 
 
