@@ -7,6 +7,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NPM_STAMP := widget/node_modules/.installed
+# Tools only the browser tests use (axe-core) live with the other test tools
+# in the virtual environment, not in widget/, which holds what the sites serve.
+BROWSER_TOOLS := $(VENV)/browser-tools
+BROWSER_STAMP := $(BROWSER_TOOLS)/.installed
 
 # Python 3.12+ is required. Take it from PYTHON, from PATH, or from pyenv's
 # versions folder (pyenv shims refuse versions that are not selected).
@@ -23,7 +27,7 @@ site: setup
 serve: setup
 	$(VENV)/bin/houserules serve
 
-test: setup chromium
+test: setup chromium $(BROWSER_STAMP)
 	$(VENV)/bin/python -m pytest
 
 setup: $(STAMP) $(NPM_STAMP)
@@ -35,12 +39,23 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-# Pyodide's package also ships two demo consoles that load scripts from a CDN.
-# The sites never serve them (the build takes four runtime files by name), and
-# nothing in this tree should be a page that loads from a third party: removed.
+# The sites serve four files of Pyodide's package, taken by name. Of the rest,
+# the demo consoles are pages that load scripts from a CDN, and the classic
+# script build and the source maps name that CDN as a default: nothing in this
+# tree should load from a third party, so they are removed. (The module the
+# sites serve names it too, as a default the checker's page always overrides.)
 $(NPM_STAMP): widget/package.json widget/package-lock.json
 	npm ci --prefix widget --no-audit --no-fund --ignore-scripts
-	rm -f widget/node_modules/pyodide/console.html widget/node_modules/pyodide/console-v2.html
+	cd widget/node_modules/pyodide && rm -f console.html console-v2.html pyodide.js pyodide.js.map pyodide.mjs.map
+	touch $@
+
+# npm installs where package.json is, so the pinned files are copied there first.
+# axe.min.js is what the tests inject; the unminified copy is removed.
+$(BROWSER_STAMP): tests/browser/package.json tests/browser/package-lock.json $(STAMP)
+	mkdir -p $(BROWSER_TOOLS)
+	cp tests/browser/package.json tests/browser/package-lock.json $(BROWSER_TOOLS)/
+	npm ci --prefix $(BROWSER_TOOLS) --no-audit --no-fund --ignore-scripts
+	rm -f $(BROWSER_TOOLS)/node_modules/axe-core/axe.js
 	touch $@
 
 # Browser tests drive Debian's Chromium; Playwright cannot download its own here.

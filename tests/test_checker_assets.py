@@ -94,3 +94,12 @@ def test_only_the_runtime_files_reach_the_sites_from_npm(built_site):
     # consoles (pages that load from a CDN) stay out of every built site.
     shipped = {p.name for p in built_site.rglob("*") if p.is_file()}
     assert not {n for n in shipped if n.startswith(("axe", "console"))}
+
+
+def test_the_widget_folder_holds_only_what_the_sites_serve(project_root):
+    # Set-up installs Pyodide alone there and removes its files that name its
+    # CDN; the tests' axe-core is installed into the virtual environment.
+    node_modules = project_root / "widget" / "node_modules"
+    assert not (node_modules / "axe-core").exists()
+    removed = {"console.html", "console-v2.html", "pyodide.js", "pyodide.js.map", "pyodide.mjs.map"}
+    assert not removed & {p.name for p in (node_modules / "pyodide").iterdir()}

@@ -9,6 +9,7 @@ not skip: CI installs it, so a missing browser is a broken CI image.
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -90,9 +91,10 @@ def page(new_page):
 
 @pytest.fixture(scope="session")
 def axe_source(project_root: Path) -> str:
-    path = project_root / "widget" / "node_modules" / "axe-core" / "axe.min.js"
+    # Installed by `make test` from tests/browser/package-lock.json.
+    path = Path(sys.prefix) / "browser-tools" / "node_modules" / "axe-core" / "axe.min.js"
     if not path.is_file():
-        pytest.fail(f"axe-core not found at {path}: run npm ci in widget/", pytrace=False)
+        pytest.fail(f"axe-core not found at {path}: run `make test`, which installs it", pytrace=False)
     return path.read_text(encoding="utf-8")
 
 

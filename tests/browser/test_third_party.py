@@ -45,6 +45,11 @@ DORMANT_IN_MATERIAL_BUNDLE = {
     "https://unpkg.com/resize-observer-polyfill",
 }
 MATERIAL_BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
+# Pyodide's module falls back to its CDN for packages when the page gives no
+# packageBaseUrl; the checker's page always gives one (checked below), and the
+# browser tests prove no request leaves the site.
+DORMANT_IN_PYODIDE = "https://cdn.jsdelivr.net/pyodide/v${U}/full/"
+PYODIDE_MODULE = re.compile(r"assets/pyodide/[^/]+/pyodide\.mjs$")
 
 CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s'"]*))\s*\)""", re.IGNORECASE)
 # @import "x.css" (the url(...) form is found by CSS_URL).
@@ -139,16 +144,27 @@ def test_css_loads_nothing_from_other_hosts(built_site):
 
 def test_no_web_fonts_cdns_or_analytics_anywhere(built_site):
     problems = []
-    for path in _built_files(built_site, ".html", ".css", ".js"):
+    for path in _built_files(built_site, ".html", ".css", ".js", ".mjs"):
         text = path.read_text(encoding="utf-8", errors="replace")
         rel = path.relative_to(built_site).as_posix()
         if MATERIAL_BUNDLE.search(rel):
             for url in DORMANT_IN_MATERIAL_BUNDLE:
                 text = text.replace(url, "")
+        if PYODIDE_MODULE.search(rel):
+            assert text.count(DORMANT_IN_PYODIDE) == 1, f"{rel}: Pyodide's CDN default has changed"
+            text = text.replace(DORMANT_IN_PYODIDE, "")
         for match in THIRD_PARTY.finditer(text):
             context = text[max(0, match.start() - 40): match.end() + 40].replace("\n", " ")
             problems.append(f"{rel}: {match.group(0)!r} in …{context}…")
     assert not problems, "third-party hosts in built files:\n  " + "\n  ".join(problems[:50])
+
+
+def test_pyodide_is_always_told_where_packages_come_from(project_root):
+    """The CDN default allowed for above is used only without packageBaseUrl."""
+    script = (project_root / "site_src" / "assets" / "checker" / "checker.js").read_text(encoding="utf-8")
+    call = script[script.index("loadPyodide({"):]
+    call = call[:call.index("})")]
+    assert "packageBaseUrl:" in call and "indexURL:" in call and "lockFileURL:" in call
 
 
 def test_material_bundle_loads_stay_dormant(built_site):

@@ -46,6 +46,9 @@ async function start(progress) {
   const pyodide = await loadPyodide({
     indexURL: CONFIG.pyodide,
     lockFileURL: CONFIG.lock,
+    // Where packages come from: this site. Without it Pyodide falls back to
+    // its CDN for anything not in the lock file.
+    packageBaseUrl: new URL(".", CONFIG.lock).href,
     stdout: () => {},
     stderr: () => {},
   });
