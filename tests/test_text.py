@@ -51,3 +51,13 @@ def test_every_normalised_character_maps_back_to_the_one_it_came_from(comment):
     expected = [i for i, ch in enumerate(comment) for _ in range(len(_CHARS[ord(ch)]))]
     origin = text._origin if text._origin is not None else list(range(len(comment)))
     assert origin == expected and len(origin) == len(text.norm)
+
+
+def test_characters_map_back_even_when_the_character_map_is_emptied_midway(monkeypatch):
+    # The map of characters is bounded; a comment may bring more new ones than
+    # it holds, and what it knew of characters that expand is lost with it.
+    monkeypatch.setattr(_CHARS, "LIMIT", 3)
+    comment = "ab… ǅ ẞ dź … ﬁ end"
+    text = prepare(comment)
+    expected = [i for i, ch in enumerate(comment) for _ in range(len(_CHARS[ord(ch)]))]
+    assert text._origin == expected and len(text._origin) == len(text.norm)

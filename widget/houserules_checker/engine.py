@@ -9,7 +9,9 @@ Pure standard library, so the same code runs in CPython and in Pyodide.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from operator import attrgetter
+from typing import NamedTuple
 
 from .detectors import (accusation, insults, pattern, personal, political, promotion, relevance,
                         repetition, threats, words)
@@ -72,7 +74,7 @@ class Context:
 
     def may_match(self, prefilter: Prefilter, comment: Text) -> bool:
         """Whether the comment holds a literal that the prefilter's patterns need."""
-        found = self._literals if self._literals is not None else self.literals(comment)
+        found = self.literals(comment)
         if not found:  # the usual case: all the scan can rule out is ruled out
             return id(prefilter) not in self.scan.can_rule_out
         return self.scan.may_match(prefilter, found)
@@ -105,18 +107,18 @@ class Checker:
         self.lexicon = Lexicon(pack["words"])
         self.next_steps = tuple(s["wording"] or ACTIONS[s["actions"][0]].capitalize() + "."
                                 for s in pack["enforcement"])
-        # Each rule's detector is picked, and what its check asks worked out
-        # (a detector's optional prepare()), once per pack, not on every check.
-        # So are the findings that never change: findings are values, and a
-        # rule that passes, or needs a person, says the same every time.
-        # Off-topic needs the post replied to, so there are two plans: with
-        # the post and without.
         # One pass over each comment for the literals every pattern in use needs.
         kinds = {rule["check"]["kind"] for rule in pack["rules"]}
         self.scan = LiteralScan([*(p for kind, module in DETECTOR_MODULES.items() if kind in kinds
                                    for p in getattr(module, "PREFILTERS", ())),
                                  *(pattern.prefilter(rule["check"]) for rule in pack["rules"]
                                    if rule["check"]["kind"] == "pattern")])
+        # Each rule's detector is picked, and what its check asks worked out
+        # (a detector's optional prepare()), once per pack, not on every check.
+        # So are the findings that never change: findings are values, and a
+        # rule that passes, or needs a person, says the same every time.
+        # Off-topic needs the post replied to, so there are two plans: with
+        # the post and without.
         plans = [_plan(rule, self.scan) for rule in pack["rules"]]
         self._plans = {with_post: _split(plans, with_post) for with_post in (False, True)}
 
@@ -133,7 +135,7 @@ class Checker:
         quiet = not context.literals(comment)
         # Gathered by verdict, council order within each: breaks first.
         breaks, may_break, passes = [], [], []
-        for rule_id, title, wording, detect, prepared, passed, on_literals in machine:
+        for rule_id, title, wording, detect, prepared, passed, on_literals, _ in machine:
             if on_literals and quiet:
                 passes.append(passed)
                 continue
@@ -184,11 +186,20 @@ class Checker:
 _PLACE = attrgetter("start", "end")
 
 
-def _plan(rule: dict, scan: LiteralScan) -> tuple:
-    """(id, title, wording, detect function, what it is given, its finding
-    when it passes, whether it rests on literals, its finding when no program
-    can judge it: always for a rule with no detector, and for off-topic when
-    there is no post)."""
+class _Plan(NamedTuple):
+    """How the checker handles one rule, worked out once per rule pack."""
+
+    rule: str
+    title: str
+    wording: str
+    detect: Callable | None  # None: no program can judge the rule
+    prepared: object  # what the detector is given for this rule
+    passed: Finding  # the finding when it passes
+    on_literals: bool  # finds nothing unless the comment holds a literal of its prefilters
+    needs_person: Finding | None  # when no program can judge it (off-topic: without the post)
+
+
+def _plan(rule: dict, scan: LiteralScan) -> _Plan:
     rule_id, title, wording, check = rule["id"], rule["title"], rule["wording"], rule["check"]
     detect, prepared = _detector(rule)
     # A detector module's PREFILTERS (a pattern rule's own prefilter) say
@@ -204,20 +215,16 @@ def _plan(rule: dict, scan: LiteralScan) -> tuple:
         why = "Whether a comment is on topic needs the post it replies to."
     else:
         why = None
-    return (rule_id, title, wording, detect, prepared, Finding(rule_id, title, wording, PASSES), on_literals,
-            Finding(rule_id, title, wording, NEEDS_PERSON, (), (why,)) if why else None)
+    return _Plan(rule_id, title, wording, detect, prepared, Finding(rule_id, title, wording, PASSES), on_literals,
+                 Finding(rule_id, title, wording, NEEDS_PERSON, (), (why,)) if why else None)
 
 
-def _split(plans: list[tuple], with_post: bool) -> tuple[list[tuple], list[Finding]]:
+def _split(plans: list[_Plan], with_post: bool) -> tuple[list[_Plan], list[Finding]]:
     """The rules the checker runs, and the findings of those that need a person."""
-    run, needs_person = [], []
-    for *plan, human in plans:
-        detect = plan[3]
-        if human is None or (detect is not None and with_post):
-            run.append(tuple(plan))
-        else:
-            needs_person.append(human)
-    return run, needs_person
+    def runs(plan: _Plan) -> bool:
+        return plan.needs_person is None or (plan.detect is not None and with_post)
+
+    return [p for p in plans if runs(p)], [p.needs_person for p in plans if not runs(p)]
 
 
 def _detector(rule: dict) -> tuple:

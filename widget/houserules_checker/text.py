@@ -114,11 +114,9 @@ class Text:
 
     @property
     def chunks(self) -> list[str]:
-        """The runs of characters between spaces, in the normalised text. "_"
-        ends a word (see _WORD): made a space, it splits chunks too, and the
-        text keeps its length, so places in it are places in the comment."""
+        """The runs of characters between spaces (or "_"), in the normalised text."""
         if self._chunks is None:
-            self._chunks = self.norm.replace("_", " ").split()
+            self._chunks = _spaced(self.norm).split()
         return self._chunks
 
     @property
@@ -174,13 +172,16 @@ _CHARS = _CharMap()
 def _normalise(text: str) -> tuple[str, list[int] | None]:
     generation = _CHARS.generation
     norm = text.translate(_CHARS)
-    if generation == _CHARS.generation and _CHARS.odd.isdisjoint(text):
+    if generation == _CHARS.generation:
+        odd = _CHARS.odd.intersection(text)
+    else:  # the map was emptied on the way, and with it what it knew of odd characters
+        odd = {ch for ch in set(text) if len(_CHARS[ord(ch)]) != 1}
+    if not odd:
         return norm, None  # one character for one: offsets carry over as they are
     # Some characters vanished or became several: map each back to its
     # origin. Such characters are few ("…", a zero-width space), so start
     # from one for one and, from the right, give each its own count.
-    odd = [(index, len(_CHARS[ord(ch)])) for ch in _CHARS.odd.intersection(text)
-           for index in _places_of(text, ch)]
+    odd = [(index, len(_CHARS[ord(ch)])) for ch in odd for index in _places_of(text, ch)]
     origin = list(range(len(text)))
     for index, count in sorted(odd, reverse=True):
         origin[index:index + 1] = [index] * count
@@ -261,6 +262,12 @@ _CHUNKS = _Chunks()
 _SPLIT = re.compile(f"({_WORD.pattern})")
 
 
+def _spaced(norm: str) -> str:
+    # "_" ends a word (see _WORD): made a space, it splits chunks too, and
+    # the text keeps its length, so places in it are places in the comment.
+    return norm.replace("_", " ")
+
+
 def _words(text: Text) -> Words:
     # This runs on every comment, so it is written as a few calls into C:
     # split on spaces, look each chunk up, chain the keys.
@@ -286,7 +293,7 @@ def _span(origin: list[int], length: int, start: int, end: int) -> tuple[int, in
 
 def _places(norm: str, origin: list[int] | None, chunks: list[str]) -> tuple[list[int], list[int]]:
     """Where each word of the chunks starts and ends in the original comment."""
-    find = norm.replace("_", " ").find
+    find = _spaced(norm).find
     starts: list[int] = []
     ends: list[int] = []
     at = 0
