@@ -51,6 +51,22 @@ def test_publish_freezes_the_source_and_refuses_what_it_should(policy_copy):
     assert [v.number for v in load_versions(policy_copy)["city"]] == [1, 2] and v2.effective == dt.date(2026, 3, 2)
 
 
+def test_publishing_a_third_version_reports_what_changed_since_the_second(policy_copy, capsys):
+    def publish_cli(effective):
+        return main(["publish", "--council", "north-hertfordshire", "--effective", effective, "--note", "A change.", "--minor",
+                     "--policies", str(policy_copy)])
+
+    council = policy_copy / "councils" / "north-hertfordshire.yaml"
+    assert publish_cli("2026-01-05") == 0
+    _edit(council, "after_months: 12", "after_months: 6")
+    assert publish_cli("2026-02-02") == 0
+    _edit(council, "after_months: 6", "after_months: 3")
+    capsys.readouterr()
+    assert publish_cli("2026-03-02") == 0
+    out = capsys.readouterr().out
+    assert "published north-hertfordshire v3" in out and "setting changed: Appeal against a block" in out
+
+
 @pytest.mark.parametrize("tamper, message", [
     (lambda rec: _edit(rec, 'effective: "2026-01-05"', 'effective: "2026-01-12"'),
      r"city v1 has changed since it was published \(effective no longer match"),
