@@ -139,9 +139,21 @@ def test_the_changes_are_exactly_those_made(policy_copy):
         ("changed", "setting", "Monitoring hours", "09:00 to 17:00", "08:00 to 18:00"),
         ("changed", "setting", "Appeal against a block: after how many months", "12", "6"),
         ("changed", "setting", "Response target: respond to questions and requests for service",
-         "respond to questions and requests for service: within 2 working days",
-         "respond to questions and requests for service: within 3 working days"),
+         "respond to questions and requests for service: within two working days",
+         "respond to questions and requests for service: within three working days"),
     }, found
+
+
+def test_a_new_word_or_a_reexplained_rule_is_reported(policy_copy):
+    # Neither changes a council's own wording, but both change what its
+    # checker finds or what its rule pages say.
+    before = load_policy(policy_copy)
+    _edit(policy_copy / "wordlists" / "houserules.yaml", '  - {term: "cretin", category: insult, severity: 2}\n',
+          '  - {term: "cretin", category: insult, severity: 2}\n  - {term: "dunderhead", category: insult, severity: 1}\n')
+    _edit(policy_copy / "rules" / "swearing.yaml", "Our pages are read by people of all ages",
+          "Our pages are read by people of every age")
+    found = {(c.kind, c.area, c.what) for c in compare(before, load_policy(policy_copy), "city")}
+    assert found == {("changed", "word list", "Word list houserules"), ("changed", "rule", "No swearing (swearing)")}
 
 
 def test_an_unchanged_policy_has_no_changes(policy_copy):

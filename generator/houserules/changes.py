@@ -13,14 +13,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .formats import adopted_entries
 from .load import Policy
+from .rulepack import build_rulepack
+from .wording import ACTIONS, deadline
 
 
 @dataclass(frozen=True)
 class Change:
     kind: str            # "added", "removed", "reworded", "changed"
-    area: str            # "rule", "setting", "section"
+    area: str            # "rule", "setting", "section", "word list"
     what: str            # what a reader would call it
     old: str | None = None
     new: str | None = None
@@ -78,26 +79,14 @@ def _compact(value) -> str:
     return _show(value)
 
 
-def _adopted(policy: Policy, slug: str) -> dict[str, str]:
-    """rule id -> the wording this council shows for it."""
-    out = {}
-    for entry in adopted_entries(policy.councils[slug]["rules"]):
-        for rule in ([entry["rule"]] if entry["rule"] else entry["rules"]):
-            out[rule] = " ".join((entry["wording"] or policy.rules[rule]["wording"]).split())
-    return out
-
-
-def _target(t: dict) -> str:
-    if t["within"]:
-        unit = t["within"]["unit"].replace("-", " ")
-        deadline = f"within {t['within']['amount']} {unit}{'s' if t['within']['amount'] != 1 else ''}"
-    else:
-        deadline = (t["by"] or "").replace("-", " ")
-    return f"{t['what']}: {deadline}"
+def _target(t: dict, with_wording: bool = False) -> str:
+    # As the pages put it; with the council's own wording when that is what changed.
+    text = f"{t['what']}: {deadline(t)}"
+    return text + f" (“{' '.join(t['wording'].split())}”)" if with_wording and t.get("wording") else text
 
 
 def _step(s: dict) -> str:
-    parts = [", ".join(a.replace("-", " ") for a in s["actions"])]
+    parts = ["; ".join(ACTIONS[a] for a in s["actions"])]
     if s["decided_by"]:
         parts.append(f"decided by {s['decided_by']}")
     if s["consulted"]:
@@ -110,24 +99,29 @@ def _step(s: dict) -> str:
 def compare(old: Policy, new: Policy, slug: str) -> list[Change]:
     """Every change of meaning in council `slug` from `old` to `new`."""
     changes: list[Change] = []
-    before, after = _adopted(old, slug), _adopted(new, slug)
+    # The rules as the council adopts them: its wording, and the checker's rules.
+    old_pack, new_pack = build_rulepack(old, slug), build_rulepack(new, slug)
+    before = {r["id"]: r for r in old_pack["rules"]}
+    after = {r["id"]: r for r in new_pack["rules"]}
 
     def title(policy, rule_id):
         return f"{policy.rules[rule_id]['title']} ({rule_id})"
 
-    for rule_id in after:
-        if rule_id not in before:
-            changes.append(Change("added", "rule", title(new, rule_id), None, after[rule_id]))
-        elif before[rule_id] != after[rule_id]:
-            changes.append(Change("reworded", "rule", title(new, rule_id), before[rule_id], after[rule_id]))
-        else:
-            old_check, new_check = old.rules[rule_id]["check"], new.rules[rule_id]["check"]
-            if old_check != new_check:
-                changes.append(Change("changed", "rule", title(new, rule_id),
-                                      "how the checker judges it changed", None))
-    for rule_id in before:
+    for rule_id, rule in after.items():
+        was = before.get(rule_id)
+        if was is None:
+            changes.append(Change("added", "rule", title(new, rule_id), None, rule["wording"]))
+        elif was["wording"] != rule["wording"]:
+            changes.append(Change("reworded", "rule", title(new, rule_id), was["wording"], rule["wording"]))
+        elif was["check"] != rule["check"]:
+            changes.append(Change("changed", "rule", title(new, rule_id), "how the checker judges it changed", None))
+        elif old.rules[rule_id] != new.rules[rule_id]:
+            changes.append(Change("changed", "rule", title(new, rule_id),
+                                  "its title, explanation or examples changed", None))
+    for rule_id, was in before.items():
         if rule_id not in after:
-            changes.append(Change("removed", "rule", title(old, rule_id), before[rule_id], None))
+            changes.append(Change("removed", "rule", title(old, rule_id), was["wording"], None))
+    changes += _word_lists(old_pack["words"], new_pack["words"])
 
     a, b = old.councils[slug], new.councils[slug]
     for path, label in SETTINGS:
@@ -145,8 +139,10 @@ def compare(old: Policy, new: Policy, slug: str) -> list[Change]:
             continue
         kind = "added" if x is None else "removed" if y is None else "changed"
         staff = (y or x)["audience"] == "staff"
+        reworded = bool(x and y) and x.get("wording") != y.get("wording")
         changes.append(Change(kind, "setting", f"Response target: {(y or x)['what']}",
-                              _target(x) if x else None, _target(y) if y else None, staff_only=staff))
+                              _target(x, reworded) if x else None, _target(y, reworded) if y else None,
+                              staff_only=staff))
     old_steps, new_steps = a["enforcement"]["steps"], b["enforcement"]["steps"]
     for i in range(max(len(old_steps), len(new_steps))):
         x = old_steps[i] if i < len(old_steps) else None
@@ -164,7 +160,35 @@ def compare(old: Policy, new: Policy, slug: str) -> list[Change]:
             continue
         kind = "added" if x is None else "removed" if y is None else "reworded"
         s = y or x
+        shown = _section_text if x is None or y is None or x["body"] != y["body"] else _section_layout
         changes.append(Change(kind, "section", s["title"] or sid.replace("-", " ").capitalize(),
-                              " ".join(x["body"].split()) if x else None, " ".join(y["body"].split()) if y else None,
+                              shown(x) if x else None, shown(y) if y else None,
                               staff_only=s["audience"] == "staff"))
+    return changes
+
+
+def _section_text(s: dict) -> str:
+    return " ".join(s["body"].split())
+
+
+def _section_layout(s: dict) -> str:
+    # The same text, moved or retitled: what is shown is where it is.
+    return _compact({k: v for k, v in s.items() if k != "body"})
+
+
+def _word_lists(old: list[dict], new: list[dict]) -> list[Change]:
+    """Word lists the checker uses, list by list: how many entries came and went."""
+    def by_list(words):
+        out: dict[str, set] = {}
+        for w in words:
+            out.setdefault(w.get("list") or "", set()).add(tuple(sorted(w.items())))
+        return out
+
+    a, b = by_list(old), by_list(new)
+    changes = []
+    for name in sorted(a.keys() | b.keys()):
+        x, y = a.get(name, set()), b.get(name, set())
+        if x != y:
+            changes.append(Change("changed", "word list", f"Word list {name}", f"{len(x)} entries",
+                                  f"{len(y)} entries ({len(y - x)} added or changed, {len(x - y)} removed or changed)"))
     return changes

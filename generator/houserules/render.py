@@ -85,7 +85,6 @@ def _environment() -> jinja2.Environment:
         "check_explained": _check_explained,
         "capfirst": _capfirst,
         "longdate": wording.long_date,
-        "isodate": dt.date.fromisoformat,
         "weeks_before": lambda d, w: d - dt.timedelta(weeks=w),
     })
     return env
