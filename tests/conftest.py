@@ -38,11 +38,3 @@ def policy_copy(tmp_path) -> Path:
     copy = tmp_path / "policies"
     shutil.copytree(ROOT / "policies", copy, ignore=shutil.ignore_patterns("published"))
     return copy
-
-
-@pytest.fixture()
-def policy_with_history(tmp_path) -> Path:
-    """A writable copy of policies/ with its published versions."""
-    copy = tmp_path / "policies"
-    shutil.copytree(ROOT / "policies", copy)
-    return copy

@@ -215,10 +215,15 @@ function setUp(section) {
   form.hidden = false;
 
   const say = (text) => { status.textContent = text; };
+  const couldNotStart = (error) => {
+    const why = error instanceof Unavailable ? error.message : "Something went wrong while starting it.";
+    say(`The checker could not start. ${why} You can still read the house rules.`);
+  };
   const begin = () => {
     progress.hidden = false;
     const loading = withinLimit(load(say));
-    loading.then(() => say("The checker is ready."), () => {}).finally(() => { progress.hidden = true; });
+    // A start that fails while the reader is still typing says so at once.
+    loading.then(() => say("The checker is ready."), couldNotStart).finally(() => { progress.hidden = true; });
     return loading;
   };
   // Start loading as soon as the reader types or pastes, not before.
@@ -239,8 +244,7 @@ function setUp(section) {
     try {
       session = await (engine ? withinLimit(engine) : begin());
     } catch (error) {
-      const why = error instanceof Unavailable ? error.message : "Something went wrong while starting it.";
-      say(`The checker could not start. ${why} You can still read the house rules.`);
+      couldNotStart(error);
       return;
     }
     say("Checking…");
@@ -248,8 +252,14 @@ function setUp(section) {
     const date = staff ? (field("date") || today()) : today();
     const account = staff ? JSON.stringify({ author: field("author"), handle: field("handle"), platform: field("platform") }) : "";
     const began = performance.now();
-    const result = JSON.parse(session.check(text, date, staff ? field("reply_to") : "", account,
-      staff ? field("earlier") : ""));
+    let result;
+    try {
+      result = JSON.parse(session.check(text, date, staff ? field("reply_to") : "", account,
+        staff ? field("earlier") : ""));
+    } catch (error) {
+      say("Something went wrong while checking this comment. You can still read the house rules.");
+      return;
+    }
     performance.measure("hr-check", { start: began, end: performance.now() });
     if (result.error) {
       say(result.error);
