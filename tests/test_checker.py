@@ -82,12 +82,23 @@ def test_findings_are_values_a_caller_cannot_change(city):
     "sh1t", "sh!t", "shiiiiit", "s.h.i.t", "s h i t", "SHIT", "sh*t", "ѕhіt",  # Cyrillic look-alikes
     "sh\u200bit",  # zero-width space inside
     "f**k off", "fuuuuck off", "f.u.c.k off", "bullshit", "fucking hell",
+    "@sshole",  # '@' for 'a', not an account
 ])
 def test_disguised_swearing_is_caught_and_points_at_the_original_text(city, dodge):
     finding = verdict(city, f"The bins are {dodge} again", "swearing")
     assert finding.verdict == BREAKS, dodge
     match = finding.matches[0]
     assert f"The bins are {dodge} again"[match.start:match.end] == match.text
+
+
+@pytest.mark.parametrize("text", ["@dave123 idiot", "idiot @dave123", "RT @jo: @dave123 is a total idiot"])
+def test_an_insult_aimed_at_an_account_breaks_and_names_it(city, text):
+    finding = verdict(city, text, "abuse")
+    assert finding.verdict == BREAKS and finding.why == ("'idiot' aimed at @dave123",)
+
+
+def test_an_account_name_is_not_a_word_even_when_it_holds_one(city):
+    assert not city.check("Thanks to @dickensfan and @cockburnsfc for the photos of the park").flagged()
 
 
 @pytest.mark.parametrize("innocent", [

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import compress, groupby
 from typing import NamedTuple
 
-from .text import Words
+from .text import LEET, Words
 
 SEVERITY = {1: "mild", 2: "medium", 3: "strong", 4: "strongest"}
 ENDINGS = ("s", "es", "ed", "er", "ers", "ing", "in", "y", "ie", "ies", "z")
@@ -160,12 +160,26 @@ class Lexicon:
 
     def _lookup(self, raw: str) -> tuple:
         """What a word matches and the phrases it may start; () for neither."""
+        if raw[0] == "@":
+            return self._handle(raw)
         key = self._squeeze(raw)
         if not key:
             return ()
         matches = self._single(raw, key)
         tails = self.phrase_tails.get(key)
         return (matches, tails) if matches or tails else ()
+
+    def _handle(self, raw: str) -> tuple:
+        """'@ss' is a listed word with '@' for 'a'; '@jo_bloggs' names an
+        account, which is neither a word nor part of a phrase (even when it
+        holds one: '@dickensfan')."""
+        word = raw.translate(LEET)
+        key = squeeze(word)
+        if key not in self.single and key not in self.inflected:
+            return ()
+        matches = [(e, "with letters repeated or disguised" if how == "as written" else how)
+                   for e, how in self._single(word, key)]
+        return (matches, None) if matches else ()
 
     def _squeeze(self, raw: str) -> str:
         key = self._squeezed.get(raw)

@@ -198,6 +198,10 @@ def _places_of(text: str, ch: str):
 def _key(token: str) -> str:
     if token.isalpha():
         return token
+    if token[0] == "@" and len(token) > 1:
+        # "@jo_bloggs" names an account: kept as typed, so the matchers can
+        # tell it from a word ("@ss" is one: the word list decides).
+        return "@" + _SEPARATORS.sub("", token[1:])
     if _HAS_LETTER.search(token):
         token = token.translate(LEET)
     return _SEPARATORS.sub("", token)

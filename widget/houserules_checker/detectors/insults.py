@@ -89,7 +89,9 @@ def _analyse(comment, context) -> list[tuple]:
     out = []
     for hit in hits:
         i = hit.word
-        near = [(kind, why) for j, (kind, why) in marks if j != i and abs(j - i) <= REACH]
+        near = [(j, target) for j, target in marks if j != i and abs(j - i) <= REACH]
+        if len(near) > 1:  # nearest first: in "RT @jo: @dave is an idiot", the idiot is @dave
+            near.sort(key=lambda mark: abs(mark[0] - i))
         # Whether it follows "is a", "you're a": asked only when no target is in
         # reach, and then once, whichever rule asks first.
         out.append([hit, near, None])
@@ -118,7 +120,7 @@ def detect(comment, context, prepared) -> list[Signal]:
         hit, near_all, copula = item
         entry = hit.entry
         near = None
-        for kind, why in near_all:
+        for _, (kind, why) in near_all:
             if kind in targets:
                 near = why
                 break
