@@ -15,8 +15,8 @@ from typing import NamedTuple
 
 from .detectors import (accusation, insults, pattern, personal, political, promotion, relevance,
                         repetition, threats, words)
-from .findings import (BREAKS, MAY_BREAK, NEEDS_PERSON, PASSES, Finding, Match, Result,
-                       Signal)
+from .findings import (BREAKS, MAY_BREAK, NEEDS_PERSON, PASSES, Finding, Result, Signal, new_finding,
+                       new_match)
 from .lexicon import Lexicon
 from .prefilter import LiteralScan, Prefilter
 from .text import Text, prepare
@@ -46,15 +46,15 @@ _UNSET = object()
 
 
 class Context:
-    """What the checker knows about the comment besides its text."""
+    """What the checker knows about the comment besides its text, and what it
+    has found in it that several rules read: the word-list hits, and the
+    literals of the prefilters in use."""
 
-    __slots__ = ("pack", "lexicon", "scan", "reply_to", "earlier", "date", "_hits", "_memo", "_literals")
+    __slots__ = ("pack", "reply_to", "earlier", "date", "hits", "literals", "_scan", "_memo")
 
-    def __init__(self, pack, lexicon, scan, reply_to, earlier, date):
-        self.pack, self.lexicon, self.scan = pack, lexicon, scan
-        self._literals = None
+    def __init__(self, pack, scan, hits, literals, reply_to, earlier, date):
+        self.pack, self._scan, self.hits, self.literals = pack, scan, hits, literals
         self.reply_to, self.earlier, self.date = reply_to, tuple(earlier) if earlier else (), date
-        self._hits = None
         self._memo: dict = {}
 
     def shared(self, key, compute, *args):
@@ -65,25 +65,11 @@ class Context:
             value = self._memo[key] = compute(*args)
         return value
 
-    def literals(self, comment: Text) -> frozenset[str]:
-        """The literals of the prefilters in use that the comment holds."""
-        found = self._literals
-        if found is None:
-            found = self._literals = self.scan.find(comment.norm)
-        return found
-
-    def may_match(self, prefilter: Prefilter, comment: Text) -> bool:
+    def may_match(self, prefilter: Prefilter) -> bool:
         """Whether the comment holds a literal that the prefilter's patterns need."""
-        found = self.literals(comment)
-        if not found:  # the usual case: all the scan can rule out is ruled out
-            return id(prefilter) not in self.scan.can_rule_out
-        return self.scan.may_match(prefilter, found)
-
-    def hits(self, comment: Text):
-        # Word-list matches are shared by every rule that reads them.
-        if self._hits is None:
-            self._hits = self.lexicon.find(comment.words)
-        return self._hits
+        if not self.literals:  # the usual case: all the scan can rule out is ruled out
+            return id(prefilter) not in self._scan.can_rule_out
+        return self._scan.may_match(prefilter, self.literals)
 
     def pre_election_period(self) -> str | None:
         return pre_election_period(self.pack, self.date)
@@ -120,6 +106,8 @@ class Checker:
         # Off-topic needs the post replied to, so there are two plans: with
         # the post and without.
         plans = [_plan(rule, self.scan) for rule in pack["rules"]]
+        # Word-list hits are found once, for all the rules that read them.
+        self._reads_words = bool(kinds & {"wordlist", "targeted-insult"})
         self._plans = {with_post: _split(plans, with_post) for with_post in (False, True)}
 
     def check(self, text: str, *, reply_to: str | None = None, earlier=(), date: dt.date | None = None) -> Result:
@@ -128,25 +116,29 @@ class Checker:
         if len(text) > MAX_CHARS:
             raise CheckError(f"a comment may be at most {MAX_CHARS:,} characters; this one has {len(text):,}")
         comment = prepare(text)
-        context = Context(self.pack, self.lexicon, self.scan, reply_to, earlier, date)
+        literals = self.scan.find(comment.norm)
+        context = Context(self.pack, self.scan, self.lexicon.find(comment.words) if self._reads_words else (),
+                          literals, reply_to, earlier, date)
         machine, needs_person = self._plans[reply_to is not None]
         # Most comments hold none of the literals: then the rules that rest
         # on them pass without being asked.
-        quiet = not context.literals(comment)
+        quiet = not literals
         # Gathered by verdict, council order within each: breaks first.
         breaks, may_break, passes = [], [], []
-        for rule_id, title, wording, detect, prepared, passed, on_literals, _ in machine:
+        for detect, prepared, passed, on_literals, names in machine:
             if on_literals and quiet:
                 passes.append(passed)
                 continue
             signals = detect(comment, context, prepared)
             if not signals:
                 passes.append(passed)
-            elif len(signals) == 1:  # the usual case, made directly
+                continue
+            rule_id, title, wording = names  # only a rule with something to report needs these
+            if len(signals) == 1:  # the usual case, made directly
                 verdict, start, end, why = signals[0]
-                (breaks if verdict == BREAKS else may_break).append(Finding(
-                    rule_id, title, wording, verdict, (Match(start, end, comment.original[start:end]),), (why,),
-                    self.next_steps if verdict == BREAKS else ()))
+                (breaks if verdict == BREAKS else may_break).append(new_finding((
+                    rule_id, title, wording, verdict, (new_match((start, end, comment.original[start:end])),), (why,),
+                    self.next_steps if verdict == BREAKS else ())))
             else:
                 finding = self._verdict(rule_id, title, wording, signals, comment)
                 (breaks if finding.verdict == BREAKS else may_break).append(finding)
@@ -164,10 +156,10 @@ class Checker:
         verdicts, starts, ends, reasons = zip(*ordered)
         verdict = BREAKS if BREAKS in verdicts else MAY_BREAK
         if len(set(zip(starts, ends))) == len(ordered):  # each place once: the usual case
-            return Finding(rule_id, title, wording, verdict,
-                           tuple([Match(s.start, s.end, original[s.start:s.end]) for s in ordered]), reasons,
-                           self.next_steps if verdict == BREAKS else ())
-        matches: list[Match] = []
+            return new_finding((rule_id, title, wording, verdict,
+                                tuple([new_match((s, e, original[s:e])) for s, e in zip(starts, ends)]), reasons,
+                                self.next_steps if verdict == BREAKS else ()))
+        matches: list = []
         why: list[str] = []
         strength: list[str] = []
         for signal in ordered:
@@ -176,11 +168,11 @@ class Checker:
                 if signal.verdict == BREAKS and strength[-1] != BREAKS:
                     why[-1], strength[-1] = signal.why, BREAKS
                 continue
-            matches.append(Match(start, end, original[start:end]))
+            matches.append(new_match((start, end, original[start:end])))
             why.append(signal.why)
             strength.append(signal.verdict)
-        return Finding(rule_id, title, wording, verdict, tuple(matches), tuple(why),
-                       self.next_steps if verdict == BREAKS else ())
+        return new_finding((rule_id, title, wording, verdict, tuple(matches), tuple(why),
+                            self.next_steps if verdict == BREAKS else ()))
 
 
 _PLACE = attrgetter("start", "end")
@@ -224,7 +216,8 @@ def _split(plans: list[_Plan], with_post: bool) -> tuple[list[_Plan], list[Findi
     def runs(plan: _Plan) -> bool:
         return plan.needs_person is None or (plan.detect is not None and with_post)
 
-    return [p for p in plans if runs(p)], [p.needs_person for p in plans if not runs(p)]
+    return ([(p.detect, p.prepared, p.passed, p.on_literals, (p.rule, p.title, p.wording)) for p in plans if runs(p)],
+            [p.needs_person for p in plans if not runs(p)])
 
 
 def _detector(rule: dict) -> tuple:

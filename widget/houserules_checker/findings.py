@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import NamedTuple
 
 BREAKS, MAY_BREAK, NEEDS_PERSON, PASSES = "breaks", "may-break", "needs-person", "passes"
@@ -44,6 +45,11 @@ class Finding(NamedTuple):
         return {"rule": self.rule, "title": self.title, "wording": self.wording, "verdict": self.verdict,
                 "matches": [m.to_dict() for m in self.matches], "why": "; ".join(self.why),
                 "next_steps": list(self.next_steps)}
+
+
+# Made on every check: built by tuple.__new__, in C, rather than by the named
+# tuple's own constructor, a Python call each. Same type, fields in order, all given.
+new_match, new_signal, new_finding = (partial(tuple.__new__, cls) for cls in (Match, Signal, Finding))
 
 
 @dataclass(slots=True)

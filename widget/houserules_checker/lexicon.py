@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 from itertools import compress, groupby
 from typing import NamedTuple
 
@@ -72,6 +73,9 @@ class Hit(NamedTuple):
     end: int
     how: str  # why the word counts as the term: "as written", "disguised", ...
     word: int  # which of the comment's words (the first, for a phrase)
+
+
+_new_hit = partial(tuple.__new__, Hit)  # see findings.new_match
 
 
 class Lexicon:
@@ -143,7 +147,7 @@ class Lexicon:
             for entry, how in matches:
                 if entry.name and _in_name(words, i):
                     continue
-                hits.append(Hit(entry, *words.place(i), how, i))
+                hits.append(_new_hit((entry, *words.place(i), how, i)))
             if tails:
                 phrases.append((i, tails))
         for i, tails in phrases:

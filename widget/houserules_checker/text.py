@@ -54,7 +54,7 @@ class Words:
     matchers read the keys all at once; and places are worked out only when
     asked for, since most words match nothing."""
 
-    __slots__ = ("keys", "_original", "_norm", "_origin", "_chunks", "_each", "_at", "_upto", "_starts", "_ends")
+    __slots__ = ("keys", "_original", "_norm", "_origin", "_chunks", "_each", "_simple", "_upto", "_starts", "_ends")
 
     def __init__(self, keys: list[str], text: Text, chunks: list[str], each: list[tuple[str, ...]],
                  starts: list[int] | None = None, ends: list[int] | None = None):
@@ -64,7 +64,7 @@ class Words:
         # words, and a cycle would leave both for the garbage collector.
         self.keys, self._chunks, self._each = keys, chunks, each
         self._original, self._norm, self._origin = text.original, text.norm, text._origin
-        self._at: list[int] | None = None  # where each chunk starts, if one character apart
+        self._simple: bool | None = None  # whether chunk i holds word i and no other (None: not yet known)
         self._upto: list[int] = []  # how many words the chunks up to each one hold
         self._starts, self._ends = starts, ends
 
@@ -75,17 +75,25 @@ class Words:
         """(start, end) of the i-th word in the original comment."""
         if self._starts is not None:
             return self._starts[i], self._ends[i]
-        at = self._at
-        if at is None:
+        chunks, simple = self._chunks, self._simple
+        if simple is None:
             # Each chunk starts one character after the one before ends...
-            at = self._at = list(accumulate(map(_ONE_MORE, map(len, self._chunks)), initial=0))
-            if at[-1] - 1 != len(self._norm):  # ...unless spaces come in runs
-                self._starts, self._ends = _places(self._norm, self._origin, self._chunks)
+            if sum(map(len, chunks)) + len(chunks) - 1 != len(self._norm):  # ...unless spaces come in runs
+                self._starts, self._ends = _places(self._norm, self._origin, chunks)
                 return self._starts[i], self._ends[i]
-            self._upto = list(accumulate(map(len, self._each)))
-        chunk = bisect_right(self._upto, i)
-        start, end = _CHUNKS.spans_of(self._chunks[chunk])[i - self._upto[chunk - 1] if chunk else i]
-        start, end = at[chunk] + start, at[chunk] + end
+            simple = self._simple = len(self.keys) == len(chunks) and () not in self._each
+            if not simple:
+                self._upto = list(accumulate(map(len, self._each)))
+        # Most words match nothing, so places are worked out one at a time,
+        # for the words that do.
+        if simple:
+            chunk, nth = i, 0
+        else:
+            chunk = bisect_right(self._upto, i)
+            nth = i - self._upto[chunk - 1] if chunk else i
+        at = chunk + sum(map(len, chunks[:chunk]))
+        start, end = _CHUNKS.spans_of(chunks[chunk])[nth]
+        start, end = at + start, at + end
         return (start, end) if self._origin is None else _span(self._origin, len(self._original), start, end)
 
     def capitalised(self, i: int) -> bool:
@@ -93,9 +101,10 @@ class Words:
 
 
 class Text:
-    """A comment ready for the detectors."""
+    """A comment ready for the detectors: `norm`, the normalised text;
+    `chunks`, its runs of characters between spaces (or "_"); and `words`."""
 
-    __slots__ = ("original", "norm", "_origin", "_words", "_chunks")
+    __slots__ = ("original", "norm", "_origin", "chunks", "words")
 
     def __init__(self, original: str):
         self.original = original
@@ -103,27 +112,16 @@ class Text:
             self.norm, self._origin = original.lower(), None
         else:
             self.norm, self._origin = _normalise(original)
-        self._words: Words | None = None
-        self._chunks: list[str] | None = None
+        # Every rule that reads words reads the same ones, and nearly every
+        # comment is read for words: split once, here.
+        self.chunks = _spaced(self.norm).split()
+        self.words = _words(self)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Offsets in the normalised text → offsets in the original."""
         if self._origin is None:
             return start, end
         return _span(self._origin, len(self.original), start, end)
-
-    @property
-    def chunks(self) -> list[str]:
-        """The runs of characters between spaces (or "_"), in the normalised text."""
-        if self._chunks is None:
-            self._chunks = _spaced(self.norm).split()
-        return self._chunks
-
-    @property
-    def words(self) -> Words:
-        if self._words is None:
-            self._words = _words(self)
-        return self._words
 
 
 def _clean(text: str) -> str:
@@ -319,7 +317,6 @@ def _places(norm: str, origin: list[int] | None, chunks: list[str]) -> tuple[lis
 
 
 _RUN_OF_THREE = bytes([1, 1, 1])
-_ONE_MORE = (1).__add__
 
 
 def _join_spaced_letters(keys: list[str], starts: list[int], ends: list[int]):

@@ -25,7 +25,7 @@ PREFILTERS = (_ANY,)
 
 def detect(comment, context, check) -> list[Signal]:
     out = []
-    if not context.may_match(_ANY, comment):
+    if not context.may_match(_ANY):
         return out
     for m in _PATTERN.finditer(comment.original):
         out.append(Signal(MAY_BREAK, m.start(), m.end(),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from itertools import compress
 
-from ..findings import BREAKS, MAY_BREAK, Signal
+from ..findings import BREAKS, MAY_BREAK, Signal, new_signal
 
 REACH = 5  # words between an insult and its target
 
@@ -51,13 +51,6 @@ _TARGETS = {
 }
 
 
-def _target_kind(key: str) -> tuple[str, str] | None:
-    found = _TARGETS.get(key)
-    if found is None and key[:1] == "@" and len(key) > 1:
-        return "person", f"aimed at {key}"
-    return found
-
-
 # Words that may stand between "you" and what it is called: "you (are a) ...".
 _FILLER = {"a", "an", "are", "re", "such", "little", "big", "dirty", "stupid", "fucking", "bloody", "absolute",
            "total", "complete", "old", "fat", "lazy"}
@@ -74,7 +67,7 @@ def _called(keys: list[str], i: int) -> bool:
 def _analyse(comment, context) -> list[tuple]:
     """Each insult with the targets in reach of it; computed once per comment,
     whichever rule asks first."""
-    found = context.hits(comment)
+    found = context.hits
     if not found:
         return []
     keys = comment.words.keys
@@ -85,7 +78,8 @@ def _analyse(comment, context) -> list[tuple]:
         return []
     marks = [(i, _TARGETS[keys[i]]) for i in compress(range(len(keys)), map(_TARGETS.__contains__, keys))]
     if "@" in comment.norm:  # handles name people too
-        marks = sorted(marks + [(i, _target_kind(key)) for i, key in enumerate(keys) if key[0] == "@" and len(key) > 1])
+        marks = sorted(marks + [(i, ("person", f"aimed at {key}"))
+                                for i, key in enumerate(keys) if key[0] == "@" and len(key) > 1])
     out = []
     for hit in hits:
         i = hit.word
@@ -133,10 +127,10 @@ def detect(comment, context, prepared) -> list[Signal]:
                 and entry.severity >= 3 and not entry.context_only:
             near = "a slur against a group"
         if near is not None:
-            signals.append(Signal(BREAKS, hit.start, hit.end, f"'{entry.term}' {near}"))
+            signals.append(new_signal((BREAKS, hit.start, hit.end, f"'{entry.term}' {near}")))
         elif not group_only and entry.category != "insult" and entry.severity >= 3:
-            signals.append(Signal(MAY_BREAK, hit.start, hit.end,
-                                  f"'{entry.term}' is abusive, but not clearly aimed at someone"))
+            signals.append(new_signal((MAY_BREAK, hit.start, hit.end,
+                                       f"'{entry.term}' is abusive, but not clearly aimed at someone")))
     return signals
 
 

@@ -32,7 +32,7 @@ def prepare(check) -> tuple[Prefilter, list[tuple[re.Pattern, str]]]:
 
 def detect(comment, context, prepared) -> list[Signal]:
     need, patterns = prepared
-    if not context.may_match(need, comment):
+    if not context.may_match(need):
         return []
     out = []
     for compiled, why in patterns:

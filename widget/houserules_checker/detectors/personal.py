@@ -52,7 +52,7 @@ def prepare(check: dict) -> frozenset:
 # The fewest digits a match of each pattern holds: a phone number 10 (0 and
 # nine more), a card 13, an NI number 6, a house number 1. Most comments hold
 # none or a few, so most patterns never need to run.
-_LEAST_DIGITS = {"phone": 10, "payment-card": 13, "ni-number": 6, "postal-address": 1}
+_PHONE_DIGITS, _CARD_DIGITS, _NI_DIGITS = 10, 13, 6
 
 
 def _digits(text: str) -> int:
@@ -64,44 +64,40 @@ def _digits(text: str) -> int:
 def detect(comment, context, wanted) -> list[Signal]:
     text, out = comment.norm, []
     digits = _digits(text)
-    has_email = "@" in text and _EMAIL_HINT.search(text) is not None
+    has_email = "@" in text and "email" in wanted and _EMAIL_HINT.search(text) is not None
     if not digits and not has_email:  # most comments
-        return out
-    wanted = {name for name in wanted if digits >= _LEAST_DIGITS.get(name, 0)}
-    if not has_email:
-        wanted.discard("email")
-    if not wanted:
         return out
 
     def add(verdict, start, end, why):
         s, e = comment.span(start, end)
         out.append(Signal(verdict, s, e, why))
 
-    if "phone" in wanted:
+    if digits >= _PHONE_DIGITS and "phone" in wanted:
         for m in _PHONE.finditer(text):
-            digits = re.sub(r"\D", "", m.group())
-            if _phone_ok(digits):
+            if _phone_ok(re.sub(r"\D", "", m.group())):
                 add(BREAKS, m.start(), m.end(), "a UK phone number (10 or 11 digits, a UK dialling code)")
-    if "email" in wanted:
+    if has_email:
         for m in _EMAIL.finditer(text):
             add(BREAKS, m.start(), m.end(), "an email address")
-    if "postal-address" in wanted:
-        streets = list(_STREET.finditer(text)) if _HOUSE_NUMBER.search(text) else []
+    if digits and "postal-address" in wanted and _HOUSE_NUMBER.search(text):
+        streets = list(_STREET.finditer(text))
         # A postcode counts only after a street, so without one it is not looked for.
+        with_postcode = False
         for m in _POSTCODE.finditer(text) if streets else ():
             near = [s for s in streets if 0 <= m.start() - s.end() <= 60]
             if near:
+                with_postcode = True
                 add(BREAKS, near[-1].start(), m.end(), "a street address with a postcode")
-        if not any(s.verdict == BREAKS and "street" in s.why for s in out):
+        if not with_postcode:
             for s in streets:
                 add(MAY_BREAK, s.start(), s.end(), "looks like a house number and street: is it someone's home?")
-    if "ni-number" in wanted:
+    if digits >= _NI_DIGITS and "ni-number" in wanted:
         for m in _NI.finditer(text):
             if m.group(1) not in _NI_BAD_PREFIX:
                 add(BREAKS, m.start(), m.end(), "a National Insurance number (two letters, six digits, A to D)")
-    if "payment-card" in wanted:
+    if digits >= _CARD_DIGITS and "payment-card" in wanted:
         for m in _CARD.finditer(text):
-            digits = re.sub(r"\D", "", m.group())
-            if 13 <= len(digits) <= 19 and _luhn(digits) and len(set(digits)) > 1:
+            card = re.sub(r"\D", "", m.group())
+            if 13 <= len(card) <= 19 and _luhn(card) and len(set(card)) > 1:
                 add(BREAKS, m.start(), m.end(), "a payment card number (passes the Luhn check)")
     return out

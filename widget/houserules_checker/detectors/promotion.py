@@ -53,9 +53,9 @@ PREFILTERS = _MAY_STRONG, _MAY_LINK, _MAY_WEAK = Prefilter((_STRONG,)), Prefilte
 
 def detect(comment, context, check) -> list[Signal]:
     text, out = comment.norm, []
-    strong = list(_STRONG.finditer(text)) if context.may_match(_MAY_STRONG, comment) else []
-    links = list(_LINK.finditer(text)) if context.may_match(_MAY_LINK, comment) else []
-    weak = list(_WEAK.finditer(text)) if context.may_match(_MAY_WEAK, comment) else []
+    strong = list(_STRONG.finditer(text)) if context.may_match(_MAY_STRONG) else []
+    links = list(_LINK.finditer(text)) if context.may_match(_MAY_LINK) else []
+    weak = list(_WEAK.finditer(text)) if context.may_match(_MAY_WEAK) else []
     for m in strong:
         s, e = comment.span(m.start(), m.end())
         out.append(Signal(BREAKS, s, e, f"promotes something: '{m.group()}'"))

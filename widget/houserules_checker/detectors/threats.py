@@ -36,7 +36,7 @@ PREFILTERS = (_ANY,)
 
 
 def detect(comment, context, check) -> list[Signal]:
-    if not context.may_match(_ANY, comment):
+    if not context.may_match(_ANY):
         return []
     out = []
     for pattern, verdict, why in THREATS:
