@@ -56,7 +56,7 @@ class Words:
 
     __slots__ = ("keys", "_original", "_norm", "_origin", "_chunks", "_each", "_simple", "_upto", "_starts", "_ends")
 
-    def __init__(self, keys: list[str], text: Text, chunks: list[str], each: list[tuple[str, ...]],
+    def __init__(self, keys: tuple[str, ...] | list[str], text: Text, chunks: list[str], each: list[tuple[str, ...]],
                  starts: list[int] | None = None, ends: list[int] | None = None):
         # each: the keys of each chunk. When the chunks are one character
         # apart (the usual comment), a word's place follows from lengths alone.
@@ -275,7 +275,9 @@ def _words(text: Text) -> Words:
     # split on spaces, look each chunk up, chain the keys.
     chunks = text.chunks
     each = list(map(_CHUNKS.__getitem__, chunks))
-    keys = list(chain.from_iterable(each))
+    # Adding up tuples is quicker than chaining them for a comment's worth,
+    # but its cost grows with the square of their number: long text chains.
+    keys = sum(each, ()) if len(each) <= 64 else tuple(chain.from_iterable(each))
     lengths = list(map(len, keys))
     if lengths.count(1) < 3 or _RUN_OF_THREE not in bytes(map(min, lengths, repeat(2))):
         return Words(keys, text, chunks, each)

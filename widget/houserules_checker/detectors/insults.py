@@ -51,6 +51,25 @@ _TARGETS = {
 }
 
 
+class _TargetOf(dict):
+    """What each word is as a target, if it is one ("you": a person; "@jo": a
+    person, by handle), or None: worked out once per word, then looked up
+    for a whole comment at once, in C."""
+
+    LIMIT = 200_000  # bounded memory on a long batch
+
+    def __missing__(self, key: str) -> tuple[str, str] | None:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        found = _TARGETS.get(key)
+        if found is None and key[0] == "@" and len(key) > 1:  # handles name people too
+            found = "person", f"aimed at {key}"
+        self[key] = found
+        return found
+
+
+_TARGET_OF = _TargetOf()
+
 # Words that may stand between "you" and what it is called: "you (are a) ...".
 _FILLER = {"a", "an", "are", "re", "such", "little", "big", "dirty", "stupid", "fucking", "bloody", "absolute",
            "total", "complete", "old", "fat", "lazy"}
@@ -76,10 +95,8 @@ def _analyse(comment, context) -> list[tuple]:
     hits = [h for h in found if h.entry.insulting or (h.entry.insulting_if_called and _called(keys, h.word))]
     if not hits:
         return []
-    marks = [(i, _TARGETS[keys[i]]) for i in compress(range(len(keys)), map(_TARGETS.__contains__, keys))]
-    if "@" in comment.norm:  # handles name people too
-        marks = sorted(marks + [(i, ("person", f"aimed at {key}"))
-                                for i, key in enumerate(keys) if key[0] == "@" and len(key) > 1])
+    targets = list(map(_TARGET_OF.__getitem__, keys))
+    marks = [(i, targets[i]) for i in compress(range(len(keys)), targets)]
     out = []
     for hit in hits:
         i = hit.word
