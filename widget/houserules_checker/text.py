@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from functools import partial
 from itertools import accumulate, chain, repeat
 
 # Characters that render as nothing: used to split a word so a filter misses it.
@@ -78,10 +79,10 @@ class Words:
         chunks, simple = self._chunks, self._simple
         if simple is None:
             # Each chunk starts one character after the one before ends...
-            if sum(map(len, chunks)) + len(chunks) - 1 != len(self._norm):  # ...unless spaces come in runs
+            if len("".join(chunks)) + len(chunks) - 1 != len(self._norm):  # ...unless spaces come in runs
                 self._starts, self._ends = _places(self._norm, self._origin, chunks)
                 return self._starts[i], self._ends[i]
-            simple = self._simple = len(self.keys) == len(chunks) and () not in self._each
+            simple = self._simple = len(self.keys) == len(chunks) and all(self._each)
             if not simple:
                 self._upto = list(accumulate(map(len, self._each)))
         # Most words match nothing, so places are worked out one at a time,
@@ -91,7 +92,7 @@ class Words:
         else:
             chunk = bisect_right(self._upto, i)
             nth = i - self._upto[chunk - 1] if chunk else i
-        at = chunk + sum(map(len, chunks[:chunk]))
+        at = chunk + len("".join(chunks[:chunk]))  # one call into C, where adding up lengths is one per chunk
         start, end = _CHUNKS.spans_of(chunks[chunk])[nth]
         start, end = at + start, at + end
         return (start, end) if self._origin is None else _span(self._origin, len(self._original), start, end)
@@ -169,9 +170,14 @@ _CHARS = _CharMap()
 
 def _normalise(text: str) -> tuple[str, list[int] | None]:
     generation = _CHARS.generation
-    norm = text.translate(_CHARS)
+    # Only characters beyond ASCII go through the map (an ASCII character
+    # only needs lower case): a comment is mostly ASCII, with a few runs of
+    # others (emoji, accents, curly quotes). What the map gives is already
+    # lower case, so lower() leaves it as it is.
+    runs: list[str] = []
+    norm = _BEYOND_ASCII.sub(partial(_mapped, runs), text).lower()
     if generation == _CHARS.generation:
-        odd = _CHARS.odd.intersection(text)
+        odd = _CHARS.odd.intersection("".join(runs))
     else:  # the map was emptied on the way, and with it what it knew of odd characters
         odd = {ch for ch in set(text) if len(_CHARS[ord(ch)]) != 1}
     if not odd:
@@ -184,6 +190,15 @@ def _normalise(text: str) -> tuple[str, list[int] | None]:
     for index, count in sorted(odd, reverse=True):
         origin[index:index + 1] = [index] * count
     return norm, origin
+
+
+_BEYOND_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _mapped(runs: list[str], match: re.Match) -> str:
+    run = match.group()
+    runs.append(run)
+    return run.translate(_CHARS)
 
 
 def _places_of(text: str, ch: str):
