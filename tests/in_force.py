@@ -21,4 +21,4 @@ def policy_in_force(slug: str) -> Policy:
         return load_policy(ROOT / "policies")
     with tempfile.TemporaryDirectory() as work:
         history = history_for(ROOT / "policies", slug, versions, Path(work))
-    return history.policies[(history.in_force(build_day()) or versions[0]).number]
+    return history.policies[history.shown_on(build_day()).number]

@@ -105,3 +105,35 @@ def test_bad_input_is_a_clear_error_with_exit_code_2(capsys, tmp_path, setup, ar
     code, out, err = run(capsys, *[a.format(dir=tmp_path) for a in args])
     assert code == 2
     assert message in err, err
+
+
+PHONE = "Ring me on 07700 900123 about the bins"  # Ashfield's rule on personal information comes in with v2
+
+
+def test_a_comment_is_checked_against_the_version_in_force_on_its_day(capsys):
+    code, out, _ = run(capsys, "--council", "ashfield", "--date", "2027-03-31", PHONE)
+    assert "(policy v1, in force on 2027-03-31)" in out
+    assert code == 0 and "personal-information" not in out
+    code, out, _ = run(capsys, "--council", "ashfield", "--date", "2027-04-01", PHONE)
+    assert "(policy v2, in force on 2027-04-01)" in out
+    assert code == 1 and "BREAKS  personal-information" in out
+
+
+def test_the_source_can_be_checked_before_it_is_published(capsys):
+    code, out, _ = run(capsys, "--council", "ashfield", "--source", "--date", "2026-12-01", PHONE)
+    assert "(policy: unpublished source)" in out
+    assert code == 1 and "BREAKS  personal-information" in out
+
+
+def test_an_export_that_spans_a_change_is_judged_by_each_comments_own_version(capsys, tmp_path):
+    source = tmp_path / "export.jsonl"
+    source.write_text("".join(json.dumps({"text": PHONE, "handle": f"@resident{n}", "date": day}) + "\n"
+                              for n, day in enumerate(["2027-03-31", "2027-04-01"])), encoding="utf-8")
+    out, record = tmp_path / "out.jsonl", tmp_path / "record.jsonl"
+    code, _, err = run(capsys, "--council", "ashfield", "--input", str(source), "--output", str(out),
+                       "--record", str(record))
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [[f["rule"] for f in r["findings"]] for r in rows] == [[], ["personal-information"]]
+    kept = [json.loads(line) for line in record.read_text(encoding="utf-8").splitlines()]
+    assert [(k["handle"], k["policy_version"]) for k in kept] == [("@resident1", "v2")]
+    assert "(policy v1 for 1, v2 for 1)" in err and "personal-information" in err

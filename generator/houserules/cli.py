@@ -42,7 +42,10 @@ def _parser() -> argparse.ArgumentParser:
     p_check.add_argument("text", nargs="?", help="the comment (default: read standard input)")
     p_check.add_argument("--council", required=True, help="council slug, e.g. ashfield")
     p_check.add_argument("--policies", type=Path, default=root / "policies")
-    p_check.add_argument("--date", help="the day the comment is posted, YYYY-MM-DD (default: today)")
+    p_check.add_argument("--date", help="the day the comment is posted, YYYY-MM-DD (default: today; in a batch, "
+                         "each row's own date): it is checked against the policy version in force that day")
+    p_check.add_argument("--source", action="store_true",
+                         help="check against the policy source as it is now, not the published version in force")
     p_check.add_argument("--reply-to", help="the post the comment replies to")
     p_check.add_argument("--earlier", action="append", default=[], help="an earlier comment by the same author")
     p_check.add_argument("--json", action="store_true", help="print the findings as JSON")
@@ -114,20 +117,23 @@ def _check(args) -> int:
     import json
 
     from .commands import check
+    from .editions import build_day
     from .load import load_policy
 
-    checker = check.checker_for(load_policy(args.policies), args.council)
+    checkers = check.Checkers(args.policies, load_policy(args.policies), args.council, source=args.source)
     date = check.parse_date(args.date, "--date")
     if args.input:
-        return check.check_batch(checker, args.input, args.output or "-", args.record, date)
+        return check.check_batch(checkers, args.input, args.output or "-", args.record, date)
     if args.output or args.record:
         raise InputError("--output and --record go with --input")
     text = args.text if args.text is not None else sys.stdin.read()
-    result = checker.check(text, reply_to=args.reply_to, earlier=args.earlier, date=date)
+    day = date or build_day()
+    checker = checkers.on(day)
+    result = checker.check(text, reply_to=args.reply_to, earlier=args.earlier, date=day)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print(check.report(result, checker, text))
+        print(check.report(result, checker, text, day=day))
     return check.exit_code([result])
 
 

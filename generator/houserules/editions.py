@@ -50,6 +50,11 @@ class History:
         live = [v for v in self.versions if v.effective <= day]
         return live[-1] if live else None
 
+    def shown_on(self, day: dt.date) -> Version:
+        """The version the council's own address shows on the day: the one in
+        force, or the first, before any takes effect."""
+        return self.in_force(day) or self.versions[0]
+
 
 def build_day() -> dt.date:
     """The day a build takes as today: HOUSERULES_TODAY (YYYY-MM-DD) when set, for
@@ -71,7 +76,7 @@ def history_for(root: Path, slug: str, versions: list[Version], work: Path) -> H
 def editions(history: History | None, source: Policy, day: dt.date) -> list[Edition]:
     if not history or not history.versions:
         return [Edition("", source, None)]
-    shown = history.in_force(day) or history.versions[0]
+    shown = history.shown_on(day)
     return [Edition("", history.policies[shown.number], shown),
             *(Edition(v.folder, history.policies[v.number], v) for v in history.versions)]
 

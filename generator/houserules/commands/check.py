@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 import sys
+import tempfile
 import time
 from collections import Counter, defaultdict, deque
 from pathlib import Path
@@ -15,8 +16,10 @@ from typing import Iterator
 from houserules_checker import BREAKS, MAY_BREAK, NEEDS_PERSON, Checker
 from houserules_checker.record import make_record
 
+from ..editions import build_day, history_for
 from ..load import Policy
 from ..rulepack import build_rulepack
+from ..versions import load_versions
 
 LABEL = {BREAKS: "BREAKS", MAY_BREAK: "MAY BREAK", NEEDS_PERSON: "NEEDS A PERSON"}
 EARLIER_KEPT = 20  # an author's earlier comments compared for repetition
@@ -26,13 +29,43 @@ class InputError(Exception):
     """A problem with the comments given to check (not with the policy)."""
 
 
-def checker_for(policy: Policy, council: str) -> Checker:
-    if council not in policy.councils:
-        import difflib
-        hint = difflib.get_close_matches(council, sorted(policy.councils), n=1)
-        raise InputError(f"no council {council!r}" + (f" (did you mean {hint[0]!r}?)" if hint else "")
-                         + f"; known: {', '.join(sorted(policy.councils))}")
-    return Checker(build_rulepack(policy, council))
+class Checkers:
+    """A council's checker for a given day: the published version in force
+    that day, which is what its sites show (its first version, before any
+    takes effect); or its source, when it has published none or when the
+    source is asked for (--source, to try an edit before publishing it)."""
+
+    def __init__(self, root: Path, policy: Policy, council: str, *, source: bool = False):
+        if council not in policy.councils:
+            import difflib
+            hint = difflib.get_close_matches(council, sorted(policy.councils), n=1)
+            raise InputError(f"no council {council!r}" + (f" (did you mean {hint[0]!r}?)" if hint else "")
+                             + f"; known: {', '.join(sorted(policy.councils))}")
+        self.council = council
+        published = load_versions(root).get(council, [])
+        self._history = None
+        if published and not source:
+            with tempfile.TemporaryDirectory() as work:  # the versions are loaded, then not needed on disk
+                self._history = history_for(root, council, published, Path(work))
+        # A council with nothing published shows its source: that is its current policy.
+        self._source = policy, ("unpublished source" if published else None)
+        self._made: dict[str, Checker] = {}
+
+    def on(self, day: dt.date) -> Checker:
+        history = self._history
+        if history is None:
+            policy, label = self._source
+        else:
+            version = history.shown_on(day)
+            policy, label = history.policies[version.number], version.folder
+        checker = self._made.get(label)
+        if checker is None:
+            checker = self._made[label] = Checker(build_rulepack(policy, self.council, label))
+        return checker
+
+    @property
+    def used(self) -> list[Checker]:
+        return list(self._made.values())
 
 
 def parse_date(value: str | None, where: str) -> dt.date | None:
@@ -46,10 +79,12 @@ def parse_date(value: str | None, where: str) -> dt.date | None:
 
 # ------------------------------------------------------------------ one comment
 
-def report(result, checker: Checker, text: str, show_passes: bool = False) -> str:
+def report(result, checker: Checker, text: str, show_passes: bool = False, day: dt.date | None = None) -> str:
     council = checker.pack["council"]["name"]
-    version = checker.pack.get("version") or "current"
-    lines = [f"Checked against {council}'s house rules (policy: {version})."]
+    version = checker.pack.get("version")
+    policy = (f"policy {version}, in force on {day.isoformat()}" if version and version[:1] == "v" and day
+              else f"policy: {version_label(checker)}")
+    lines = [f"Checked against {council}'s house rules ({policy})."]
     flagged = [f for f in result.findings if f.verdict in (BREAKS, MAY_BREAK)]
     if not flagged:
         lines.append("Nothing found. This is not a promise: a person may still judge the comment differently.")
@@ -130,25 +165,32 @@ def _earlier(row: dict, history: dict, name: str, n: int) -> list[str]:
     return list(history[author]) if author else []
 
 
-def check_batch(checker: Checker, input_path: str, output_path: str, record_path: str | None,
+def check_batch(checkers: Checkers, input_path: str, output_path: str, record_path: str | None,
                 date: dt.date | None, progress=None) -> int:
+    """Each row is checked against the version in force on its own date (or
+    on --date, or today), so an export that spans a change of policy is
+    judged by the rules each comment was posted under."""
     progress = progress or sys.stderr
     for path in filter(None, (output_path, record_path)):
         if not (path == "-" or path.endswith((".csv", ".jsonl", ".json", ".ndjson"))):
             raise InputError(f"{path}: write .csv or .jsonl (or - for standard output)")
     rows_out, records = [], []
     counts: dict[str, Counter] = defaultdict(Counter)
+    per_version: Counter = Counter()  # comments checked against each version
     history: dict[str, deque] = defaultdict(lambda: deque(maxlen=EARLIER_KEPT))
     started, last, total, broken = time.monotonic(), time.monotonic(), 0, False
     name = "<stdin>" if input_path == "-" else input_path
     for n, row in read_rows(input_path):
         text = row["text"] if isinstance(row["text"], str) else str(row["text"])
+        day = date or parse_date(row.get("date"), f"{name}:{n}") or build_day()
+        checker = checkers.on(day)
         result = checker.check(text, reply_to=row.get("reply_to") or None, earlier=_earlier(row, history, name, n),
-                               date=date or parse_date(row.get("date"), f"{name}:{n}"))
+                               date=day)
         author = row.get("handle") or row.get("author")
         if author:
             history[author].append(text)
         flagged = [f for f in result.findings if f.verdict in (BREAKS, MAY_BREAK)]
+        per_version[checker.pack["version"]] += 1
         for f in flagged:
             counts[f.rule][f.verdict] += 1
         broken |= any(f.verdict == BREAKS for f in flagged)
@@ -164,7 +206,7 @@ def check_batch(checker: Checker, input_path: str, output_path: str, record_path
     write_rows(output_path, rows_out)
     if record_path:
         write_rows(record_path, records)
-    print(summary(checker, counts, total, time.monotonic() - started), file=progress)
+    print(summary(checkers.used, per_version, counts, total, time.monotonic() - started), file=progress)
     return 1 if broken else 0
 
 
@@ -188,11 +230,19 @@ def write_rows(path: str, rows: list[dict]) -> None:
         Path(path).write_text(text, encoding="utf-8")
 
 
-def summary(checker: Checker, counts, total: int, seconds: float) -> str:
-    lines = [f"{total:,} comments checked in {seconds:.1f} s against {checker.pack['council']['name']}'s rules.",
+def summary(checkers: list[Checker], per_version: Counter, counts, total: int, seconds: float) -> str:
+    council = checkers[0].pack["council"]["name"] if checkers else "the council"
+    against = ", ".join(f"{version_label(c)} for {per_version[c.pack['version']]:,}" for c in checkers)
+    lines = [f"{total:,} comments checked in {seconds:.1f} s against {council}'s rules"
+             + (f" (policy {against})." if against else "."),
              f"{'rule':<24} {'breaks':>8} {'may break':>10}"]
-    for rule in checker.pack["rules"]:
-        c = counts.get(rule["id"], Counter())
-        if rule["check"]["kind"] != "human":
-            lines.append(f"{rule['id']:<24} {c[BREAKS]:>8,} {c[MAY_BREAK]:>10,}")
+    # Every rule of every version used, in council order (a newer version's new rules after).
+    rules = {rule["id"]: rule for c in checkers for rule in c.pack["rules"] if rule["check"]["kind"] != "human"}
+    for rule_id in rules:
+        c = counts.get(rule_id, Counter())
+        lines.append(f"{rule_id:<24} {c[BREAKS]:>8,} {c[MAY_BREAK]:>10,}")
     return "\n".join(lines)
+
+
+def version_label(checker: Checker) -> str:
+    return checker.pack.get("version") or "current"
