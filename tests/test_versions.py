@@ -14,6 +14,7 @@ import pytest
 from houserules.build import build_sites
 from houserules.changes import compare
 from houserules.cli import main
+from houserules.commands.build import unpublished_notes
 from houserules.editions import History
 from houserules.errors import PolicyError
 from houserules.load import load_policy
@@ -49,6 +50,16 @@ def test_publish_freezes_the_source_and_refuses_what_it_should(policy_copy):
         _publish(policy_copy, "city", "2025-12-01")
     v2 = _publish(policy_copy, "city", "2026-03-02")
     assert [v.number for v in load_versions(policy_copy)["city"]] == [1, 2] and v2.effective == dt.date(2026, 3, 2)
+
+
+def test_a_build_says_when_the_source_has_changes_its_sites_do_not_show(policy_copy):
+    # A council with published versions shows them, not its source: an edit waits to be published.
+    _publish(policy_copy, "city", "2026-01-05")
+    assert unpublished_notes(policy_copy, ["city"]) == []
+    _edit(policy_copy / "councils" / "city.yaml", "weeks: 6", "weeks: 4")
+    [note] = unpublished_notes(policy_copy, ["city"])
+    assert note.startswith("note: city: the source has changed since v1") and "v1 at its own address" in note
+    assert "houserules publish --council city" in note
 
 
 def test_publishing_a_third_version_reports_what_changed_since_the_second(policy_copy, capsys):

@@ -177,6 +177,17 @@ def source_files(policy: Policy, slug: str) -> dict[str, bytes]:
     return {p: (policy.root / p).read_bytes() for p in paths}
 
 
+def source_hashes(policy: Policy, slug: str) -> dict[str, str]:
+    """`source path: sha256` of the files a council's next version would be made from."""
+    return {p: hashlib.sha256(data).hexdigest() for p, data in source_files(policy, slug).items()}
+
+
+def unpublished(policy: Policy, slug: str, history: list[Version]) -> bool:
+    """Whether the council's source has changed since its last published
+    version: changes its sites do not show until they are published."""
+    return bool(history) and source_hashes(policy, slug) != history[-1].files
+
+
 def materialise(root: Path, version: Version, dest: Path) -> Path:
     """Write a version's files as a policies/ folder, to load and build it."""
     for source, digest in version.files.items():
@@ -202,10 +213,10 @@ def publish(policy: Policy, slug: str, *, effective: dt.date, note: str, change:
         raise PublishError("a version needs a change note (--note): what changed and why")
     history = load_versions(root).get(slug, [])
     files = source_files(policy, slug)
-    hashes = {p: hashlib.sha256(data).hexdigest() for p, data in files.items()}
+    hashes = source_hashes(policy, slug)
     if history:
         last = history[-1]
-        if hashes == last.files:
+        if not unpublished(policy, slug, history):
             raise PublishError(f"{slug}: nothing has changed since v{last.number}; there is nothing to publish")
         if effective < last.effective:
             raise PublishError(f"{slug}: v{last.number} takes effect on {last.effective}; "

@@ -4,6 +4,9 @@ import time
 from pathlib import Path
 
 from ..build import build_sites
+from ..editions import History, build_day
+from ..load import load_policy
+from ..versions import load_versions, unpublished
 
 
 def build(project_root: Path, slugs: list[str] | None, policy_dir: Path, out: Path,
@@ -11,5 +14,25 @@ def build(project_root: Path, slugs: list[str] | None, policy_dir: Path, out: Pa
     started = time.perf_counter()
     sites = build_sites(project_root, slugs, policy=policy_dir, out=out, workers=workers)
     elapsed = time.perf_counter() - started
-    councils = len({p.name for p in sites})
-    return f"built {len(sites)} sites for {councils} councils into {out} in {elapsed:.1f} s"
+    councils = sorted({p.name for p in sites})
+    lines = [f"built {len(sites)} sites for {len(councils)} councils into {out} in {elapsed:.1f} s"]
+    return "\n".join(lines + unpublished_notes(policy_dir, councils))
+
+
+def unpublished_notes(policy_dir: Path, councils: list[str]) -> list[str]:
+    """A council with published versions shows them, never its source: an
+    edit reaches its sites only once it is published. Say so, or a web team
+    will wonder where its edit went."""
+    history = load_versions(policy_dir)
+    edited = [slug for slug in councils if history.get(slug)]
+    if not edited:
+        return []
+    policy = load_policy(policy_dir, prove=False)
+    notes = []
+    for slug in edited:
+        if slug in policy.councils and unpublished(policy, slug, history[slug]):
+            shown = History(slug, history[slug], {}, {}).shown_on(build_day())
+            notes.append(f"note: {slug}: the source has changed since v{history[slug][-1].number}, and its sites "
+                         f"show published versions only (v{shown.number} at its own address). Publish the change "
+                         f"to show it: houserules publish --council {slug} --effective YYYY-MM-DD --major|--minor --note \"...\"")
+    return notes
