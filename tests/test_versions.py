@@ -15,10 +15,12 @@ from houserules.build import build_sites
 from houserules.changes import compare
 from houserules.cli import main
 from houserules.commands.build import unpublished_notes
+from houserules import editions
 from houserules.editions import History
-from houserules.errors import PolicyError
+from houserules.errors import PolicyError, SourceProblem
 from houserules.load import load_policy
 from houserules.versions import PublishError, load_versions, publish
+from houserules.yamlsource import display_path
 
 TODAY = dt.date(2026, 11, 21)
 
@@ -96,6 +98,24 @@ def test_an_edited_record_stops_the_build_naming_council_version_and_field(proje
     err = capsys.readouterr().err
     assert re.search(r"policies/published/city/v1\.yaml:\d+: \w+: " + message, err), err
     assert _snapshot(out) == before, "a refused build changes nothing"
+
+
+def test_a_published_version_that_no_longer_loads_names_the_stored_file(policy_copy, tmp_path, monkeypatch):
+    # Say a later release reads a setting differently: a version that loaded
+    # when it was published fails now. The error names the file it is kept
+    # in, not the temporary copy the build unpacked it into.
+    version = _publish(policy_copy, "city", "2026-01-05")
+
+    def stricter(folder, **_):
+        raise PolicyError([SourceProblem(display_path(folder / "councils" / "city.yaml"), 3, "name", "not accepted")])
+
+    monkeypatch.setattr(editions, "load_policy", stricter)
+    with pytest.raises(PolicyError) as caught:
+        editions.history_for(policy_copy, "city", [version], tmp_path)
+    [problem] = caught.value.problems
+    stored = f"published/files/{version.files['councils/city.yaml']}.yaml"
+    assert problem.file.endswith(stored) and problem.line == 3 and problem.field == "name"
+    assert problem.message == "(published city v1, councils/city.yaml) not accepted"
 
 
 def test_an_edited_published_file_stops_the_build_naming_the_file_and_version(policy_copy):

@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .changes import Change, compare
+from .errors import PolicyError, SourceProblem
 from .load import Policy, load_policy
 from .resolve import resolve
-from .versions import Version, materialise
+from .versions import Version, files_folder, materialise
+from .yamlsource import display_path
 from .wording import long_date
 
 
@@ -67,10 +69,24 @@ def history_for(root: Path, slug: str, versions: list[Version], work: Path) -> H
     policies = {}
     for v in versions:
         folder = materialise(root, v, work / slug / v.folder)
-        policies[v.number] = load_policy(folder, prove=False)
+        try:
+            policies[v.number] = load_policy(folder, prove=False)
+        except PolicyError as exc:  # say where the version is kept, not where it was unpacked
+            raise PolicyError([_in_published(p, root, v, folder) for p in exc.problems]) from None
     changes = {v.number: compare(policies[v.number - 1], policies[v.number], slug)
                for v in versions if v.number > 1}
     return History(slug, versions, policies, changes)
+
+
+def _in_published(problem: SourceProblem, root: Path, version: Version, folder: Path) -> SourceProblem:
+    """A problem in a published version (one that loaded when it was published,
+    and no longer does), pointed at the stored file it comes from."""
+    for source, digest in version.files.items():
+        if problem.file == display_path(folder / source):
+            return SourceProblem(display_path(files_folder(root) / f"{digest}.yaml"), problem.line, problem.field,
+                                 f"(published {version.council} v{version.number}, {source}) {problem.message}")
+    return SourceProblem(problem.file, problem.line, problem.field,
+                         f"(published {version.council} v{version.number}) {problem.message}")
 
 
 def editions(history: History | None, source: Policy, day: dt.date) -> list[Edition]:
