@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -68,6 +69,10 @@ def test_every_site_serves_the_runtime_engine_and_rules_itself(built_site):
         assert json.loads((folder / "pyodide-lock.json").read_text()) == lock
         rules = json.loads((site / "assets" / "checker" / "rules" / f"{site.name}.json").read_text())
         assert rules["council"]["slug"] == site.name and rules["rules"]
+        # A published version has its own rules, and the runtime of the council's own address.
+        for version in (p for p in site.iterdir() if re.fullmatch(r"v\d+", p.name)):
+            assert (version / "assets" / "checker" / "rules" / f"{site.name}.json").is_file()
+            assert not (version / "assets" / "pyodide").exists()
 
 
 def test_the_lock_matches_the_runtime_it_runs_on():

@@ -108,13 +108,14 @@ def build_sites(project_root: Path, slugs: list[str] | None = None, *,
                     view = resolve(edition.policy, slug, audience, versioning)
                     site_root = gen / audience / slug / (edition.folder or "_current")
                     built = stage / "editions" / audience / slug / (edition.folder or "_current")
-                    config = render_site(view, project_root, site_root, built, checker=checker.paths(slug))
+                    config = render_site(view, project_root, site_root, built, checker=checker.paths(slug, edition.folder))
                     checker.write_into(site_root / "docs" / "assets", edition.policy, slug,
                                        edition.version.folder if edition.version else None)
                     jobs.append(SiteJob(audience, slug, edition.folder, config, built))
         _run_mkdocs(jobs, workers)
         for job in jobs:
-            checker.link_runtime(job.built)
+            if not job.folder:  # a version's pages use the runtime at the council's own address
+                checker.link_runtime(job.built)
         _assemble(stage, jobs, histories)
         return _swap_in(stage, out, chosen, prune=not slugs)
 

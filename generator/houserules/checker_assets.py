@@ -3,6 +3,7 @@ site itself: the pinned Pyodide runtime, the engine as a wheel with a lock
 file that carries its hash, and the council's rule pack.
 
     assets/pyodide/<pyodide version>/   pyodide.mjs, pyodide.asm.mjs, pyodide.asm.wasm, python_stdlib.zip
+                                        (at the council's own address; its versions, vN/, use that copy)
     assets/checker/<wheel hash>/        houserules_checker-<v>-py3-none-any.whl, pyodide-lock.json
     assets/checker/rules/<slug>.json    the council's rules, for the checker
 
@@ -46,10 +47,14 @@ class CheckerAssets:
     def wheel_dir(self) -> str:
         return hashlib.sha256(self.wheel).hexdigest()[:12]
 
-    def paths(self, slug: str) -> dict:
-        """Where the page finds each part, from the site's root."""
+    def paths(self, slug: str, edition: str = "") -> dict:
+        """Where the page finds each part, from the site's root. The runtime
+        is kept at the council's own address only: a published version (its
+        `vN/` one level below) uses that copy, so a reader who moves between
+        versions downloads the runtime once."""
+        runtime = f"assets/pyodide/{self.pyodide_version}/"
         return {
-            "pyodide": f"assets/pyodide/{self.pyodide_version}/",
+            "pyodide": f"../{runtime}" if edition else runtime,
             "lock": f"assets/checker/{self.wheel_dir}/pyodide-lock.json",
             "package": NAME,
             "module": PACKAGE,

@@ -136,6 +136,14 @@ def test_results_name_the_rule_highlight_the_words_and_say_what_happens_next(ope
     assert "would break" in status(page)
 
 
+def test_a_version_checks_by_its_own_rules_on_the_runtime_at_the_council_address(open_checker):
+    page = open_checker("public/ashfield", "v2/check/")
+    # Ashfield's rule on personal information comes in with v2.
+    assert check(page, "Ring me on 07700 900123 about the bins").get("personal-information") == "breaks"
+    runtime = [urlsplit(url).path for url, _ in page.requests if "/pyodide/" in url]
+    assert runtime and all(path.startswith("/public/ashfield/assets/pyodide/") for path in runtime), runtime
+
+
 def test_nothing_found_says_it_is_not_a_promise(open_checker):
     page = open_checker("public/north-hertfordshire")
     check(page, "When will the bins on Station Road be collected?")
