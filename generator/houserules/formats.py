@@ -140,10 +140,34 @@ RULE = Record("rule", {
 
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 AUDIENCES = ("public", "staff")
-PUBLIC_PAGES = ("index", "rules", "check", "using-social-media", "when-rules-are-broken", "pre-election",
-                "contact", "accessibility", "rules-reference", "history")
-STAFF_PAGES = ("index", "protocol", "moderation", "check", "responses", "judgement", "rules-reference",
-               "history", "accessibility")
+# Every page a site can have, in the order its navigation lists them, with
+# its title unless the council names it (page_titles): one list for which
+# pages a section may go on and for the navigation.
+PUBLIC_NAV = (
+    ("index", "Overview"),
+    ("rules", "House rules"),
+    ("check", "Check a comment"),
+    ("using-social-media", "How we use social media"),
+    ("when-rules-are-broken", "When rules are broken"),
+    ("pre-election", "Pre-election period"),
+    ("contact", "Contact us"),
+    ("rules-reference", "Rules explained"),
+    ("history", "History of changes"),
+    ("accessibility", "Accessibility statement"),
+)
+STAFF_NAV = (
+    ("index", "Staff overview"),
+    ("protocol", "Social media protocol"),
+    ("moderation", "Moderation procedure"),
+    ("check", "Check a comment"),
+    ("responses", "Hours and response targets"),
+    ("judgement", "Rules that need a person"),
+    ("rules-reference", "Rules explained"),
+    ("history", "History of changes"),
+    ("accessibility", "Accessibility statement"),
+)
+PUBLIC_PAGES = tuple(page for page, _ in PUBLIC_NAV)
+STAFF_PAGES = tuple(page for page, _ in STAFF_NAV)
 ENFORCEMENT_ACTIONS = ("record", "hide-or-delete", "warn", "block", "notify", "report-to-police",
                        "remove-and-ban")
 RECORD_ITEMS = ("account-name", "account-handle", "date", "post", "reason", "screenshot")

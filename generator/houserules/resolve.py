@@ -7,35 +7,11 @@ template can leak one by mistake.
 
 from __future__ import annotations
 
-from .formats import adopted_entries
+from .formats import PUBLIC_NAV, STAFF_NAV, adopted_entries
 from .load import Policy
 from .masking import mask, offensive_terms
 
 # Which pages each site has, in navigation order: (page id, title).
-PUBLIC_NAV = (
-    ("index", "Overview"),
-    ("rules", "House rules"),
-    ("check", "Check a comment"),
-    ("using-social-media", "How we use social media"),
-    ("when-rules-are-broken", "When rules are broken"),
-    ("pre-election", "Pre-election period"),
-    ("contact", "Contact us"),
-    ("rules-reference", "Rules explained"),
-    ("history", "History of changes"),
-    ("accessibility", "Accessibility statement"),
-)
-STAFF_NAV = (
-    ("index", "Staff overview"),
-    ("protocol", "Social media protocol"),
-    ("moderation", "Moderation procedure"),
-    ("check", "Check a comment"),
-    ("responses", "Hours and response targets"),
-    ("judgement", "Rules that need a person"),
-    ("rules-reference", "Rules explained"),
-    ("history", "History of changes"),
-    ("accessibility", "Accessibility statement"),
-)
-
 # Check kinds whose verdicts a moderator must confirm or make themselves.
 NEEDS_JUDGEMENT = {"human": "needs a person", "accusation": "may break: a person decides",
                    "relevance": "needs the post being replied to"}
