@@ -5,6 +5,7 @@ bytes; and staff-only text never reaches a public site."""
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import hashlib
 import re
@@ -16,6 +17,7 @@ import pytest
 from houserules.build import build_sites
 from houserules.cli import main
 from houserules.load import load_policy
+from houserules.versions import publish
 
 STAFF_MARKER = "STAFF-ONLY-MARKER-7f3a"
 
@@ -82,6 +84,24 @@ def test_failed_mkdocs_build_leaves_the_previous_sites_as_they_were(capsys, buil
     assert err.count("mkdocs.yml") == 1, err
     assert snapshot(out) == before, "a failed build changed the out folder"
     assert not list(out.glob(".staging-*"))
+
+
+def test_a_failed_build_of_a_published_version_names_that_version(capsys, policy_copy, tmp_path):
+    # A council with a published version shows it, at its address and at v1/:
+    # both are made from the version, not from the source as it is now.
+    add_section(policy_copy / "councils" / "city.yaml",
+                "  - id: broken-link\n"
+                "    audience: public\n"
+                "    page: contact\n"
+                "    body: See [our other page](missing.md).\n")
+    publish(load_policy(policy_copy), "city", effective=dt.date(2026, 1, 5), note="A change.", change="major",
+            published=dt.date(2026, 1, 1))
+    code = main(["build", "city", "--policies", str(policy_copy), "--out", str(tmp_path / "site")])
+    _, err = capsys.readouterr()
+    assert code == 1
+    for site in ("public/city/mkdocs.yml", "public/city/v1/mkdocs.yml"):
+        assert re.search(re.escape(site) + r": .*missing\.md.*\(site generated from published city v1, "
+                         r"\S*published/city/v1\.yaml\)", err), err
 
 
 def test_unknown_council_on_the_command_line(capsys, tmp_path):

@@ -23,6 +23,7 @@ from .load import Policy, load_policy
 from .render import render_site
 from .resolve import resolve
 from .versions import load_versions
+from .yamlsource import display_path
 
 AUDIENCES = ("public", "staff")
 # MkDocs writes this into sitemap.xml(.gz); fixed so two builds of the same
@@ -41,6 +42,7 @@ class SiteJob:
     folder: str     # "" for the council's address, "v2" for a published version
     config: Path
     built: Path     # where MkDocs writes this edition
+    source: str     # what it is made from, as a person would find it
 
 
 def _mkdocs_build(config_file: str) -> str | None:
@@ -111,7 +113,9 @@ def build_sites(project_root: Path, slugs: list[str] | None = None, *,
                     config = render_site(view, project_root, site_root, built, checker=checker.paths(slug, edition.folder))
                     checker.write_into(site_root / "docs" / "assets", edition.policy, slug,
                                        edition.version.folder if edition.version else None)
-                    jobs.append(SiteJob(audience, slug, edition.folder, config, built))
+                    source = (f"published {slug} {edition.version.folder}, {display_path(edition.version.path)}"
+                              if edition.version else f"councils/{slug}.yaml")
+                    jobs.append(SiteJob(audience, slug, edition.folder, config, built, source))
         _run_mkdocs(jobs, workers)
         for job in jobs:
             if not job.folder:  # a version's pages use the runtime at the council's own address
@@ -165,8 +169,8 @@ def _run_mkdocs(jobs: list[SiteJob], workers: int | None) -> None:
             errors = list(pool.map(_mkdocs_build, configs, chunksize=max(1, len(configs) // (count * 4))))
     # Name the site and its source, not the generated config: that lives in a
     # temporary folder which is gone by the time anyone reads the message.
-    failed = [f"{job.audience}/{job.slug}/mkdocs.yml: {error} (site generated from councils/{job.slug}.yaml)"
-              for job, error in zip(jobs, errors) if error]
+    failed = [f"{job.audience}/{job.slug}/{job.folder + '/' if job.folder else ''}mkdocs.yml: {error} "
+              f"(site generated from {job.source})" for job, error in zip(jobs, errors) if error]
     if failed:
         raise BuildError("MkDocs failed:\n" + "\n".join(failed))
 
