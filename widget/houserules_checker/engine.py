@@ -42,28 +42,19 @@ class CheckError(ValueError):
     """The input cannot be checked (not text, or too long)."""
 
 
-_UNSET = object()
-
-
 class Context:
     """What the checker knows about the comment besides its text, and what it
     has found in it that several rules read: the word-list hits, and the
     literals of the prefilters in use."""
 
-    __slots__ = ("pack", "reply_to", "earlier", "date", "hits", "literals", "_scan", "_memo")
+    __slots__ = ("pack", "reply_to", "earlier", "date", "hits", "literals", "memo", "_scan")
 
     def __init__(self, pack, scan, hits, literals, reply_to, earlier, date):
         self.pack, self._scan, self.hits, self.literals = pack, scan, hits, literals
         self.reply_to, self.earlier, self.date = reply_to, tuple(earlier) if earlier else (), date
-        self._memo: dict = {}
-
-    def shared(self, key, compute, *args):
-        """compute(*args), done once for the comment: work several rules share
-        (abuse, personal attacks and hate read the same insults)."""
-        value = self._memo.get(key, _UNSET)
-        if value is _UNSET:
-            value = self._memo[key] = compute(*args)
-        return value
+        # Work several rules share (abuse, personal attacks and hate read the
+        # same insults), done once for the comment: keyed by the function doing it.
+        self.memo: dict = {}
 
     def may_match(self, prefilter: Prefilter) -> bool:
         """Whether the comment holds a literal that the prefilter's patterns need."""

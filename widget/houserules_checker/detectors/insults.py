@@ -122,8 +122,19 @@ def detect(comment, context, prepared) -> list[Signal]:
     targets, group_only = prepared
     # Insults count whatever their grade; other listed words from medium up.
     # A context-only insult ("you muppet") counts only when aimed at someone.
-    analysed = context.shared("insults", _analyse, comment, context)
-    signals = list(context.shared("group-hits", _group_hits, comment, comment.words)) if "group" in targets else []
+    # Worked out once per comment, whichever rule asks first (the memo is the
+    # comment's own; a method call to it costs more than the lookup).
+    memo = context.memo
+    analysed = memo.get(_analyse)
+    if analysed is None:
+        analysed = memo[_analyse] = _analyse(comment, context)
+    if "group" in targets:
+        groups = memo.get(_group_hits)
+        if groups is None:
+            groups = memo[_group_hits] = _group_hits(comment, comment.words)
+        signals = list(groups)
+    else:
+        signals = []
     if not analysed:
         return signals
     keys = comment.words.keys

@@ -51,6 +51,12 @@ _WEAK = re.compile(r"\b(?:check (?:it|this) out|come check|subscribe|subscrib\w*
 PREFILTERS = _MAY_STRONG, _MAY_LINK, _MAY_WEAK = Prefilter((_STRONG,)), Prefilter((_LINK,)), Prefilter((_WEAK,))
 
 
+def _words_around(text: str, links: list[re.Match]) -> int:
+    """How many words the comment has besides its links."""
+    ends = [0, *(edge for m in links for edge in m.span()), len(text)]
+    return len(" ".join(text[ends[i]:ends[i + 1]] for i in range(0, len(ends), 2)).split())
+
+
 def detect(comment, context, check) -> list[Signal]:
     text, out = comment.norm, []
     strong = list(_STRONG.finditer(text)) if context.may_match(_MAY_STRONG) else []
@@ -59,7 +65,7 @@ def detect(comment, context, check) -> list[Signal]:
     for m in strong:
         s, e = comment.span(m.start(), m.end())
         out.append(Signal(BREAKS, s, e, f"promotes something: '{m.group()}'"))
-    other_words = len(_LINK.sub(" ", text).split()) if links else 0
+    other_words = _words_around(text, links) if links else 0
     for m in links:
         s, e = comment.span(m.start(), m.end())
         if _PUBLIC_SITE.search(m.group()):
