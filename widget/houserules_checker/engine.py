@@ -141,27 +141,23 @@ class Checker:
     def _verdict(self, rule_id, title, wording, signals, comment: Text) -> Finding:
         """A rule's verdict is its strongest signal. Each place in the comment
         is reported once, in reading order, with the strongest reason given
-        for it (the first, of equals)."""
+        for it (the first, of equals). A place often has more than one (a
+        word in two word lists)."""
         original = comment.original
-        ordered = sorted(signals, key=_PLACE)  # stable: equals keep their order
-        verdicts, starts, ends, reasons = zip(*ordered)
-        verdict = BREAKS if BREAKS in verdicts else MAY_BREAK
-        if len(set(zip(starts, ends))) == len(ordered):  # each place once: the usual case
-            return new_finding((rule_id, title, wording, verdict,
-                                tuple([new_match((s, e, original[s:e])) for s, e in zip(starts, ends)]), reasons,
-                                self.next_steps if verdict == BREAKS else ()))
         matches: list = []
         why: list[str] = []
         strength: list[str] = []
-        for signal in ordered:
-            start, end = signal.start, signal.end
-            if matches and matches[-1][0] == start and matches[-1][1] == end:
-                if signal.verdict == BREAKS and strength[-1] != BREAKS:
-                    why[-1], strength[-1] = signal.why, BREAKS
+        last = None
+        for verdict, start, end, reason in sorted(signals, key=_PLACE):  # stable: equals keep their order
+            if last == (start, end):
+                if verdict == BREAKS and strength[-1] != BREAKS:
+                    why[-1], strength[-1] = reason, BREAKS
                 continue
+            last = start, end
             matches.append(new_match((start, end, original[start:end])))
-            why.append(signal.why)
-            strength.append(signal.verdict)
+            why.append(reason)
+            strength.append(verdict)
+        verdict = BREAKS if BREAKS in strength else MAY_BREAK
         return new_finding((rule_id, title, wording, verdict, tuple(matches), tuple(why),
                             self.next_steps if verdict == BREAKS else ()))
 
