@@ -84,8 +84,8 @@ def _called(keys: list[str], i: int) -> bool:
 
 
 def _analyse(comment, context) -> list[tuple]:
-    """Each insult with the targets in reach of it; computed once per comment,
-    whichever rule asks first."""
+    """Each insult with what is around it (the targets in reach); computed
+    once per comment, whichever rule asks first."""
     found = context.hits
     if not found:
         return []
@@ -98,14 +98,20 @@ def _analyse(comment, context) -> list[tuple]:
     targets = list(map(_TARGET_OF.__getitem__, keys))
     marks = [(i, targets[i]) for i in compress(range(len(keys)), targets)]
     out = []
+    # What is near a word is the same for every entry it matches (a word is
+    # often in two word lists): worked out once per word.
+    by_word: dict[int, list] = {}
     for hit in hits:
         i = hit.word
-        near = [(j, target) for j, target in marks if j != i and abs(j - i) <= REACH]
-        if len(near) > 1:  # nearest first: in "RT @jo: @dave is an idiot", the idiot is @dave
-            near.sort(key=lambda mark: abs(mark[0] - i))
-        # Whether it follows "is a", "you're a": asked only when no target is in
-        # reach, and then once, whichever rule asks first.
-        out.append([hit, near, None])
+        around = by_word.get(i)
+        if around is None:
+            near = [(j, target) for j, target in marks if j != i and abs(j - i) <= REACH]
+            if len(near) > 1:  # nearest first: in "RT @jo: @dave is an idiot", the idiot is @dave
+                near.sort(key=lambda mark: abs(mark[0] - i))
+            # [targets in reach, whether it follows "is a", "you're a"]: the
+            # second is asked only when no target is, and then once.
+            around = by_word[i] = [near, None]
+        out.append((hit, around))
     return out
 
 
@@ -138,17 +144,17 @@ def detect(comment, context, prepared) -> list[Signal]:
     if not analysed:
         return signals
     keys = comment.words.keys
-    for item in analysed:
-        hit, near_all, copula = item
+    for hit, around in analysed:
         entry = hit.entry
         near = None
-        for _, (kind, why) in near_all:
+        for _, (kind, why) in around[0]:
             if kind in targets:
                 near = why
                 break
         if near is None and not group_only:
+            copula = around[1]
             if copula is None:
-                copula = item[2] = _after_copula(keys, hit.word)
+                copula = around[1] = _after_copula(keys, hit.word)
             if copula:
                 near = "said of a person"
         if near is None and group_only and entry.category in _SLUR_CATEGORIES \
