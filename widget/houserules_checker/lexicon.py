@@ -144,10 +144,12 @@ class Lexicon:
         phrases = []
         for i in compress(range(len(found)), found):
             matches, tails = found[i]
-            for entry, how in matches:
-                if entry.name and _in_name(words, i):
-                    continue
-                hits.append(_new_hit((entry, *words.place(i), how, i)))
+            if matches:
+                start, end = words.place(i)  # once: a word is often in two word lists
+                for entry, how in matches:
+                    if entry.name and _in_name(words, i):
+                        continue
+                    hits.append(_new_hit((entry, start, end, how, i)))
             if tails:
                 phrases.append((i, tails))
         for i, tails in phrases:
