@@ -70,6 +70,15 @@ def test_a_check_leaves_nothing_for_the_garbage_collector(city):
         gc.enable()
 
 
+def test_a_word_in_two_word_lists_is_reported_once_with_the_first_lists_reason(city):
+    # 'bitch' is in both the ldnoobw and the Ofcom list.
+    for rule, why in (("swearing", "'bitch' (medium, general, word list ldnoobw) as written"),
+                      ("abuse", "'bitch' aimed at 'you'")):
+        finding = verdict(city, "Shut up you bitch", rule)
+        assert finding.verdict == BREAKS and finding.why == (why,)
+        assert [(m.start, m.end, m.text) for m in finding.matches] == [(12, 17, "bitch")]
+
+
 def test_findings_are_values_a_caller_cannot_change(city):
     result = city.check("Honestly, this is shit.")
     with pytest.raises(AttributeError):

@@ -161,10 +161,16 @@ def detect(comment, context, prepared) -> list[Signal]:
                 and entry.severity >= 3 and not entry.context_only:
             near = "a slur against a group"
         if near is not None:
-            signals.append(new_signal((BREAKS, hit.start, hit.end, f"'{entry.term}' {near}")))
+            verdict = BREAKS
         elif not group_only and entry.category != "insult" and entry.severity >= 3:
-            signals.append(new_signal((MAY_BREAK, hit.start, hit.end,
-                                       f"'{entry.term}' is abusive, but not clearly aimed at someone")))
+            verdict = MAY_BREAK
+        else:
+            continue
+        if signals and signals[-1][1] == hit.start and signals[-1][2] == hit.end \
+                and (signals[-1][0] == BREAKS or verdict == MAY_BREAK):
+            continue  # the same word in another list, and no stronger: its finding gives the first reason
+        signals.append(new_signal((verdict, hit.start, hit.end, f"'{entry.term}' {near}" if near is not None
+                                   else f"'{entry.term}' is abusive, but not clearly aimed at someone")))
     return signals
 
 
