@@ -53,9 +53,23 @@ class History:
         return live[-1] if live else None
 
     def shown_on(self, day: dt.date) -> Version:
-        """The version the council's own address shows on the day: the one in
-        force, or the first, before any takes effect."""
-        return self.in_force(day) or self.versions[0]
+        return shown_on(self.versions, day)
+
+
+def shown_on(versions: list[Version], day: dt.date) -> Version:
+    """The version a council's own address shows on the day: the one in
+    force, or the first, before any takes effect."""
+    live = [v for v in versions if v.effective <= day]
+    return live[-1] if live else versions[0]
+
+
+def load_version(root: Path, version: Version, work: Path) -> Policy:
+    """One published version, loaded from the files it was published with."""
+    folder = materialise(root, version, work / version.council / version.folder)
+    try:
+        return load_policy(folder, prove=False)
+    except PolicyError as exc:  # say where the version is kept, not where it was unpacked
+        raise PolicyError([_in_published(p, root, version, folder) for p in exc.problems]) from None
 
 
 def build_day() -> dt.date:
@@ -66,13 +80,7 @@ def build_day() -> dt.date:
 
 
 def history_for(root: Path, slug: str, versions: list[Version], work: Path) -> History:
-    policies = {}
-    for v in versions:
-        folder = materialise(root, v, work / slug / v.folder)
-        try:
-            policies[v.number] = load_policy(folder, prove=False)
-        except PolicyError as exc:  # say where the version is kept, not where it was unpacked
-            raise PolicyError([_in_published(p, root, v, folder) for p in exc.problems]) from None
+    policies = {v.number: load_version(root, v, work) for v in versions}
     changes = {v.number: compare(policies[v.number - 1], policies[v.number], slug)
                for v in versions if v.number > 1}
     return History(slug, versions, policies, changes)

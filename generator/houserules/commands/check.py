@@ -16,7 +16,7 @@ from typing import Iterator
 from houserules_checker import BREAKS, MAY_BREAK, NEEDS_PERSON, Checker
 from houserules_checker.record import make_record
 
-from ..editions import build_day, history_for
+from ..editions import build_day, load_version, shown_on
 from ..load import Policy
 from ..rulepack import build_rulepack
 from ..versions import load_versions
@@ -41,25 +41,23 @@ class Checkers:
             hint = difflib.get_close_matches(council, sorted(policy.councils), n=1)
             raise InputError(f"no council {council!r}" + (f" (did you mean {hint[0]!r}?)" if hint else "")
                              + f"; known: {', '.join(sorted(policy.councils))}")
-        self.council = council
+        self.council, self._root = council, root
         published = load_versions(root).get(council, [])
-        self._history = None
-        if published and not source:
-            with tempfile.TemporaryDirectory() as work:  # the versions are loaded, then not needed on disk
-                self._history = history_for(root, council, published, Path(work))
+        self._versions = [] if source else published
         # A council with nothing published shows its source: that is its current policy.
         self._source = policy, ("unpublished source" if published else None)
-        self._made: dict[str, Checker] = {}
+        self._made: dict[str | None, Checker] = {}
 
     def on(self, day: dt.date) -> Checker:
-        history = self._history
-        if history is None:
-            policy, label = self._source
-        else:
-            version = history.shown_on(day)
-            policy, label = history.policies[version.number], version.folder
+        version = shown_on(self._versions, day) if self._versions else None
+        label = version.folder if version else self._source[1]
         checker = self._made.get(label)
         if checker is None:
+            if version is None:
+                policy = self._source[0]
+            else:  # loaded when first needed: most runs need one version
+                with tempfile.TemporaryDirectory() as work:
+                    policy = load_version(self._root, version, Path(work))
             checker = self._made[label] = Checker(build_rulepack(policy, self.council, label))
         return checker
 
