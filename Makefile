@@ -42,11 +42,13 @@ $(STAMP): requirements.lock pyproject.toml
 # The sites serve four files of Pyodide's package, taken by name. Of the rest,
 # the demo consoles are pages that load scripts from a CDN, and the classic
 # script build and the source maps name that CDN as a default: nothing in this
-# tree should load from a third party, so they are removed. (The module the
-# sites serve names it too, as a default the checker's page always overrides.)
-$(NPM_STAMP): widget/package.json widget/package-lock.json
+# tree should load from a third party, so they are removed. The module the
+# sites serve names it too, as a default the checker's page always overrides:
+# that default is rewritten to the runtime's own folder (checker_assets.py).
+$(NPM_STAMP): widget/package.json widget/package-lock.json $(STAMP)
 	npm ci --prefix widget --no-audit --no-fund --ignore-scripts
 	cd widget/node_modules/pyodide && rm -f console.html console-v2.html pyodide.js pyodide.js.map pyodide.mjs.map
+	$(PY) -m houserules.checker_assets widget/node_modules/pyodide
 	touch $@
 
 # npm installs where package.json is, so the pinned files are copied there first.

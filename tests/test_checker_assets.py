@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from houserules.build import BuildError, build_sites
-from houserules.checker_assets import RUNTIME_FILES, prepare
+from houserules.checker_assets import (CDN_DEFAULT, OWN_DEFAULT, RUNTIME_FILES, AssetError, keep_local,
+                                       prepare)
 from houserules.load import load_policy
 from houserules.rulepack import build_rulepack, dumps
 from houserules.wheel import build_wheel
@@ -108,3 +109,38 @@ def test_the_widget_folder_holds_only_what_the_sites_serve(project_root):
     assert not (node_modules / "axe-core").exists()
     removed = {"console.html", "console-v2.html", "pyodide.js", "pyodide.js.map", "pyodide.mjs.map"}
     assert not removed & {p.name for p in (node_modules / "pyodide").iterdir()}
+    # The module the sites serve names no other host: its CDN default is the runtime's own folder.
+    module = (node_modules / "pyodide" / "pyodide.mjs").read_text(encoding="utf-8")
+    assert not re.search(r"https?://|jsdelivr|\bcdn\.", module)
+    assert module.count(OWN_DEFAULT) == 1
+
+
+def test_set_up_rewrites_pyodides_cdn_default_once_and_a_build_refuses_it_unrewritten(tmp_path):
+    runtime = tmp_path / "pyodide"
+    runtime.mkdir()
+    module = (ROOT / "widget" / "node_modules" / "pyodide" / "pyodide.mjs").read_text(encoding="utf-8")
+    (runtime / "pyodide.mjs").write_text(module.replace(OWN_DEFAULT, CDN_DEFAULT), encoding="utf-8")
+    keep_local(runtime)
+    keep_local(runtime)  # a second set-up finds it done
+    assert (runtime / "pyodide.mjs").read_text(encoding="utf-8") == module
+    (runtime / "pyodide.mjs").write_text("export const loadPyodide = () => 'https://cdn.example/';", encoding="utf-8")
+    with pytest.raises(AssetError, match="not the one this set-up knows"):
+        keep_local(runtime)
+
+
+def test_a_build_with_pyodides_cdn_default_still_in_place_fails_saying_to_run_set_up(tmp_path):
+    root = tmp_path / "project"
+    runtime = root / "widget" / "node_modules" / "pyodide"
+    runtime.mkdir(parents=True)
+    for name in ("policies", "site_src", "mkdocs.yml"):
+        (root / name).symlink_to(ROOT / name)
+    (root / "widget" / "houserules_checker").symlink_to(PACKAGE)
+    (root / "widget" / "package.json").write_bytes((ROOT / "widget" / "package.json").read_bytes())
+    installed = ROOT / "widget" / "node_modules" / "pyodide"
+    for path in installed.iterdir():
+        (runtime / path.name).symlink_to(path)
+    (runtime / "pyodide.mjs").unlink()
+    (runtime / "pyodide.mjs").write_text((installed / "pyodide.mjs").read_text(encoding="utf-8")
+                                         .replace(OWN_DEFAULT, CDN_DEFAULT), encoding="utf-8")
+    with pytest.raises(BuildError, match=r"pyodide\.mjs still names Pyodide's CDN.*make setup"):
+        build_sites(root, out=tmp_path / "site")

@@ -8,8 +8,8 @@ file that carries its hash, and the council's rule pack.
     assets/checker/rules/<slug>.json    the council's rules, for the checker
 
 The runtime comes from the npm package `pyodide` (widget/package-lock.json
-pins it) and is never changed. Its own pyodide-lock.json lists Pyodide's
-packages, none of which the checker uses; ours lists only the engine's wheel
+pins it) and is never changed, but for one default address (CDN_DEFAULT).
+Its own pyodide-lock.json lists Pyodide's packages, none of which the checker uses; ours lists only the engine's wheel
 with its sha256, so `loadPackage` refuses a wheel that is not the one built.
 Folders are named by version and by hash so a browser's cache never mixes
 one build's files with another's.
@@ -29,6 +29,13 @@ from .rulepack import build_rulepack, dumps
 from .wheel import NAME, PACKAGE, build_wheel, version
 
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+# Pyodide's module names its CDN once: the address packages come from when a
+# page gives no packageBaseUrl. The checker's page always gives one, so the
+# default is never used; set-up (`make setup`) still rewrites it to the
+# runtime's own folder, so that nothing in the tree or on a site names a
+# third party. The text is that of the pinned version (widget/package.json).
+CDN_DEFAULT = "e.cdnUrl=k(e.packageBaseUrl??`https://cdn.jsdelivr.net/pyodide/v${U}/full/`)"
+OWN_DEFAULT = "e.cdnUrl=k(e.packageBaseUrl??t)"  # t: the runtime's own folder (indexURL), just worked out
 
 
 class AssetError(Exception):
@@ -85,6 +92,19 @@ class CheckerAssets:
                 shutil.copyfile(source, dest)
 
 
+def keep_local(pyodide_dir: Path) -> None:
+    """Rewrite the module's CDN default to the runtime's own folder (a second
+    run finds it done)."""
+    module = pyodide_dir / "pyodide.mjs"
+    text = module.read_text(encoding="utf-8")
+    if OWN_DEFAULT in text:
+        return
+    if text.count(CDN_DEFAULT) != 1:
+        raise AssetError(f"{module}: Pyodide's default package address is not the one this set-up knows "
+                         "how to rewrite; check what the pinned version loads before serving it")
+    module.write_text(text.replace(CDN_DEFAULT, OWN_DEFAULT), encoding="utf-8")
+
+
 def prepare(project_root: Path) -> CheckerAssets:
     pyodide_dir = project_root / "widget" / "node_modules" / "pyodide"
     missing = [n for n in (*RUNTIME_FILES, "pyodide-lock.json", "package.json") if not (pyodide_dir / n).is_file()]
@@ -96,6 +116,9 @@ def prepare(project_root: Path) -> CheckerAssets:
     if installed != pinned:
         raise AssetError(f"widget/node_modules/pyodide is {installed}, but widget/package.json pins {pinned}; "
                          "run `make setup` (npm ci --prefix widget)")
+    if OWN_DEFAULT not in (pyodide_dir / "pyodide.mjs").read_text(encoding="utf-8"):
+        raise AssetError(f"{pyodide_dir.relative_to(project_root)}/pyodide.mjs still names Pyodide's CDN as its "
+                         "default package address; run `make setup`, which rewrites it to the site's own")
     package_dir = project_root / "widget" / PACKAGE
     wheel_name, wheel = build_wheel(package_dir)
     info = json.loads((pyodide_dir / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
@@ -108,3 +131,12 @@ def prepare(project_root: Path) -> CheckerAssets:
         }},
     }
     return CheckerAssets(pyodide_dir, installed, wheel_name, wheel, json.dumps(lock, indent=1, sort_keys=True) + "\n")
+
+
+if __name__ == "__main__":  # make setup: python -m houserules.checker_assets widget/node_modules/pyodide
+    import sys
+
+    try:
+        keep_local(Path(sys.argv[1]))
+    except AssetError as exc:
+        sys.exit(f"error: {exc}")

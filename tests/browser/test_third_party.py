@@ -45,11 +45,6 @@ DORMANT_IN_MATERIAL_BUNDLE = {
     "https://unpkg.com/resize-observer-polyfill",
 }
 MATERIAL_BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
-# Pyodide's module falls back to its CDN for packages when the page gives no
-# packageBaseUrl; the checker's page always gives one (checked below), and the
-# browser tests prove no request leaves the site.
-DORMANT_IN_PYODIDE = "https://cdn.jsdelivr.net/pyodide/v${U}/full/"
-PYODIDE_MODULE = re.compile(r"assets/pyodide/[^/]+/pyodide\.mjs$")
 
 CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s'"]*))\s*\)""", re.IGNORECASE)
 # @import "x.css" (the url(...) form is found by CSS_URL).
@@ -150,9 +145,6 @@ def test_no_web_fonts_cdns_or_analytics_anywhere(built_site):
         if MATERIAL_BUNDLE.search(rel):
             for url in DORMANT_IN_MATERIAL_BUNDLE:
                 text = text.replace(url, "")
-        if PYODIDE_MODULE.search(rel):
-            assert text.count(DORMANT_IN_PYODIDE) == 1, f"{rel}: Pyodide's CDN default has changed"
-            text = text.replace(DORMANT_IN_PYODIDE, "")
         for match in THIRD_PARTY.finditer(text):
             context = text[max(0, match.start() - 40): match.end() + 40].replace("\n", " ")
             problems.append(f"{rel}: {match.group(0)!r} in …{context}…")
@@ -160,7 +152,8 @@ def test_no_web_fonts_cdns_or_analytics_anywhere(built_site):
 
 
 def test_pyodide_is_always_told_where_packages_come_from(project_root):
-    """The CDN default allowed for above is used only without packageBaseUrl."""
+    """Pyodide is given every address it loads from (its own default for
+    packages, rewritten by set-up to the runtime's folder, is never used)."""
     script = (project_root / "site_src" / "assets" / "checker" / "checker.js").read_text(encoding="utf-8")
     call = script[script.index("loadPyodide({"):]
     call = call[:call.index("})")]
