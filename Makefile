@@ -30,7 +30,9 @@ serve: setup
 test: setup chromium $(BROWSER_STAMP)
 	$(VENV)/bin/python -m pytest
 
+# Every set-up makes sure the runtime names no third party (see below); a second run finds it done.
 setup: $(STAMP) $(NPM_STAMP)
+	$(PY) -m houserules.checker_assets widget/node_modules/pyodide
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -n "$(PYTHON)" || { echo "error: Python 3.12 or newer is needed (set PYTHON=/path/to/python3.12)" >&2; exit 1; }
@@ -44,11 +46,10 @@ $(STAMP): requirements.lock pyproject.toml
 # script build and the source maps name that CDN as a default: nothing in this
 # tree should load from a third party, so they are removed. The module the
 # sites serve names it too, as a default the checker's page always overrides:
-# that default is rewritten to the runtime's own folder (checker_assets.py).
-$(NPM_STAMP): widget/package.json widget/package-lock.json $(STAMP)
+# `setup` rewrites that default to the runtime's own folder (checker_assets.py).
+$(NPM_STAMP): widget/package.json widget/package-lock.json
 	npm ci --prefix widget --no-audit --no-fund --ignore-scripts
 	cd widget/node_modules/pyodide && rm -f console.html console-v2.html pyodide.js pyodide.js.map pyodide.mjs.map
-	$(PY) -m houserules.checker_assets widget/node_modules/pyodide
 	touch $@
 
 # npm installs where package.json is, so the pinned files are copied there first.
