@@ -9,8 +9,8 @@ file that carries its hash, and the council's rule pack.
 
 The runtime comes from the npm package `pyodide` (widget/package-lock.json
 pins it) and is never changed, but for one default address (CDN_DEFAULT).
-Its own pyodide-lock.json lists Pyodide's packages, none of which the checker uses; ours lists only the engine's wheel
-with its sha256, so `loadPackage` refuses a wheel that is not the one built.
+Its own pyodide-lock.json lists Pyodide's packages, none of which the
+checker uses; ours lists only the engine's wheel with its sha256, so `loadPackage` refuses a wheel that is not the one built.
 Folders are named by version and by hash so a browser's cache never mixes
 one build's files with another's.
 """

@@ -133,7 +133,7 @@ def _check(args) -> int:
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print(check.report(result, checker, text, day=day))
+        print(check.report(result, checker, text, policy=checkers.describe(day)))
     return check.exit_code([result])
 
 

@@ -49,18 +49,21 @@ class History:
         return self._pages[key]
 
     def in_force(self, day: dt.date) -> Version | None:
-        live = [v for v in self.versions if v.effective <= day]
-        return live[-1] if live else None
+        return in_force(self.versions, day)
 
     def shown_on(self, day: dt.date) -> Version:
         return shown_on(self.versions, day)
 
 
+def in_force(versions: list[Version], day: dt.date) -> Version | None:
+    live = [v for v in versions if v.effective <= day]
+    return live[-1] if live else None
+
+
 def shown_on(versions: list[Version], day: dt.date) -> Version:
     """The version a council's own address shows on the day: the one in
     force, or the first, before any takes effect."""
-    live = [v for v in versions if v.effective <= day]
-    return live[-1] if live else versions[0]
+    return in_force(versions, day) or versions[0]
 
 
 def load_version(root: Path, version: Version, work: Path) -> Policy:

@@ -4,7 +4,7 @@ import time
 from pathlib import Path
 
 from ..build import build_sites
-from ..editions import History, build_day
+from ..editions import build_day, shown_on
 from ..load import load_policy
 from ..versions import load_versions, unpublished
 
@@ -31,7 +31,7 @@ def unpublished_notes(policy_dir: Path, councils: list[str]) -> list[str]:
     notes = []
     for slug in edited:
         if slug in policy.councils and unpublished(policy, slug, history[slug]):
-            shown = History(slug, history[slug], {}, {}).shown_on(build_day())
+            shown = shown_on(history[slug], build_day())
             notes.append(f"note: {slug}: the source has changed since v{history[slug][-1].number}, and its sites "
                          f"show published versions only (v{shown.number} at its own address). Publish the change "
                          f"to show it: houserules publish --council {slug} --effective YYYY-MM-DD --major|--minor --note \"...\"")

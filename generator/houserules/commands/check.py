@@ -65,6 +65,13 @@ class Checkers:
     def used(self) -> list[Checker]:
         return list(self._made.values())
 
+    def describe(self, day: dt.date) -> str:
+        """Which policy a check on the day is made against, as a report says it."""
+        checker = self.on(day)
+        if self._versions:
+            return f"policy {checker.pack['version']}, in force on {day.isoformat()}"
+        return f"policy: {version_label(checker)}"
+
 
 def parse_date(value: str | None, where: str) -> dt.date | None:
     if not value:
@@ -77,12 +84,9 @@ def parse_date(value: str | None, where: str) -> dt.date | None:
 
 # ------------------------------------------------------------------ one comment
 
-def report(result, checker: Checker, text: str, show_passes: bool = False, day: dt.date | None = None) -> str:
+def report(result, checker: Checker, text: str, show_passes: bool = False, policy: str | None = None) -> str:
     council = checker.pack["council"]["name"]
-    version = checker.pack.get("version")
-    policy = (f"policy {version}, in force on {day.isoformat()}" if version and version[:1] == "v" and day
-              else f"policy: {version_label(checker)}")
-    lines = [f"Checked against {council}'s house rules ({policy})."]
+    lines = [f"Checked against {council}'s house rules ({policy or 'policy: ' + version_label(checker)})."]
     flagged = [f for f in result.findings if f.verdict in (BREAKS, MAY_BREAK)]
     if not flagged:
         lines.append("Nothing found. This is not a promise: a person may still judge the comment differently.")

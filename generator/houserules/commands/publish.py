@@ -6,9 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 from ..changes import compare
-from ..editions import build_day
+from ..editions import build_day, load_version
 from ..load import load_policy
-from ..versions import load_versions, materialise, publish as publish_version
+from ..versions import load_versions, publish as publish_version
 from ..yamlsource import display_path
 
 
@@ -18,8 +18,7 @@ def publish(policy_dir: Path, council: str, effective: dt.date, note: str, chang
     # The version before, loaded before anything is written: what changed is
     # the difference between it and the source about to be frozen.
     before = load_versions(policy_dir).get(council, [])
-    previous = (load_policy(materialise(policy_dir, before[-1], work / before[-1].folder), prove=False)
-                if before else None)
+    previous = load_version(policy_dir, before[-1], work) if before else None
     version = publish_version(policy, council, effective=effective, note=note, change=change,
                               published=build_day(), sample=sample)
     lines = [f"published {council} v{version.number}, in force from {effective}: {display_path(version.path)}"]
