@@ -19,7 +19,6 @@ wanted. Not a test: it asserts nothing and writes no file.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import statistics

@@ -5,8 +5,6 @@ really runs in the page, under the pages' own Content-Security-Policy."""
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
