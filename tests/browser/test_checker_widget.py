@@ -85,13 +85,13 @@ def _examples(slug: str):
         if kind == "human":
             continue
         for side in ("breaks", "passes"):
-            for example in POLICY.rules[rule["id"]]["examples"][side]:
+            for example in getattr(POLICY.rules[rule["id"]].examples, side):
                 if kind == "political":
                     if period is None:
                         continue  # no polling day set: the rule cannot break yet
                     day = period  # the examples are comments made during a pre-election period
                 else:
-                    day = example["date"].isoformat() if example["date"] else ""
+                    day = example.date.isoformat() if example.date else ""
                 yield rule, side, example, day
 
 
@@ -100,12 +100,12 @@ def test_every_rule_example_gives_the_expected_result_on_the_staff_page(open_che
     page = open_checker(f"staff/{slug}")
     wrong = []
     for rule, side, example, day in _examples(slug):
-        shown = check(page, example["text"], date=day, reply_to=example["reply_to"] or "",
-                      earlier="\n".join(example["earlier"] or ()))
+        shown = check(page, example.text, date=day, reply_to=example.reply_to or "",
+                      earlier="\n".join(example.earlier))
         verdict = shown.get(rule["id"], "passes")
         expected = expected_verdict(POLICY.rules[rule["id"]]) if side == "breaks" else "passes"
         if verdict != expected and not (side == "passes" and verdict == "needs-person"):
-            wrong.append(f"{rule['id']} {side}: {example['text']!r} shows {verdict}, expected {expected}")
+            wrong.append(f"{rule['id']} {side}: {example.text!r} shows {verdict}, expected {expected}")
     assert not wrong, "\n".join(wrong)
 
 
@@ -113,12 +113,12 @@ def test_rule_examples_on_the_public_page(open_checker):
     page = open_checker("public/ashfield", "rules/")
     wrong = []
     for rule, side, example, _ in _examples("ashfield"):
-        if example["reply_to"] or example["earlier"]:
+        if example.reply_to or example.earlier:
             continue  # residents are not asked for the post or their earlier comments
-        verdict = check(page, example["text"]).get(rule["id"], "passes")
+        verdict = check(page, example.text).get(rule["id"], "passes")
         expected = expected_verdict(POLICY.rules[rule["id"]]) if side == "breaks" else "passes"
         if verdict != expected and not (side == "passes" and verdict == "needs-person"):
-            wrong.append(f"{rule['id']} {side}: {example['text']!r} shows {verdict}, expected {expected}")
+            wrong.append(f"{rule['id']} {side}: {example.text!r} shows {verdict}, expected {expected}")
     assert not wrong, "\n".join(wrong)
 
 
@@ -320,3 +320,15 @@ def test_the_policy_allows_only_the_site_itself_and_nothing_breaks_it(open_check
     assert set().union(*directives.values()) <= CSP_ALLOWED, policy
     check(page, "You idiot")
     assert page.evaluate("window.__csp") == []
+
+
+def test_what_happens_next_is_numbered_only_where_the_council_sets_out_a_process(open_checker):
+    # Ashfield follows four steps in order; the city only reserves the right to remove.
+    page = open_checker("public/ashfield")
+    check(page, "This is bullshit")
+    assert page.locator("[data-hr-results] ol > li").count() == 4
+    page = open_checker("staff/city")
+    check(page, "This is bullshit")
+    assert "We reserve the right to hide or delete the post." in page.inner_text("[data-hr-results]")
+    assert page.locator("[data-hr-results] ol").count() == 0
+    assert page.locator(".hr-next-step").count() == 0  # no "next step" where there is no process

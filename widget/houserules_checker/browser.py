@@ -13,7 +13,7 @@ import datetime as dt
 import json
 
 from .engine import Checker, CheckError, pre_election_period
-from .findings import BREAKS, MAY_BREAK, NEEDS_PERSON, ORDER
+from .findings import BREAKS, MAY_BREAK, NEEDS_PERSON, ORDER, next_steps
 from .record import as_text, make_record
 
 
@@ -49,6 +49,7 @@ class Session:
             return {"rule": f.rule, "title": f.title, "wording": f.wording, "why": f.why,
                     "matches": [m.text for m in f.matches]}
 
+        steps, in_order = next_steps(self.pack, [f for f in result.findings if f.verdict == BREAKS])
         view = {
             "council": self.council,
             "version": self.pack.get("version") or "current",
@@ -56,7 +57,8 @@ class Session:
             "may_break": [finding(f) for f in result.findings if f.verdict == MAY_BREAK],
             "needs_person": [finding(f) for f in result.findings if f.verdict == NEEDS_PERSON],
             "pieces": pieces(text, result.findings),
-            "next_steps": self.checker.next_steps,
+            "next_steps": steps,
+            "next_steps_in_order": in_order,
             "pre_election": pre_election_period(self.pack, day),
         }
         if account is not None:

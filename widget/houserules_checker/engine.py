@@ -13,7 +13,7 @@ from collections.abc import Callable
 from operator import attrgetter
 from typing import NamedTuple
 
-from .detectors import (accusation, insults, pattern, personal, political, promotion, relevance,
+from .detectors import (accusation, insults, language, pattern, personal, political, promotion, relevance,
                         repetition, threats, words)
 from .findings import (BREAKS, MAY_BREAK, NEEDS_PERSON, PASSES, Finding, Result, Signal, new_finding,
                        new_match)
@@ -24,18 +24,12 @@ from .text import Text, prepare
 DETECTOR_MODULES = {
     "wordlist": words, "targeted-insult": insults, "threat": threats, "personal-data": personal,
     "repetition": repetition, "promotion": promotion, "pattern": pattern, "political": political,
-    "relevance": relevance, "accusation": accusation,
+    "relevance": relevance, "accusation": accusation, "language": language,
 }
 DETECTORS = {kind: module.detect for kind, module in DETECTOR_MODULES.items()}
 
-ACTIONS = {
-    "record": "record the comment", "hide-or-delete": "hide or delete the post",
-    "warn": "warn the account holder", "block": "consider blocking the account",
-    "notify": "tell senior managers", "report-to-police": "report it to the police",
-    "remove-and-ban": "remove the post and ban the author",
-}
-
 MAX_CHARS = 1_000_000
+FORMAT = 2  # of the rule pack (houserules.rulepack)
 
 
 class CheckError(ValueError):
@@ -77,13 +71,11 @@ def pre_election_period(pack: dict, date: dt.date | None) -> str | None:
 
 class Checker:
     def __init__(self, pack: dict):
-        if pack.get("format") != 1:
-            raise CheckError(f"unknown rule pack format {pack.get('format')!r}")
+        if pack.get("format") != FORMAT:
+            raise CheckError(f"unknown rule pack format {pack.get('format')!r} (this checker reads format {FORMAT})")
         self.pack = pack
         self._council, self._version = pack["council"]["slug"], pack.get("version")
         self.lexicon = Lexicon(pack["words"])
-        self.next_steps = tuple(s["wording"] or ACTIONS[s["actions"][0]].capitalize() + "."
-                                for s in pack["enforcement"])
         # One pass over each comment for the literals every pattern in use needs.
         kinds = {rule["check"]["kind"] for rule in pack["rules"]}
         self.scan = LiteralScan([*(p for kind, module in DETECTOR_MODULES.items() if kind in kinds
@@ -124,21 +116,21 @@ class Checker:
             if not signals:
                 passes.append(passed)
                 continue
-            rule_id, title, wording = names  # only a rule with something to report needs these
+            rule_id, title, wording, steps = names  # only a rule with something to report needs these
             if len(signals) == 1:  # the usual case, made directly
                 verdict, start, end, why = signals[0]
                 (breaks if verdict == BREAKS else may_break).append(new_finding((
                     rule_id, title, wording, verdict, (new_match((start, end, comment.original[start:end])),), (why,),
-                    self.next_steps if verdict == BREAKS else ())))
+                    steps if verdict == BREAKS else ())))
             else:
-                finding = self._verdict(rule_id, title, wording, signals, comment)
+                finding = self._verdict(rule_id, title, wording, steps, signals, comment)
                 (breaks if finding.verdict == BREAKS else may_break).append(finding)
         breaks += may_break
         breaks += needs_person
         breaks += passes
         return Result(self._council, self._version, breaks)
 
-    def _verdict(self, rule_id, title, wording, signals, comment: Text) -> Finding:
+    def _verdict(self, rule_id, title, wording, steps, signals, comment: Text) -> Finding:
         """A rule's verdict is its strongest signal. Each place in the comment
         is reported once, in reading order, with the strongest reason given
         for it (the first, of equals). A place often has more than one (a
@@ -159,7 +151,7 @@ class Checker:
             strength.append(verdict)
         verdict = BREAKS if BREAKS in strength else MAY_BREAK
         return new_finding((rule_id, title, wording, verdict, tuple(matches), tuple(why),
-                            self.next_steps if verdict == BREAKS else ()))
+                            steps if verdict == BREAKS else ()))
 
 
 _PLACE = attrgetter("start", "end")
@@ -171,6 +163,7 @@ class _Plan(NamedTuple):
     rule: str
     title: str
     wording: str
+    next_steps: tuple[str, ...]  # what the council does when the rule is broken
     detect: Callable | None  # None: no program can judge the rule
     prepared: object  # what the detector is given for this rule
     passed: Finding  # the finding when it passes
@@ -194,7 +187,8 @@ def _plan(rule: dict, scan: LiteralScan) -> _Plan:
         why = "Whether a comment is on topic needs the post it replies to."
     else:
         why = None
-    return _Plan(rule_id, title, wording, detect, prepared, Finding(rule_id, title, wording, PASSES), on_literals,
+    return _Plan(rule_id, title, wording, (*rule.get("at_once", ()), *rule.get("next_steps", ())), detect, prepared,
+                 Finding(rule_id, title, wording, PASSES), on_literals,
                  Finding(rule_id, title, wording, NEEDS_PERSON, (), (why,)) if why else None)
 
 
@@ -203,7 +197,8 @@ def _split(plans: list[_Plan], with_post: bool) -> tuple[list[_Plan], list[Findi
     def runs(plan: _Plan) -> bool:
         return plan.needs_person is None or (plan.detect is not None and with_post)
 
-    return ([(p.detect, p.prepared, p.passed, p.on_literals, (p.rule, p.title, p.wording)) for p in plans if runs(p)],
+    return ([(p.detect, p.prepared, p.passed, p.on_literals, (p.rule, p.title, p.wording, p.next_steps))
+             for p in plans if runs(p)],
             [p.needs_person for p in plans if not runs(p)])
 
 

@@ -69,3 +69,16 @@ class Result:
     def to_dict(self) -> dict:
         return {"council": self.council, "version": self.version,
                 "findings": [f.to_dict() for f in self.findings if f.verdict != PASSES]}
+
+
+def next_steps(pack: dict, broken: list[Finding]) -> tuple[list[str], bool]:
+    """What the council does about the rules a comment breaks, each step
+    once: what is done at once first, then the steps and rights reserved;
+    and whether they are one ladder to follow in order (every rule broken
+    has the same one, and nothing is done at once)."""
+    rules = {rule["id"]: rule for rule in pack["rules"]}
+    at_once = [step for f in broken for step in rules[f.rule].get("at_once", ())]
+    then = [step for f in broken for step in rules[f.rule].get("next_steps", ())]
+    in_order = (bool(broken) and not at_once and all(rules[f.rule].get("next_steps_in_order") for f in broken)
+                and len({tuple(rules[f.rule]["next_steps"]) for f in broken}) == 1)
+    return list(dict.fromkeys(at_once + then)), in_order

@@ -159,11 +159,11 @@ function render(box, result, council, level, staff) {
       el("ul", { class: "hr-findings" }, ...result.may_break.map((f) => ruleItem(f, "may-break"))));
   }
   if (result.breaks.length && result.next_steps.length) {
-    if (staff) {
+    if (staff && result.next_steps_in_order) {
       blocks.push(el(h(1), {}, "Next step"), el("p", { class: "hr-next-step" }, result.next_steps[0]));
     }
     blocks.push(el(h(1), {}, `What ${council} does when a rule is broken`),
-      el("ol", {}, ...result.next_steps.map((step) => el("li", {}, step))));
+      el(result.next_steps_in_order ? "ol" : "ul", {}, ...result.next_steps.map((step) => el("li", {}, step))));
   }
   if (result.needs_person.length) {
     blocks.push(el(h(1), {}, "Rules only a person can judge"),

@@ -1,5 +1,8 @@
-"""`political`: party-political content, only inside a pre-election period
-(on the date of the comment, which is the reader's date when none is given)."""
+"""`political`: party-political content, either all year (`active: always`,
+for councils that remove overtly political material under the Code of
+Recommended Practice on Local Authority Publicity) or only inside a
+pre-election period (on the date of the comment, which is the reader's date
+when none is given)."""
 
 from __future__ import annotations
 
@@ -22,9 +25,18 @@ _CAMPAIGN = re.compile(
 
 
 def detect(comment, context, check) -> list[Signal]:
+    if check.get("active") == "always":
+        # All year, residents name parties when they discuss council
+        # decisions; only campaigning is overtly political material.
+        out = []
+        for m in _CAMPAIGN.finditer(comment.norm):
+            s, e = comment.span(m.start(), m.end())
+            out.append(Signal(BREAKS, s, e, "campaigning for or against a party or candidate"))
+        return out
     period = context.pre_election_period()
     if period is None:
         return []
+    when = f" during the pre-election period for {period}"
     out = []
     for pattern, text, verdict, why in (
             (_CAMPAIGN, comment.norm, BREAKS, "campaigning"),
@@ -32,7 +44,7 @@ def detect(comment, context, check) -> list[Signal]:
             (_CAPITALISED, comment.original, MAY_BREAK, "names a political party")):
         for m in pattern.finditer(text):
             s, e = comment.span(m.start(), m.end()) if text is comment.norm else (m.start(), m.end())
-            out.append(Signal(verdict, s, e, f"{why} during the pre-election period for {period}"))
+            out.append(Signal(verdict, s, e, f"{why}{when}"))
     if any(s.verdict == BREAKS for s in out):
         return [s if s.verdict == BREAKS else Signal(BREAKS, s.start, s.end, s.why) for s in out]
     return out
