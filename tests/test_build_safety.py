@@ -173,12 +173,12 @@ def test_staff_section_never_reaches_the_public_site(project_root, policy_copy, 
 
 def test_staff_only_response_targets_stay_on_the_staff_site(project_root, built_site):
     council = load_policy(project_root / "policies").councils["nottinghamshire"]
-    staff_targets = [t for t in council["responses"]["targets"] if t["audience"] == "staff"]
+    staff_targets = [t for t in council.responses.targets if t.audience == "staff"]
     assert len(staff_targets) == 2
     responses = (built_site / "staff" / "nottinghamshire" / "responses" / "index.html").read_text(encoding="utf-8")
     assert "close of the next working day" in responses
     assert files_containing(built_site / "public", "close of the next working day") == []
     for target in staff_targets:
-        assert target["what"].capitalize() in responses
-        assert files_containing(built_site / "public", target["what"]) == []
-        assert files_containing(built_site / "public", target["what"].capitalize()) == []
+        assert target.what.capitalize() in responses
+        assert files_containing(built_site / "public", target.what) == []
+        assert files_containing(built_site / "public", target.what.capitalize()) == []

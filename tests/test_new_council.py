@@ -170,13 +170,13 @@ def test_rules_page_has_the_councils_wording_and_the_rules_own(riverside):
     rules = load_policy(policies).rules
     page = text(out / "public" / "riverside", "rules")
     assert "To keep our pages useful and welcoming:" in page
-    assert words(rules["off-topic"]["wording"]) in page
+    assert words(rules["off-topic"].wording) in page
     assert "Post your comment once; we read every one." in page
     assert "Abuse and hate" in page
     assert "Do not abuse or threaten anyone, including our staff." in page
-    assert words(rules["hate"]["wording"]) in page
+    assert words(rules["hate"].wording) in page
     # The council's own wording replaces the rule's.
-    assert words(rules["spam"]["wording"]) not in page
+    assert words(rules["spam"].wording) not in page
     markup = (out / "public" / "riverside" / "rules" / "index.html").read_text(encoding="utf-8")
     assert re.search(r"<h3[^>]*>Abuse and hate</h3>", markup)
 

@@ -51,8 +51,8 @@ def _texts() -> list[str]:
     texts: list[str] = []
     for rule in POLICY.rules.values():
         for key in ("breaks", "passes"):
-            for example in rule["examples"][key]:
-                texts.append(example if isinstance(example, str) else example["text"])
+            for example in getattr(rule.examples, key):
+                texts.append(example.text)
     texts += ["Cllr Smıth stole the money", "ſelling weed dm me", "Visit www.example.com now",
               "SELLING WEED, DM ME", "Ｃｈｅｃｋ ｏｕｔ ｍｙ ｃｈａｎｎｅｌ", "i will find you", "£50 no questions asked, for sale"]
     return texts

@@ -9,7 +9,7 @@ from houserules.build import build_sites
 
 
 def _example_council(readme: str) -> str:
-    section = readme.split("### Adding a council", 1)[1]
+    section = readme.split("### Starting a council", 1)[1]
     return re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
 
 

@@ -20,25 +20,25 @@ POLICY = load_policy(ROOT / "policies")
 
 
 CASES = [(rule_id, side, n, example)
-         for rule_id, rule in sorted(POLICY.rules.items()) if rule["check"]["kind"] != "human"
+         for rule_id, rule in sorted(POLICY.rules.items()) if rule.check.kind != "human"
          for side in ("breaks", "passes")
-         for n, example in enumerate(rule["examples"][side])]
+         for n, example in enumerate(getattr(rule.examples, side))]
 
 
 @pytest.mark.parametrize("rule_id,side,n,example", CASES,
                          ids=[f"{r}-{s}-{n}" for r, s, n, _ in CASES])
 def test_rule_example(rule_id, side, n, example):
     checker = rule_checker(POLICY, POLICY.rules[rule_id])
-    result = checker.check(example["text"], reply_to=example["reply_to"], earlier=example["earlier"],
-                           date=example["date"])
+    result = checker.check(example.text, reply_to=example.reply_to, earlier=example.earlier,
+                           date=example.date)
     finding = result.findings[0]
     if side == "breaks":
         expected = expected_verdict(POLICY.rules[rule_id])
-        assert finding.verdict == expected, f"{example['text']!r}: {finding.verdict} ({finding.why})"
+        assert finding.verdict == expected, f"{example.text!r}: {finding.verdict} ({finding.why})"
         assert finding.matches and finding.why
     else:
         assert finding.verdict not in (BREAKS, MAY_BREAK), \
-            f"{example['text']!r} should pass {rule_id}: {finding.verdict} {[m.text for m in finding.matches]} {finding.why}"
+            f"{example.text!r} should pass {rule_id}: {finding.verdict} {[m.text for m in finding.matches]} {finding.why}"
 
 
 def test_an_example_the_checker_disagrees_with_stops_the_build(policy_copy, capsys):

@@ -157,3 +157,81 @@ def test_list_min_items():
     result, problems = check(ListOf(Text(), min_items=1), [], path="elections")
     assert result is INVALID
     assert problems == ["7: elections: needs at least 1 item(s), has 0"]
+
+
+# ---------------------------------------------------------------- silence
+
+from houserules.schema import NotStated, stated  # noqa: E402
+
+MONITORING = Record("monitoring", {
+    "days": ListOf(Choice("monday", "tuesday"), min_items=1, silence="which days the accounts are monitored"),
+    "hours": Record("hours", {"start": Time(), "end": Time()}, silence="the hours the accounts are monitored"),
+    "wording": Text(required=False),
+})
+
+
+def check_with_notes(field, value, path="monitoring"):
+    ctx = Context("council.yaml")
+    return field.check(value, ctx, path, 7), [f"{p.field}: {p.message}" for p in ctx.problems], \
+        [f"{p.field}: {p.message}" for p in ctx.notes]
+
+
+def test_a_setting_left_out_is_not_stated_and_noted_not_an_error():
+    result, problems, notes = check_with_notes(MONITORING, {"days": ["monday"]})
+    assert problems == [] and result["days"] == ("monday",)
+    assert isinstance(result["hours"], NotStated) and not result["hours"] and not stated(result["hours"])
+    assert notes == ["monitoring.hours: not stated: the sites will say nothing about the hours the accounts are monitored"]
+
+
+@pytest.mark.parametrize("marker", ["not stated", "Not stated", "not-stated"])
+def test_a_setting_can_be_marked_not_stated(marker):
+    result, problems, notes = check_with_notes(MONITORING, {"days": marker, "hours": marker})
+    assert problems == []
+    assert result["days"] == NotStated() and result["hours"] == NotStated()
+    assert list(result["days"]) == []  # a list not stated reads as an empty one
+    assert notes[0].startswith("monitoring.days: marked not stated")
+
+
+def test_an_empty_list_says_nothing():
+    result, problems, notes = check_with_notes(MONITORING, {"days": []})
+    assert problems == [] and not stated(result["days"])
+    assert notes[0].startswith("monitoring.days: empty")
+
+
+def test_a_setting_not_known_yet_carries_why_and_may_carry_a_placeholder():
+    result, problems, notes = check_with_notes(MONITORING, {"hours": {"unknown": "the policy is being revised"}})
+    assert problems == [] and result["hours"] == NotStated("the policy is being revised")
+    assert notes[-1] == ("monitoring.hours: not known yet (the policy is being revised): "
+                         "the sites will say nothing about the hours the accounts are monitored")
+
+
+def test_a_name_not_known_needs_a_placeholder_and_cannot_be_left_out():
+    name = Record("council", {"name": Text(silence="the council's name", needs_placeholder=True)})
+    result, problems, _ = check_with_notes(name, {"name": {"unknown": "not in the document"}}, path="")
+    assert result is INVALID and problems == ["name.placeholder: missing: what the pages say until it is known"]
+    result, problems, _ = check_with_notes(name, {}, path="")
+    assert result is INVALID and problems == ["name: missing required field in council"]
+    result, problems, _ = check_with_notes(name, {"name": "not stated"}, path="")
+    assert result is INVALID and "the pages need words for this" in problems[0]
+    result, problems, _ = check_with_notes(name, {"name": {"unknown": "x", "placeholder": "the City Council"}}, path="")
+    assert problems == [] and result["name"].placeholder == "the City Council"
+
+
+def test_an_unknown_key_beside_unknown_is_still_an_unknown_key():
+    _, problems, _ = check_with_notes(MONITORING, {"hours": {"unknown": "x", "start": "09:00"}})
+    assert any("monitoring.hours.unknown: unknown key in hours" in p for p in problems)
+
+
+def test_the_loaded_policy_is_typed_and_cannot_be_changed(project_root):
+    import dataclasses
+
+    from houserules.formats import Council, Hours
+    from houserules.load import load_policy
+
+    council = load_policy(project_root / "policies", prove=False).councils["ashfield"]
+    assert isinstance(council, Council) and isinstance(council.monitoring.hours, Hours)
+    assert council.monitoring.hours.start == "08:30" and isinstance(council.rules.adopted, tuple)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        council.name = "Somewhere Else"
+    with pytest.raises(TypeError):
+        council.page_titles["index"] = "changed"

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from . import checker_assets, feed
 from .editions import build_day, context, editions, history_for
+from .errors import HouserulesError
 from .load import Policy, load_policy
 from .render import render_site
 from .resolve import resolve
@@ -31,7 +32,7 @@ AUDIENCES = ("public", "staff")
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
 
 
-class BuildError(Exception):
+class BuildError(HouserulesError):
     pass
 
 

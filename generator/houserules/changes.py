@@ -11,11 +11,14 @@ the public history leaves them out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, is_dataclass
 
+from .formats import Hours
 from .load import Policy
 from .rulepack import build_rulepack
-from .wording import ACTIONS, deadline
+from .schema import as_data, stated
+from .wording import ACTIONS, clock, deadline
 
 
 @dataclass(frozen=True)
@@ -37,8 +40,10 @@ SETTINGS = [
     ("responses.wording", "Response times (wording)"), ("alternatives", "Where to go instead"),
     ("endorsement", "Following and sharing"), ("rules.intro", "Introduction to the rules"),
     ("rules.outro", "After the rules"), ("enforcement.intro", "When rules are broken (introduction)"),
+    ("enforcement.at_once", "Dealt with at once"), ("enforcement.reserved", "Rights the council reserves"),
     ("enforcement.block_appeal.after_months", "Appeal against a block: after how many months"),
     ("enforcement.block_appeal.decided_with", "Appeal against a block: decided with"),
+    ("enforcement.block_appeal.wording", "Appeal against a block (wording)"),
     ("enforcement.block_notice", "Telling someone they are blocked"),
     ("enforcement.complaints", "Complaints about a block"), ("enforcement.outro", "When rules are broken (closing)"),
     ("pre_election.weeks", "Pre-election period: weeks before polling day"),
@@ -48,26 +53,27 @@ SETTINGS = [
 ]
 
 
-def _get(record: dict, path: str):
+def _get(record, path: str):
+    """The setting at `path`, or None when it (or what holds it) is not stated."""
     value = record
     for key in path.split("."):
-        if not isinstance(value, dict):
+        if not stated(value):
             return None
-        value = value.get(key)
-    return value
+        value = getattr(value, key)
+    return value if stated(value) else None
 
 
 def _show(value) -> str:
-    if value is None or value == [] or value == {}:
-        return "(none)"
+    if value is None:
+        return "(not stated)"
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, dict) and set(value) == {"start", "end"}:
-        return f"{value['start']} to {value['end']}"
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+    if isinstance(value, Hours):  # as the pages say it
+        return f"{clock(value.start)} to {clock(value.end)}"
+    if isinstance(value, (tuple, list)) and all(isinstance(v, str) for v in value):
         return ", ".join(value)
-    if isinstance(value, (list, dict)):
-        return _compact(value)
+    if isinstance(value, (tuple, list, dict)) or is_dataclass(value) or isinstance(value, Mapping):
+        return _compact(as_data(value)) or "(none)"
     return " ".join(str(value).split())
 
 
@@ -76,24 +82,34 @@ def _compact(value) -> str:
         return "; ".join(f"{k.replace('_', ' ')}: {_compact(v)}" for k, v in value.items() if v not in (None, [], {}, ""))
     if isinstance(value, list):
         return " | ".join(_compact(v) for v in value)
-    return _show(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return " ".join(str(value).split())
 
 
-def _target(t: dict, with_wording: bool = False) -> str:
+def _target(t, with_wording: bool = False) -> str:
     # As the pages put it; with the council's own wording when that is what changed.
-    text = f"{t['what']}: {deadline(t)}"
-    return text + f" (“{' '.join(t['wording'].split())}”)" if with_wording and t.get("wording") else text
+    text = f"{t.what}: {deadline(t)}" if deadline(t) else t.what
+    return text + f" (“{' '.join(t.wording.split())}”)" if with_wording and t.wording else text
 
 
-def _step(s: dict) -> str:
-    parts = ["; ".join(ACTIONS[a] for a in s["actions"])]
-    if s["decided_by"]:
-        parts.append(f"decided by {s['decided_by']}")
-    if s["consulted"]:
-        parts.append(f"consulting {', '.join(s['consulted'])}")
-    if s["wording"]:
-        parts.append(f"“{' '.join(s['wording'].split())}”")
+def _step(s) -> str:
+    parts = ["; ".join(ACTIONS[a].does.capitalize() for a in s.actions)]
+    if s.decided_by:
+        parts.append(f"decided by {s.decided_by}")
+    if s.consulted:
+        parts.append(f"consulting {', '.join(s.consulted)}")
+    if s.wording:
+        parts.append(f"“{' '.join(s.wording.split())}”")
     return "; ".join(parts)
+
+
+def _targets(council) -> tuple:
+    return council.responses.targets if council.responses else ()
+
+
+def _steps(council) -> tuple:
+    return council.enforcement.steps if council.enforcement else ()
 
 
 def compare(old: Policy, new: Policy, slug: str) -> list[Change]:
@@ -105,7 +121,7 @@ def compare(old: Policy, new: Policy, slug: str) -> list[Change]:
     after = {r["id"]: r for r in new_pack["rules"]}
 
     def title(policy, rule_id):
-        return f"{policy.rules[rule_id]['title']} ({rule_id})"
+        return policy.rules[rule_id].title
 
     for rule_id, rule in after.items():
         was = before.get(rule_id)
@@ -127,23 +143,23 @@ def compare(old: Policy, new: Policy, slug: str) -> list[Change]:
     for path, label in SETTINGS:
         x, y = _get(a, path), _get(b, path)
         if x != y:
-            kind = "added" if x in (None, [], {}) else "removed" if y in (None, [], {}) else "changed"
+            kind = "added" if x is None else "removed" if y is None else "changed"
             changes.append(Change(kind, "setting", label, _show(x), _show(y)))
 
     # Response targets and enforcement steps, one by one: the parts residents rely on.
-    old_targets = {t["id"]: t for t in a["responses"]["targets"]}
-    new_targets = {t["id"]: t for t in b["responses"]["targets"]}
+    old_targets = {t.id: t for t in _targets(a)}
+    new_targets = {t.id: t for t in _targets(b)}
     for tid in dict.fromkeys([*old_targets, *new_targets]):
         x, y = old_targets.get(tid), new_targets.get(tid)
         if x == y:
             continue
         kind = "added" if x is None else "removed" if y is None else "changed"
-        staff = (y or x)["audience"] == "staff"
-        reworded = bool(x and y) and x.get("wording") != y.get("wording")
-        changes.append(Change(kind, "setting", f"Response target: {(y or x)['what']}",
+        staff = (y or x).audience == "staff"
+        reworded = bool(x and y) and x.wording != y.wording
+        changes.append(Change(kind, "setting", f"Response target: {(y or x).what}",
                               _target(x, reworded) if x else None, _target(y, reworded) if y else None,
                               staff_only=staff))
-    old_steps, new_steps = a["enforcement"]["steps"], b["enforcement"]["steps"]
+    old_steps, new_steps = _steps(a), _steps(b)
     for i in range(max(len(old_steps), len(new_steps))):
         x = old_steps[i] if i < len(old_steps) else None
         y = new_steps[i] if i < len(new_steps) else None
@@ -152,28 +168,28 @@ def compare(old: Policy, new: Policy, slug: str) -> list[Change]:
             changes.append(Change(kind, "setting", f"Enforcement step {i + 1}",
                                   _step(x) if x else None, _step(y) if y else None))
 
-    old_sections = {s["id"]: s for s in a["sections"] or []}
-    new_sections = {s["id"]: s for s in b["sections"] or []}
+    old_sections = {s.id: s for s in a.sections}
+    new_sections = {s.id: s for s in b.sections}
     for sid in dict.fromkeys([*old_sections, *new_sections]):
         x, y = old_sections.get(sid), new_sections.get(sid)
         if x == y:
             continue
         kind = "added" if x is None else "removed" if y is None else "reworded"
         s = y or x
-        shown = _section_text if x is None or y is None or x["body"] != y["body"] else _section_layout
-        changes.append(Change(kind, "section", s["title"] or sid.replace("-", " ").capitalize(),
+        shown = _section_text if x is None or y is None or x.body != y.body else _section_layout
+        changes.append(Change(kind, "section", s.title or sid.replace("-", " ").capitalize(),
                               shown(x) if x else None, shown(y) if y else None,
-                              staff_only=s["audience"] == "staff"))
+                              staff_only=s.audience == "staff"))
     return changes
 
 
-def _section_text(s: dict) -> str:
-    return " ".join(s["body"].split())
+def _section_text(s) -> str:
+    return " ".join(s.body.split())
 
 
-def _section_layout(s: dict) -> str:
+def _section_layout(s) -> str:
     # The same text, moved or retitled: what is shown is where it is.
-    return _compact({k: v for k, v in s.items() if k != "body"})
+    return _compact({k: v for k, v in as_data(s).items() if k != "body"})
 
 
 def _word_lists(old: list[dict], new: list[dict]) -> list[Change]:

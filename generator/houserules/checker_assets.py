@@ -24,6 +24,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import HouserulesError
 from .load import Policy
 from .rulepack import build_rulepack, dumps
 from .wheel import NAME, PACKAGE, build_wheel, version
@@ -38,7 +39,7 @@ CDN_DEFAULT = "e.cdnUrl=k(e.packageBaseUrl??`https://cdn.jsdelivr.net/pyodide/v$
 OWN_DEFAULT = "e.cdnUrl=k(e.packageBaseUrl??t)"  # t: the runtime's own folder (indexURL), just worked out
 
 
-class AssetError(Exception):
+class AssetError(HouserulesError):
     pass
 
 

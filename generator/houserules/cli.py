@@ -1,4 +1,11 @@
-"""The `houserules` command line."""
+"""The `houserules` command line.
+
+Every command works on a project: the folder holding `policies/` and
+`mkdocs.yml`, found from the current folder upwards, or given with
+`--project DIR`. Errors are HouserulesError, caught here once: `error:` and
+the message on stderr, and the error's exit code (1 for a problem in the
+policy or the build, 2 for bad input).
+"""
 
 from __future__ import annotations
 
@@ -6,42 +13,58 @@ import argparse
 import sys
 from pathlib import Path
 
-from .build import BuildError
-from .versions import PublishError
-from .commands.check import InputError
-from .errors import PolicyError
+from .errors import HouserulesError, PolicyError, UsageError
 
 
-def _project_root() -> Path:
-    # The project is the folder holding policies/ and mkdocs.yml; commands may
-    # be run from anywhere inside it.
+def find_project(given: Path | None) -> Path:
+    """The project folder: `given` (--project), or the nearest folder at or
+    above the current one that holds policies/ and mkdocs.yml."""
+    def is_project(folder: Path) -> bool:
+        return (folder / "policies").is_dir() and (folder / "mkdocs.yml").is_file()
+
+    if given is not None:
+        folder = given.expanduser().resolve()
+        if not is_project(folder):
+            raise UsageError(f"--project {given}: not a houserules project (it needs policies/ and mkdocs.yml)")
+        return folder
     here = Path.cwd().resolve()
     for folder in (here, *here.parents):
-        if (folder / "policies").is_dir() and (folder / "mkdocs.yml").is_file():
+        if is_project(folder):
             return folder
-    return here
+    raise UsageError(f"no houserules project in {here} or any folder above it (a project holds policies/ and "
+                     "mkdocs.yml): run houserules inside one, or give --project DIR")
 
 
 def _parser() -> argparse.ArgumentParser:
-    root = _project_root()
-    parser = argparse.ArgumentParser(prog="houserules", description=__doc__)
+    # --project is accepted before or after the command's name.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--project", type=Path, default=argparse.SUPPRESS,
+                        help="the project folder (default: the nearest one at or above the current folder)")
+    parser = argparse.ArgumentParser(prog="houserules", description="Publish a council's social media house rules.",
+                                     parents=[common])
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p_validate = sub.add_parser("validate", help="check the policy source without building")
-    p_validate.add_argument("--policies", type=Path, default=root / "policies")
+    def command(name: str, **kw) -> argparse.ArgumentParser:
+        return sub.add_parser(name, parents=[common], **kw)
 
-    p_build = sub.add_parser("build", help="build the public and staff sites")
+    def policies_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--policies", type=Path, help="the policy source (default: the project's policies/)")
+
+    p_validate = command("validate", help="check the policy source without building; warn of what the sites will not say")
+    policies_option(p_validate)
+
+    p_build = command("build", help="build the public and staff sites")
     p_build.add_argument("councils", nargs="*", help="council slugs (default: all)")
-    p_build.add_argument("--policies", type=Path, default=root / "policies")
-    p_build.add_argument("--out", type=Path, default=root / "site")
+    policies_option(p_build)
+    p_build.add_argument("--out", type=Path, help="where the sites go (default: the project's site/)")
     p_build.add_argument("--workers", type=int, default=None, help="parallel MkDocs builds (default: cores)")
 
-    p_check = sub.add_parser(
+    p_check = command(
         "check", help="check a comment (or an export of comments) against a council's rules",
         description="Exit codes: 0 no rule broken, 1 a rule is broken, 2 bad input.")
     p_check.add_argument("text", nargs="?", help="the comment (default: read standard input)")
     p_check.add_argument("--council", required=True, help="council slug, e.g. ashfield")
-    p_check.add_argument("--policies", type=Path, default=root / "policies")
+    policies_option(p_check)
     p_check.add_argument("--date", help="the day the comment is posted, YYYY-MM-DD (default: today; in a batch, "
                          "each row's own date): it is checked against the policy version in force that day")
     p_check.add_argument("--source", action="store_true",
@@ -53,7 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     p_check.add_argument("--output", help="where to write the rows with their findings: .csv or .jsonl; - for stdout")
     p_check.add_argument("--record", help="also write the record the policy requires for each broken rule (.csv or .jsonl)")
 
-    p_publish = sub.add_parser(
+    p_publish = command(
         "publish", help="freeze a council's current policy as a new published version",
         description="Writes policies/published/<council>/v<N>.yaml and copies of its source files; "
                     "published versions are never edited.")
@@ -66,66 +89,103 @@ def _parser() -> argparse.ArgumentParser:
     kind.add_argument("--minor", dest="change", action="store_const", const="minor",
                       help="wording, contacts or corrections")
     p_publish.add_argument("--sample", action="store_true", help="mark the version as made-up sample history")
-    p_publish.add_argument("--policies", type=Path, default=root / "policies")
+    policies_option(p_publish)
 
-    p_serve = sub.add_parser("serve", help="preview the built sites locally")
-    p_serve.add_argument("--site", type=Path, default=root / "site")
+    p_serve = command("serve", help="preview the built sites locally")
+    p_serve.add_argument("--site", type=Path, help="the built sites (default: the project's site/)")
     p_serve.add_argument("--host", default="127.0.0.1")
     p_serve.add_argument("--port", type=int, default=8000)
+
+    p_rules = command("rules", help="list the rules in the catalogue and the check kinds a rule can use")
+    policies_option(p_rules)
+
+    p_new_rule = command("new-rule", help="start a new rule in the catalogue: policies/rules/ID.yaml")
+    p_new_rule.add_argument("id", help="the rule's id: lower-case words joined by hyphens, e.g. 'no-spoilers'")
+    p_new_rule.add_argument("--kind", required=True, help="how the checker judges it (see houserules rules)")
+    policies_option(p_new_rule)
+
+    p_new_council = command("new-council", help="start a council: policies/councils/SLUG.yaml, every field explained")
+    p_new_council.add_argument("slug", help="the council's address in the sites, e.g. 'riverside'")
+    p_new_council.add_argument("--name", required=True, help="the council's name, e.g. 'Riverside Borough Council'")
+    p_new_council.add_argument("--website", required=True, help="the council's website, https://...")
+    p_new_council.add_argument("--rule", action="append", default=[], dest="rules",
+                               help="a rule the council adopts (repeat for each; see houserules rules)")
+    policies_option(p_new_council)
+
+    p_reference = command("reference", help="write the policy format reference, policies/FORMAT.md, from the declarations")
+    p_reference.add_argument("--check", action="store_true", help="only say whether FORMAT.md is up to date (exit 1 if not)")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    root = _project_root()
     try:
-        if args.command == "validate":
-            from .commands.validate import validate
-            print(validate(args.policies))
-        elif args.command == "build":
-            from .commands.build import build
-            print(build(root, args.councils, args.policies, args.out, args.workers))
-        elif args.command == "check":
-            return _check(args)
-        elif args.command == "publish":
-            import tempfile
-
-            from .commands.publish import publish
-            from .commands.check import parse_date
-            effective = parse_date(args.effective, "--effective")
-            with tempfile.TemporaryDirectory() as work:
-                print(publish(args.policies, args.council, effective, args.note, args.change, args.sample,
-                              Path(work)))
-        elif args.command == "serve":
-            from .commands.serve import serve
-            serve(args.site, args.host, args.port)
-    except InputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return _run(args)
     except PolicyError as exc:
         count = len(exc.problems)
         print(f"{exc}\n{count} problem{'s' if count != 1 else ''} in the policy source; nothing was built.",
               file=sys.stderr)
-        return 1
-    except (BuildError, FileNotFoundError, PublishError, FileExistsError) as exc:
+        return exc.exit_code
+    except HouserulesError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return exc.exit_code
+
+
+def _run(args) -> int:
+    root = find_project(getattr(args, "project", None))
+    policies = getattr(args, "policies", None) or root / "policies"
+    if args.command == "validate":
+        from .commands.validate import validate
+        summary, warnings = validate(policies)
+        for warning in warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        print(summary)
+    elif args.command == "build":
+        from .commands.build import build
+        print(build(root, args.councils, policies, args.out or root / "site", args.workers))
+    elif args.command == "check":
+        return _check(args, policies)
+    elif args.command == "publish":
+        import tempfile
+
+        from .commands.check import parse_date
+        from .commands.publish import publish
+        effective = parse_date(args.effective, "--effective")
+        with tempfile.TemporaryDirectory() as work:
+            print(publish(policies, args.council, effective, args.note, args.change, args.sample, Path(work)))
+    elif args.command == "serve":
+        from .commands.serve import serve
+        serve(args.site or root / "site", args.host, args.port)
+    elif args.command == "rules":
+        from .commands.rules import rules
+        print(rules(policies))
+    elif args.command == "new-rule":
+        from .commands.new_rule import new_rule
+        print(new_rule(policies, args.id, args.kind))
+    elif args.command == "new-council":
+        from .commands.new_council import new_council
+        print(new_council(policies, args.slug, args.name, args.website, args.rules))
+    elif args.command == "reference":
+        from .commands.reference import reference
+        message, ok = reference(policies, check_only=args.check)
+        print(message)
+        return 0 if ok else 1
     return 0
 
 
-def _check(args) -> int:
+def _check(args, policies: Path) -> int:
     import json
 
     from .commands import check
     from .editions import build_day
     from .load import load_policy
 
-    checkers = check.Checkers(args.policies, load_policy(args.policies), args.council, source=args.source)
+    checkers = check.Checkers(policies, load_policy(policies), args.council, source=args.source)
     date = check.parse_date(args.date, "--date")
     if args.input:
         return check.check_batch(checkers, args.input, args.output or "-", args.record, date)
     if args.output or args.record:
-        raise InputError("--output and --record go with --input")
+        raise UsageError("--output and --record go with --input")
     text = args.text if args.text is not None else sys.stdin.read()
     day = date or build_day()
     checker = checkers.on(day)

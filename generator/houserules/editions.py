@@ -45,7 +45,7 @@ class History:
         key = (number, audience)
         if key not in self._pages:
             view = resolve(self.policies[number], self.slug, audience)
-            self._pages[key] = [_page_path(p) for p, _ in view["pages"]] + ["history/"]
+            self._pages[key] = [_page_path(p) for p, _ in view.pages] + ["history/"]
         return self._pages[key]
 
     def in_force(self, day: dt.date) -> Version | None:

@@ -59,7 +59,7 @@ def atom(history: History, audience: str, name: str) -> str:
 
 
 def write_site_files(site: Path, history: History, audience: str) -> None:
-    council = history.policies[history.versions[-1].number].councils[history.slug]["name"]
-    name = council if isinstance(council, str) else council["placeholder"]
+    council = history.policies[history.versions[-1].number].councils[history.slug].name
+    name = council if isinstance(council, str) else council.placeholder
     (site / "versions.json").write_text(versions_json(history), encoding="utf-8")
     (site / "history.xml").write_text(atom(history, audience, name), encoding="utf-8")

@@ -1,42 +1,71 @@
-"""The policy file formats, declared once. Docs, errors and the loader all
-read these declarations."""
+"""The policy file formats, declared once, as typed frozen models.
+
+Each class below is one kind of record in the YAML source; each attribute
+carries the Field that checks it. The loader builds these objects, the
+templates and every other module read them by attribute, and the format
+reference (policies/FORMAT.md, made by reference.py) is generated from them.
+
+A setting a real policy may not state is declared with `silence=`: what the
+sites will not say without it. It may be left out, written `not stated`, or
+written `{unknown: why, placeholder: ...}`; it is then a falsy NotStated, and
+the pages say nothing about it (schema.py).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
 
-from .schema import (INVALID, Bool, Choice, Context, Date, Int, ListOf, Number, OneOf, Record,
-                     Ref, Slug, Tagged, Text, Time, Url)
+from .schema import (INVALID, Bool, Choice, Context, Date, Int, ListOf, NotStated, Number, OneOf,
+                     Record, Ref, Slug, Tagged, Text, Time, Url, as_data, model, spec)
+from .wording import ACTIONS, RECORD_ITEMS
 
 # ---------------------------------------------------------------- word lists
 
 WORD_CATEGORIES = ("general", "sexual", "discriminatory", "race-ethnicity", "sex-gender",
                    "mental-health", "drugs", "insult")
 
-WORDLIST = Record("word list", {
-    "id": Slug(help="equals the file name"),
-    "title": Text(),
-    "source": Record("source", {
-        "title": Text(),
-        "publisher": Text(),
-        "year": Int(minimum=1900, maximum=2100, required=False),
-        "via": Text(help="repository @ commit, path: where this copy was taken from"),
-        "licence": Text(),
-    }),
-    "notes": Text(required=False),
-    "entries": ListOf(Record("word-list entry", {
-        "term": Text(pattern=r"[^A-Z]+", pattern_help="lower-case text"),
-        "category": Choice(*WORD_CATEGORIES),
-        "severity": Int(minimum=1, maximum=4, help="Ofcom's scale: 1 mild, 2 medium, 3 strong, 4 strongest"),
-        "context_only": Bool(required=False, default=False,
-                             help="innocent alone; offensive only in context, never flagged alone"),
-        "name": Bool(required=False, default=False,
-                     help="also a first name or surname (Dick Turpin): not flagged written as part of a name"),
-        "compounds": Bool(required=False, default=False,
-                          help="also matched at the start or end of a longer word (bullshit, fuckwit)"),
-        "note": Text(required=False),
-    }), min_items=1, unique=lambda e: e["term"], unique_what="term"),
-})
+
+@model("word-list source")
+class WordlistSource:
+    """Where a word list comes from."""
+    title: str = spec(Text())
+    publisher: str = spec(Text())
+    year: int | None = spec(Int(minimum=1900, maximum=2100, required=False))
+    via: str = spec(Text(help="repository @ commit, path: where this copy was taken from"))
+    licence: str = spec(Text())
+
+
+@model("word-list entry")
+class WordEntry:
+    """One word or phrase."""
+    term: str = spec(Text(pattern=r"[^A-Z]+", pattern_help="lower-case text"))
+    category: str = spec(Choice(*WORD_CATEGORIES))
+    severity: int = spec(Int(minimum=1, maximum=4,
+                             help="Ofcom's scale: 1 mild, 2 medium, 3 strong, 4 strongest"))
+    context_only: bool = spec(Bool(required=False, default=False,
+                                   help="innocent alone; offensive only in context, never flagged alone"))
+    name: bool = spec(Bool(required=False, default=False,
+                           help="also a first name or surname (Dick Turpin): not flagged written as part of a name"))
+    compounds: bool = spec(Bool(required=False, default=False,
+                                help="also matched at the start or end of a longer word (bullshit, fuckwit)"))
+    note: str | None = spec(Text(required=False))
+
+
+@model("word list")
+class Wordlist:
+    """A word list the checker reads (policies/wordlists/<id>.yaml)."""
+    id: str = spec(Slug(help="equals the file name"))
+    title: str = spec(Text())
+    source: WordlistSource = spec(WordlistSource.format())
+    notes: str | None = spec(Text(required=False))
+    entries: tuple[WordEntry, ...] = spec(ListOf(WordEntry.format(), min_items=1, unique=lambda e: e.term,
+                                                 unique_what="term"))
+
 
 # ---------------------------------------------------------------- rules
 
@@ -44,7 +73,7 @@ RULE_CATEGORIES = ("language", "abuse", "hate", "privacy", "spam", "promotion", 
                    "political", "relevance", "conduct")
 
 
-def _check_regex(record: dict, ctx: Context, path: str, raw) -> None:
+def _check_regex(record: Mapping, ctx: Context, path: str, raw) -> None:
     # Nested quantifiers and backreferences are what make a regex backtrack
     # without bound; the checker must stay linear in the comment's length.
     regex = record["regex"]
@@ -60,38 +89,75 @@ def _check_regex(record: dict, ctx: Context, path: str, raw) -> None:
                   "nested quantifiers are not allowed (they can take exponential time)")
 
 
+LANGUAGES = {"en": "English", "cy": "Welsh"}
+
+# Every check kind, declared once: the options its rule file gives, and what
+# the "Rules explained" pages say the checker can do with it.
 CHECK_KINDS = {
     "wordlist": Record("wordlist check", {
         "categories": ListOf(Choice(*WORD_CATEGORIES), min_items=1),
         "min_severity": Int(minimum=1, maximum=4,
                             help="entries at or above this break; below it they may break"),
-    }),
+    }, help="words on the word lists, in the categories given, disguised spellings included"),
     "targeted-insult": Record("targeted-insult check", {
         "targets": ListOf(Choice("person", "staff", "councillor", "group"), min_items=1),
-    }),
-    "threat": Record("threat check", {}),
+    }, help="insults aimed at a person, staff, a councillor or a group"),
+    "threat": Record("threat check", {}, help="threats of violence"),
     "personal-data": Record("personal-data check", {
         "detectors": ListOf(Choice("phone", "email", "postal-address", "ni-number", "payment-card"),
                             min_items=1),
-    }),
+    }, help="phone numbers, email and postal addresses, National Insurance and card numbers"),
     "repetition": Record("repetition check", {
         "similarity": Number(minimum=0.5, maximum=1.0),
-    }),
-    "promotion": Record("promotion check", {}),
+    }, help="the same comment posted again (needs the author's earlier comments)"),
+    "promotion": Record("promotion check", {}, help="advertising: links to channels and pages, prices, offers"),
     "pattern": Record("pattern check", {
         "patterns": ListOf(Record("pattern", {
             "name": Slug(),
             "regex": Text(),
             "why": Text(),
         }, validate=_check_regex), min_items=1, unique=lambda p: p["name"], unique_what="pattern name"),
-    }),
-    "political": Record("political check", {"active": Choice("pre-election")}),
-    "relevance": Record("relevance check", {}),
-    "accusation": Record("accusation check", {}),
+    }, help="the rule's own regular expressions"),
+    "political": Record("political check", {
+        "active": Choice("pre-election", "always",
+                         help="pre-election: only inside a pre-election period; always: all year"),
+    }, help="party names and campaigning"),
+    "language": Record("language check", {
+        "languages": ListOf(Choice(*LANGUAGES), min_items=1, unique=lambda code: code,
+                            unique_what="language", help="the languages the council accepts comments in"),
+    }, help="comments written in a language the council does not accept"),
+    "relevance": Record("relevance check", {}, help="comments off the subject of the post (needs the post)"),
+    "accusation": Record("accusation check", {}, help="accusations against a named person, for a person to judge"),
     "human": Record("human check", {
         "reason": Text(help="why no program can judge this rule"),
-    }),
+    }, help="nothing: a person judges the rule"),
 }
+
+
+@dataclass(frozen=True)
+class Check:
+    """How the checker judges a rule: a kind and its options (the rule pack
+    hands both to the checker as they are)."""
+    kind: str
+    options: Mapping[str, Any]
+
+    def __getitem__(self, key: str):
+        return self.kind if key == "kind" else self.options[key]
+
+    def get(self, key: str, default=None):
+        return self.kind if key == "kind" else self.options.get(key, default)
+
+    def as_data(self) -> dict:
+        return {"kind": self.kind, **as_data(self.options)}
+
+
+@model("example")
+class Example:
+    """A comment, with what the checker is told about it."""
+    text: str = spec(Text())
+    reply_to: str | None = spec(Text(required=False, help="the post the comment replies to"))
+    earlier: tuple[str, ...] = spec(ListOf(Text(), required=False, help="the author's earlier comments"))
+    date: dt.date | None = spec(Date(required=False, help="the day the comment is posted"))
 
 
 class _Example(OneOf):
@@ -99,42 +165,42 @@ class _Example(OneOf):
 
     def check(self, value, ctx, path, line):
         if isinstance(value, dict):
-            return _EXAMPLE_RECORD.check(value, ctx, path, line)
+            return Example.format().check(value, ctx, path, line)
         text = Text().check(value, ctx, path, line)
-        return text if text is INVALID else {"text": text, "reply_to": None, "earlier": [], "date": None}
+        return text if text is INVALID else Example(text=text)
 
 
-_EXAMPLE_RECORD = Record("example", {
-    "text": Text(),
-    "reply_to": Text(required=False, help="the post the comment replies to"),
-    "earlier": ListOf(Text(), required=False, help="the author's earlier comments"),
-    "date": Date(required=False, help="the day the comment is posted"),
-})
-EXAMPLE = _Example(Text(), _EXAMPLE_RECORD)
+EXAMPLE = _Example(Text(), Example.format())
 
 
-def _rule_examples(record: dict, ctx: Context, path: str, raw) -> None:
-    if record["check"]["kind"] == "human":
+@model("examples")
+class Examples:
+    """Comments that must break the rule, and comments that must not: tests, and shown on the pages."""
+    breaks: tuple[Example, ...] = spec(ListOf(EXAMPLE))
+    passes: tuple[Example, ...] = spec(ListOf(EXAMPLE))
+
+
+def _rule_examples(rule: Rule, ctx: Context, path: str, raw) -> None:
+    if rule.check.kind == "human":
         return
     for side in ("breaks", "passes"):
-        if len(record["examples"][side]) < 3:
+        if len(getattr(rule.examples, side)) < 3:
             ctx.error(raw.line_of("examples"), f"examples.{side}",
                       "a rule the checker judges needs at least 3 examples of each kind")
 
 
-RULE = Record("rule", {
-    "id": Slug(help="stable id; equals the file name"),
-    "title": Text(),
-    "summary": Text(help="terse message shown by the checker"),
-    "category": Choice(*RULE_CATEGORIES),
-    "wording": Text(help="default public wording"),
-    "rationale": Text(help="why the rule exists (Markdown)"),
-    "check": Tagged("kind", CHECK_KINDS),
-    "examples": Record("examples", {
-        "breaks": ListOf(EXAMPLE),
-        "passes": ListOf(EXAMPLE),
-    }, required=False, default={"breaks": [], "passes": []}),
-}, validate=_rule_examples)
+@model("rule", validate=_rule_examples)
+class Rule:
+    """A rule in the shared catalogue (policies/rules/<id>.yaml); councils adopt it by id."""
+    id: str = spec(Slug(help="stable id; equals the file name"))
+    title: str = spec(Text())
+    summary: str = spec(Text(help="terse message shown by the checker"))
+    category: str = spec(Choice(*RULE_CATEGORIES))
+    wording: str = spec(Text(help="default public wording"))
+    rationale: str = spec(Text(help="why the rule exists (Markdown)"))
+    check: Check = spec(Tagged("kind", CHECK_KINDS, build=Check))
+    examples: Examples = spec(Examples.format(required=False, default=Examples(breaks=(), passes=())))
+
 
 # ---------------------------------------------------------------- councils
 
@@ -168,57 +234,122 @@ STAFF_NAV = (
 )
 PUBLIC_PAGES = tuple(page for page, _ in PUBLIC_NAV)
 STAFF_PAGES = tuple(page for page, _ in STAFF_NAV)
-ENFORCEMENT_ACTIONS = ("record", "hide-or-delete", "warn", "block", "notify", "report-to-police",
-                       "remove-and-ban")
-RECORD_ITEMS = ("account-name", "account-handle", "date", "post", "reason", "screenshot")
+OUTSIDE_HOURS = ("not-monitored", "emergencies-only", "scheduled-posts-only")
 
 
-def _unknown(what: str) -> Record:
-    return Record(f"unknown {what}", {
-        "unknown": Text(help="why it is not known: shown to editors until someone fills it in"),
-        "placeholder": Text(help="what the pages say meanwhile"),
-    })
+@model("platform")
+class Platform:
+    """A social media account the council runs."""
+    platform: str = spec(Choice("twitter", "facebook", "youtube", "instagram", "linkedin", "tiktok",
+                                "nextdoor", "other"))
+    name: str | None = spec(Text(required=False, help="shown name, when not the platform's usual name"))
+    handle: str | None = spec(Text(required=False, help="the account's name on the platform, e.g. '@NottsCC'"))
+    url: str | None = spec(Url(required=False, help="the account's address"))
+    label: str | None = spec(Text(required=False, help="link text, e.g. 'Follow us on Twitter'"))
 
 
-def _hours_order(record: dict, ctx: Context, path: str, raw) -> None:
-    if record["start"] >= record["end"]:
-        ctx.error(raw.line_of("end"), f"{path}.end",
-                  f"must be later than start ({record['start']})")
+def _hours_order(hours: Hours, ctx: Context, path: str, raw) -> None:
+    if hours.start >= hours.end:
+        ctx.error(raw.line_of("end"), f"{path}.end", f"must be later than start ({hours.start})")
 
 
-def _one_deadline(record: dict, ctx: Context, path: str, raw) -> None:
-    if (record["within"] is None) == (record["by"] is None):
-        ctx.error(raw.line, path, "give exactly one of 'within' or 'by'")
+@model("hours", validate=_hours_order)
+class Hours:
+    """Clock times, 24-hour, in quotes."""
+    start: str = spec(Time())
+    end: str = spec(Time())
 
 
-def _adopted_ids(entry: dict) -> list[str]:
-    return [entry["rule"]] if entry["rule"] else list(entry["rules"] or [])
+@model("monitoring")
+class Monitoring:
+    """When the council watches its accounts."""
+    days: tuple[str, ...] | NotStated = spec(ListOf(Choice(*DAYS), min_items=1, unique=lambda d: d,
+                                                    unique_what="day", silence="which days the accounts are monitored"))
+    hours: Hours | NotStated = spec(Hours.format(silence="the hours the accounts are monitored"))
+    outside_hours: str | NotStated = spec(Choice(*OUTSIDE_HOURS, silence="what happens outside monitoring hours"))
+    wording: str | None = spec(Text(required=False, help="the policy's own words for when accounts are monitored"))
+    outside_hours_wording: str | None = spec(Text(required=False, help="the policy's own words for outside those hours"))
 
 
-def _one_rule_key(record: dict, ctx: Context, path: str, raw) -> None:
-    if (record["rule"] is None) == (record["rules"] is None):
+@model("within")
+class Within:
+    """An amount of time."""
+    amount: int = spec(Int(minimum=1, maximum=365))
+    unit: str = spec(Choice("hour", "working-day", "day"))
+
+
+def _one_deadline(target: ResponseTarget, ctx: Context, path: str, raw) -> None:
+    if target.within is not None and target.by is not None:
+        ctx.error(raw.line, path, "give at most one of 'within' or 'by'")
+    if target.within is None and target.by is None and target.wording is None:
+        ctx.error(raw.line, path, "give 'within' or 'by' (the deadline), or the policy's own 'wording'")
+
+
+@model("response target", validate=_one_deadline)
+class ResponseTarget:
+    """A promise about how soon the council replies."""
+    id: str = spec(Slug(help="a name for the target, unique in the council"))
+    audience: str = spec(Choice(*AUDIENCES, help="staff targets are shown on the staff site only"))
+    what: str = spec(Text(help="e.g. 'acknowledge posts and messages'"))
+    applies_to: str = spec(Choice("all", "office-hours", "out-of-hours", required=False, default="all",
+                                  help="which messages it is for (default: all)"))
+    within: Within | None = spec(Within.format(required=False, help="the deadline as an amount of time"))
+    by: str | None = spec(Choice("end-of-working-day", "end-of-next-working-day", required=False,
+                                 help="the deadline as a time of day"))
+    wording: str | None = spec(Text(required=False, help="the policy's own words for the promise"))
+
+
+@model("responses")
+class Responses:
+    """Whether and how soon the council replies."""
+    wording: str | None = spec(Text(required=False, help="the policy's own words about replies"))
+    targets: tuple[ResponseTarget, ...] | NotStated = spec(ListOf(
+        ResponseTarget.format(), unique=lambda t: t.id, unique_what="target id",
+        silence="how soon the council replies"))
+
+
+@model("alternative channel")
+class Alternative:
+    """Somewhere better than social media for something residents want to do."""
+    need: str = spec(Text(help="what the resident wants to do, e.g. 'report fly-tipping'"))
+    channel: str = spec(Text(help="where to go, e.g. 'the online reporting form'"))
+    url: str | None = spec(Url(required=False))
+    tracking_code: bool = spec(Bool(required=False, default=False, help="whether the channel gives a tracking code"))
+    wording: str | None = spec(Text(required=False, help="the policy's own words for it"))
+
+
+@model("following and sharing")
+class Endorsement:
+    """Whether following or sharing means the council endorses someone."""
+    following_is_endorsement: bool | NotStated = spec(Bool(silence="whether following an account endorses it"))
+    sharing_is_endorsement: bool | NotStated = spec(Bool(silence="whether sharing a post endorses it"))
+    wording: str = spec(Text(help="Markdown"))
+
+
+def _one_rule_key(entry: AdoptedRule, ctx: Context, path: str, raw) -> None:
+    if (entry.rule is None) == (entry.rules is None):
         ctx.error(raw.line, path, "give exactly one of 'rule' (one id) or 'rules' (a list of ids)")
 
 
-def _section_page(record: dict, ctx: Context, path: str, raw) -> None:
-    pages = PUBLIC_PAGES if record["audience"] == "public" else STAFF_PAGES
-    if record["page"] not in pages:
-        ctx.error(raw.line_of("page"), f"{path}.page",
-                  f"no {record['audience']} page {record['page']!r}; {record['audience']} pages: {', '.join(pages)}")
+@model("adopted rule", validate=_one_rule_key)
+class AdoptedRule:
+    """A catalogue rule (or several under one line of the council's wording) that the council adopts."""
+    rule: str | None = spec(Ref("rule", required=False))
+    rules: tuple[str, ...] | None = spec(ListOf(Ref("rule"), min_items=1, required=False, default=None))
+    wording: str | None = spec(Text(required=False, help="the council's own wording, when it differs"))
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return (self.rule,) if self.rule else tuple(self.rules or ())
 
 
-ADOPTED_RULE = Record("adopted rule", {
-    "rule": Ref("rule", required=False),
-    "rules": ListOf(Ref("rule"), min_items=1, required=False, default=None),
-    "wording": Text(required=False, help="the council's own wording, when it differs"),
-}, validate=_one_rule_key)
-
-ADOPTED_GROUP = Record("group of adopted rules", {
-    "heading": Text(required=False),
-    "lead_in": Text(required=False, help="the sentence that introduces the list"),
-    "adopted": ListOf(ADOPTED_RULE, min_items=1),
-    "after": Text(required=False, help="Markdown after the list"),
-})
+@model("group of adopted rules")
+class AdoptedGroup:
+    """Adopted rules under a heading or lead-in of their own."""
+    heading: str | None = spec(Text(required=False))
+    lead_in: str | None = spec(Text(required=False, help="the sentence that introduces the list"))
+    adopted: tuple[AdoptedRule, ...] = spec(ListOf(AdoptedRule.format(), min_items=1))
+    after: str | None = spec(Text(required=False, help="Markdown after the list"))
 
 
 class _AdoptedItem(OneOf):
@@ -226,21 +357,13 @@ class _AdoptedItem(OneOf):
 
     def check(self, value, ctx, path, line):
         is_group = isinstance(value, dict) and "adopted" in value
-        return (ADOPTED_GROUP if is_group else ADOPTED_RULE).check(value, ctx, path, line)
+        return (AdoptedGroup if is_group else AdoptedRule).format().check(value, ctx, path, line)
 
 
-ADOPTED_ITEM = _AdoptedItem(ADOPTED_RULE, ADOPTED_GROUP)
+ADOPTED_ITEM = _AdoptedItem(AdoptedRule.format(), AdoptedGroup.format())
 
 
-def adopted_entries(rules: dict) -> list[dict]:
-    """Every adopted-rule entry, groups flattened, in page order."""
-    out = []
-    for item in rules["adopted"]:
-        out.extend(item["adopted"] if "adopted" in item else [item])
-    return out
-
-
-def _adopted_once(record: dict, ctx: Context, path: str, raw) -> None:
+def _adopted_once(rules: RuleList, ctx: Context, path: str, raw) -> None:
     # Walk the raw YAML (already known to be well formed) for line numbers.
     seen: dict[str, int] = {}
     for item in raw["adopted"]:
@@ -253,116 +376,226 @@ def _adopted_once(record: dict, ctx: Context, path: str, raw) -> None:
                 seen.setdefault(rule_id, entry.line)
 
 
-SECTION = Record("prose section", {
-    "id": Slug(),
-    "audience": Choice(*AUDIENCES, help="staff text never appears on the public site"),
-    "page": Choice(*sorted(set(PUBLIC_PAGES) | set(STAFF_PAGES))),
-    "title": Text(required=False),
-    "position": Choice("start", "end", required=False, default="end",
-                       help="before or after the generated content of the page"),
-    "body": Text(help="Markdown"),
-}, validate=_section_page)
+@model("rules", validate=_adopted_once)
+class RuleList:
+    """The rules the council adopts, in the order its page lists them."""
+    intro: str | None = spec(Text(required=False, help="before the list of rules (Markdown)"))
+    adopted: tuple[AdoptedRule | AdoptedGroup, ...] = spec(ListOf(ADOPTED_ITEM, min_items=1,
+                                                                  help="rules by id, or groups of them"))
+    outro: str | None = spec(Text(required=False, help="after the list of rules (Markdown)"))
 
-COUNCIL = Record("council", {
-    "slug": Slug(help="equals the file name; the council's address in the built sites"),
-    "name": OneOf(Text(), _unknown("name")),
-    "short_name": Text(help="how the pages refer to the area, e.g. 'Ashfield'"),
-    "website": OneOf(Url(), _unknown("website")),
-    "sample": Text(required=False, help="marks invented data and says what is invented"),
-    "about": Text(required=False, help="opening of the overview page (Markdown)"),
-    "platforms_intro": Text(required=False),
-    "platforms": ListOf(required=False, item=Record("platform", {
-        "platform": Choice("twitter", "facebook", "youtube", "instagram", "linkedin", "tiktok",
-                           "nextdoor", "other"),
-        "name": Text(required=False, help="shown name, when not the platform's usual name"),
-        "handle": Text(required=False),
-        "url": Url(required=False),
-        "label": Text(required=False, help="link text, e.g. 'Follow us on Twitter'"),
-    })),
-    "monitoring": Record("monitoring", {
-        "days": ListOf(Choice(*DAYS), min_items=1, unique=lambda d: d, unique_what="day"),
-        "hours": Record("hours", {"start": Time(), "end": Time()}, validate=_hours_order,
-                        required=False, help="leave out when the policy does not say"),
-        "outside_hours": Choice("not-monitored", "emergencies-only", "scheduled-posts-only"),
-        "wording": Text(required=False),
-        "outside_hours_wording": Text(required=False),
-    }),
-    "responses": Record("responses", {
-        "wording": Text(required=False),
-        "targets": ListOf(Record("response target", {
-            "id": Slug(),
-            "audience": Choice(*AUDIENCES),
-            "what": Text(help="e.g. 'acknowledge posts and messages'"),
-            "applies_to": Choice("all", "office-hours", "out-of-hours", required=False, default="all"),
-            "within": Record("within", {
-                "amount": Int(minimum=1, maximum=365),
-                "unit": Choice("hour", "working-day", "day"),
-            }, required=False),
-            "by": Choice("end-of-working-day", "end-of-next-working-day", required=False),
-            "wording": Text(required=False),
-        }, validate=_one_deadline), unique=lambda t: t["id"], unique_what="target id"),
-    }),
-    "alternatives": ListOf(required=False, item=Record("alternative channel", {
-        "need": Text(help="what the resident wants to do, e.g. 'report fly-tipping'"),
-        "channel": Text(),
-        "url": Url(required=False),
-        "tracking_code": Bool(required=False, default=False),
-        "wording": Text(required=False),
-    })),
-    "endorsement": Record("following and sharing", {
-        "following_is_endorsement": Bool(),
-        "sharing_is_endorsement": Bool(),
-        "wording": Text(help="Markdown"),
-    }, required=False),
-    "rules": Record("rules", {
-        "intro": Text(required=False),
-        "adopted": ListOf(ADOPTED_ITEM, min_items=1),
-        "outro": Text(required=False),
-    }, validate=_adopted_once),
-    "enforcement": Record("enforcement", {
-        "intro": Text(required=False),
-        "steps": ListOf(Record("enforcement step", {
-            "actions": ListOf(Choice(*ENFORCEMENT_ACTIONS), min_items=1),
-            "decided_by": Text(required=False),
-            "consulted": ListOf(Text(), required=False),
-            "records": ListOf(Choice(*RECORD_ITEMS), required=False),
-            "wording": Text(required=False),
-        }), min_items=1),
-        "block_appeal": Record("block appeal", {
-            "after_months": Int(minimum=1, maximum=120),
-            "decided_with": Text(),
-        }, required=False),
-        "block_notice": Record("block notice", {
-            "notified": Bool(help="whether a blocked person is told"),
-            "reasons_discussed": Bool(help="whether the reasons are discussed on social media"),
-            "wording": Text(required=False),
-        }, required=False),
-        "complaints": Text(required=False, help="how to complain about a block (Markdown)"),
-        "outro": Text(required=False),
-    }),
-    "pre_election": Record("pre-election period", {
-        "weeks": Int(minimum=1, maximum=12),
-        "elections": ListOf(Text(), min_items=1),
-        "wording": Text(required=False),
-        "polling_days": ListOf(Record("polling day", {"date": Date(), "election": Text()}),
-                               required=False),
-    }, required=False),
-    "contacts": ListOf(required=False, item=Record("contact", {
-        "purpose": Text(),
-        "method": Choice("website", "email", "phone", "form", "private-message", "team"),
-        "value": Text(required=False, help="address, number or team name"),
-        "url": Url(required=False),
-        "wording": Text(required=False),
-    })),
-    "accessibility": Record("accessibility statement", {
-        "compliance": Choice("full", "partial", "none"),
-        "prepared": Date(),
-        "reviewed": Date(),
-        "contact": Text(help="how to ask for another format or report a problem (Markdown)"),
-        "known_issues": ListOf(Text(), required=False),
-    }),
-    "page_titles": Record("page titles", {
+    @property
+    def entries(self) -> tuple[AdoptedRule, ...]:
+        """Every adopted-rule entry, groups flattened, in page order."""
+        out: list[AdoptedRule] = []
+        for item in self.adopted:
+            out.extend(item.adopted if isinstance(item, AdoptedGroup) else [item])
+        return tuple(out)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(rule_id for entry in self.entries for rule_id in entry.ids)
+
+
+ACTION_LIST = ListOf(Choice(*ACTIONS), min_items=1)
+
+
+def _old_names(entry, ctx: Context, path: str, raw) -> None:
+    for action in entry.actions:
+        new = ACTIONS[action].old_name_of
+        if new:
+            ctx.note(raw.line_of("actions"), f"{path}.actions",
+                     f"{action!r} is the old name for {new!r} and still reads 'tell senior managers'; "
+                     "say who is told: tell-senior-managers, tell-poster or report-to-police")
+
+
+@model("enforcement step", validate=_old_names)
+class Step:
+    """A step of the ladder: what is done, in order, when rules are broken."""
+    actions: tuple[str, ...] = spec(ACTION_LIST)
+    decided_by: str | None = spec(Text(required=False, help="who decides, e.g. 'the Communications Manager'"))
+    consulted: tuple[str, ...] = spec(ListOf(Text(), required=False, help="who is consulted or told"))
+    records: tuple[str, ...] = spec(ListOf(Choice(*RECORD_ITEMS), required=False, help="what a `record` keeps"))
+    wording: str | None = spec(Text(required=False, help="the policy's own words for the step"))
+
+
+def _names_content(entry: ActAtOnce, ctx: Context, path: str, raw) -> None:
+    _old_names(entry, ctx, path, raw)
+    if not (entry.rules or entry.categories or entry.content):
+        ctx.error(raw.line, path, "say which content this is for: 'rules' (ids), 'categories', or 'content' "
+                                  "(the policy's words, e.g. 'explicit content')")
+
+
+@model("action taken at once", validate=_names_content)
+class ActAtOnce:
+    """What is done straight away, outside the ladder, for some content."""
+    content: str | None = spec(Text(required=False, help="the content, in the policy's words, e.g. 'explicit content'"))
+    rules: tuple[str, ...] = spec(ListOf(Ref("rule"), required=False, help="the adopted rules it is for"))
+    categories: tuple[str, ...] = spec(ListOf(Choice(*RULE_CATEGORIES), required=False,
+                                              help="the rule categories it is for"))
+    actions: tuple[str, ...] = spec(ACTION_LIST)
+    decided_by: str | None = spec(Text(required=False))
+    records: tuple[str, ...] = spec(ListOf(Choice(*RECORD_ITEMS), required=False))
+    wording: str | None = spec(Text(required=False))
+
+
+def _says_what(entry: Reserved, ctx: Context, path: str, raw) -> None:
+    _old_names(entry, ctx, path, raw)
+    if not (entry.actions or entry.wording):
+        ctx.error(raw.line, path, "give the 'actions' the council reserves the right to take, or its 'wording'")
+
+
+@model("reserved right", validate=_says_what)
+class Reserved:
+    """An action the council reserves the right to take, without promising a process."""
+    actions: tuple[str, ...] = spec(ListOf(Choice(*ACTIONS), required=False))
+    wording: str | None = spec(Text(required=False))
+
+
+@model("block appeal")
+class BlockAppeal:
+    """Whether and when a blocked account can appeal."""
+    after_months: int | NotStated = spec(Int(minimum=1, maximum=120, silence="after how long a block can be appealed"))
+    decided_with: str | NotStated = spec(Text(silence="who decides an appeal against a block"))
+    wording: str | None = spec(Text(required=False))
+
+
+@model("block notice")
+class BlockNotice:
+    """Whether a blocked person is told, and whether reasons are discussed."""
+    notified: bool | NotStated = spec(Bool(silence="whether a blocked person is told"))
+    reasons_discussed: bool | NotStated = spec(Bool(silence="whether the reasons for a block are discussed on social media"))
+    wording: str | None = spec(Text(required=False))
+
+
+def _does_something(e: Enforcement, ctx: Context, path: str, raw) -> None:
+    if not (e.steps or e.at_once or e.reserved or e.intro):
+        ctx.error(raw.line, path, "say what the council does: 'steps' (in order), 'at_once' or 'reserved', "
+                                  "or leave enforcement out")
+
+
+@model("enforcement", validate=_does_something)
+class Enforcement:
+    """What the council does when rules are broken: a ladder of steps, actions
+    taken at once for some content, and rights it reserves; any of them."""
+    intro: str | None = spec(Text(required=False))
+    steps: tuple[Step, ...] = spec(ListOf(Step.format(), required=False,
+                                          help="the steps followed in order: a set process"))
+    at_once: tuple[ActAtOnce, ...] = spec(ListOf(ActAtOnce.format(), required=False,
+                                                 help="what is done straight away for some content"))
+    reserved: tuple[Reserved, ...] = spec(ListOf(Reserved.format(), required=False,
+                                                 help="what the council reserves the right to do"))
+    block_appeal: BlockAppeal | NotStated = spec(BlockAppeal.format(silence="appeals against a block"))
+    block_notice: BlockNotice | NotStated = spec(BlockNotice.format(silence="telling people they are blocked"))
+    complaints: str | None = spec(Text(required=False, help="how to complain about a block (Markdown)"))
+    outro: str | None = spec(Text(required=False))
+
+    @property
+    def actions(self) -> tuple[str, ...]:
+        """Every action named anywhere, once, in the order first named."""
+        named = [a for group in (self.at_once, self.steps, self.reserved) for e in group for a in e.actions]
+        return tuple(dict.fromkeys(named))
+
+
+@model("polling day")
+class PollingDay:
+    """An election's polling day."""
+    date: dt.date = spec(Date())
+    election: str = spec(Text())
+
+
+@model("pre-election period")
+class PreElection:
+    """The weeks before an election, when councils avoid anything that could look like party support."""
+    weeks: int | NotStated = spec(Int(minimum=1, maximum=12, silence="how many weeks before polling day the pre-election period starts"))
+    elections: tuple[str, ...] | NotStated = spec(ListOf(Text(), min_items=1, silence="which elections have a pre-election period"))
+    wording: str | None = spec(Text(required=False))
+    polling_days: tuple[PollingDay, ...] = spec(ListOf(PollingDay.format(), required=False))
+
+
+@model("contact")
+class Contact:
+    """A way to reach the council."""
+    purpose: str = spec(Text())
+    method: str = spec(Choice("website", "email", "phone", "form", "private-message", "team"))
+    value: str | None = spec(Text(required=False, help="address, number or team name"))
+    url: str | None = spec(Url(required=False))
+    wording: str | None = spec(Text(required=False))
+
+
+@model("accessibility statement")
+class Accessibility:
+    """The facts of the sites' accessibility statement, as the council states them."""
+    compliance: str | NotStated = spec(Choice("full", "partial", "none",
+                                              silence="how far the pages comply with WCAG 2.2 AA"))
+    prepared: dt.date | NotStated = spec(Date(silence="when the accessibility statement was prepared"))
+    reviewed: dt.date | NotStated = spec(Date(silence="when the accessibility statement was last reviewed"))
+    contact: str | NotStated = spec(Text(silence="how to ask for another format or report an accessibility problem",
+                                         help="Markdown"))
+    known_issues: tuple[str, ...] = spec(ListOf(Text(), required=False))
+
+
+def _section_page(section: Section, ctx: Context, path: str, raw) -> None:
+    pages = PUBLIC_PAGES if section.audience == "public" else STAFF_PAGES
+    if section.page not in pages:
+        ctx.error(raw.line_of("page"), f"{path}.page",
+                  f"no {section.audience} page {section.page!r}; {section.audience} pages: {', '.join(pages)}")
+
+
+@model("prose section", validate=_section_page)
+class Section:
+    """The council's own prose, placed on a page of one audience's site."""
+    id: str = spec(Slug())
+    audience: str = spec(Choice(*AUDIENCES, help="staff text never appears on the public site"))
+    page: str = spec(Choice(*sorted(set(PUBLIC_PAGES) | set(STAFF_PAGES))))
+    title: str | None = spec(Text(required=False))
+    position: str = spec(Choice("start", "end", required=False, default="end",
+                                help="before or after the generated content of the page"))
+    body: str = spec(Text(help="Markdown"))
+
+
+def _rules_adopted(council: Council, ctx: Context, path: str, raw) -> None:
+    """What enforcement says it does for a rule must be about a rule the council adopts."""
+    if not council.enforcement:
+        return
+    adopted = set(council.rules.ids)
+    for n, entry in enumerate(council.enforcement.at_once):
+        for rule_id in entry.rules:
+            if rule_id not in adopted:
+                ctx.error(raw["enforcement"]["at_once"].line_of(n), f"enforcement.at_once[{n}].rules",
+                          f"{rule_id!r} is not one of the council's adopted rules")
+
+
+@model("council", validate=_rules_adopted)
+class Council:
+    """A council's policy (policies/councils/<slug>.yaml): name, website and adopted rules are
+    all it needs; every other setting is said only when the council's policy says it."""
+    slug: str = spec(Slug(required=False, help="equals the file name; the council's address in the built sites"))
+    name: str | NotStated = spec(Text(silence="the council's name", needs_placeholder=True,
+                                      help="the council's full name, e.g. 'Riverside Borough Council'"))
+    short_name: str | None = spec(Text(required=False, help="how the pages refer to the area, e.g. 'Ashfield'"))
+    website: str | NotStated = spec(Url(silence="the council's website", needs_placeholder=True,
+                                        help="the council's own website: the pages link back to it"))
+    sample: str | None = spec(Text(required=False, help="marks invented data and says what is invented"))
+    about: str | None = spec(Text(required=False, help="opening of the overview page (Markdown)"))
+    platforms_intro: str | None = spec(Text(required=False, help="the sentence before the list of accounts"))
+    platforms: tuple[Platform, ...] | NotStated = spec(ListOf(Platform.format(), silence="the council's social media accounts",
+                                                              help="the council's accounts"))
+    monitoring: Monitoring | NotStated = spec(Monitoring.format(silence="when the accounts are monitored"))
+    responses: Responses | NotStated = spec(Responses.format(silence="whether and how soon the council replies"))
+    alternatives: tuple[Alternative, ...] = spec(ListOf(Alternative.format(), required=False,
+                                                        help="where residents should go instead of social media"))
+    endorsement: Endorsement | NotStated = spec(Endorsement.format(silence="whether following or sharing is endorsement"))
+    rules: RuleList = spec(RuleList.format())
+    enforcement: Enforcement | NotStated = spec(Enforcement.format(silence="what happens when rules are broken"))
+    pre_election: PreElection | NotStated = spec(PreElection.format(silence="a pre-election period"))
+    contacts: tuple[Contact, ...] | NotStated = spec(ListOf(Contact.format(), silence="how to contact the council",
+                                                            help="ways to reach the council"))
+    accessibility: Accessibility | NotStated = spec(Accessibility.format(
+        silence="the accessibility statement's facts (compliance, dates, contact)"))
+    page_titles: Mapping[str, str | None] = spec(Record("page titles", {
         page: Text(required=False) for page in sorted(set(PUBLIC_PAGES) | set(STAFF_PAGES))
-    }, required=False, default={}, help="the council's own names for pages, when it has them"),
-    "sections": ListOf(SECTION, required=False, unique=lambda s: s["id"], unique_what="section id"),
-})
+    }, required=False, default=MappingProxyType({}), help="the council's own names for pages, when it has them"))
+    sections: tuple[Section, ...] = spec(ListOf(Section.format(), required=False, unique=lambda s: s.id,
+                                                unique_what="section id",
+                                                help="the council's own prose, each placed on one page of one site"))

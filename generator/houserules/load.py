@@ -3,11 +3,12 @@ councils (each later kind refers to ids of the earlier ones)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import formats
 from .errors import PolicyError, SourceProblem
+from .formats import Council, Rule, Wordlist
 from .schema import INVALID, Context, Record
 from .yamlsource import display_path, load_yaml
 
@@ -15,14 +16,18 @@ from .yamlsource import display_path, load_yaml
 @dataclass(frozen=True)
 class Policy:
     root: Path
-    wordlists: dict[str, dict]
-    rules: dict[str, dict]
-    councils: dict[str, dict]
+    wordlists: dict[str, Wordlist]
+    rules: dict[str, Rule]
+    councils: dict[str, Council]
+    # Not problems: what each council's sites will not say (settings it does
+    # not state, old names), for `validate` to tell the author.
+    notes: tuple[SourceProblem, ...] = field(default=(), compare=False)
 
 
-def load_record(path: Path, spec: Record, problems: list[SourceProblem], known: dict | None = None):
+def load_record(path: Path, spec: Record, problems: list[SourceProblem], known: dict | None = None,
+                notes: list[SourceProblem] | None = None):
     """One YAML file checked against its format: (the parsed YAML, the checked
-    value or INVALID), every problem added to `problems`."""
+    value or INVALID), every problem added to `problems`, every note to `notes`."""
     try:
         raw = load_yaml(path)
     except PolicyError as exc:
@@ -31,25 +36,33 @@ def load_record(path: Path, spec: Record, problems: list[SourceProblem], known: 
     ctx = Context(display_path(path), known=known or {})
     value = spec.check(raw, ctx, "", 1)
     problems.extend(ctx.problems)
+    if notes is not None:
+        notes.extend(ctx.notes)
     return raw, value
 
 
-def _load_folder(folder: Path, spec: Record, id_key: str, known: dict,
-                 problems: list[SourceProblem]) -> dict[str, dict]:
-    loaded: dict[str, dict] = {}
+def _load_folder(folder: Path, spec: Record, id_key: str, known: dict, problems: list[SourceProblem],
+                 notes: list[SourceProblem] | None = None) -> dict:
+    loaded: dict = {}
+    if not folder.is_dir():
+        problems.append(SourceProblem(display_path(folder), 0, "", "no such folder"))
+        return loaded
     for path in sorted(folder.glob("*.yml")):
         # Only .yaml files are read; a .yml one would otherwise be skipped without a word.
         problems.append(SourceProblem(display_path(path), 0, "",
                                       f"not read: rename it to {path.stem}.yaml"))
     for path in sorted(folder.glob("*.yaml")):
-        raw, value = load_record(path, spec, problems, known)
+        raw, value = load_record(path, spec, problems, known, notes)
         if value is INVALID:
             continue
-        if value[id_key] != path.stem:
+        given = getattr(value, id_key)
+        if given is None:  # an id may be left out: the file name is the id
+            value = dataclasses.replace(value, **{id_key: path.stem})
+        elif given != path.stem:
             problems.append(SourceProblem(display_path(path), raw.line_of(id_key), id_key,
-                                          f"{value[id_key]!r} must equal the file name {path.stem!r}"))
+                                          f"{given!r} must equal the file name {path.stem!r}"))
             continue
-        loaded[value[id_key]] = value
+        loaded[path.stem] = value
     if not loaded and not problems:
         problems.append(SourceProblem(display_path(folder), 0, "", "no .yaml files found"))
     return loaded
@@ -61,17 +74,18 @@ def load_policy(root: Path, *, prove: bool = True) -> Policy:
     `prove=False` skips proving the rules' examples: for a published version,
     whose examples were proved when it was published."""
     problems: list[SourceProblem] = []
-    wordlists = _load_folder(root / "wordlists", formats.WORDLIST, "id", {}, problems)
+    notes: list[SourceProblem] = []
+    wordlists = _load_folder(root / "wordlists", Wordlist.format(), "id", {}, problems)
     # Rules are checked against the rule ids that exist on disk, so a council
     # naming a rule whose file is merely broken gets the file's own error,
     # not a misleading "unknown rule".
     rule_ids = {p.stem for p in (root / "rules").glob("*.yaml")}
-    rules = _load_folder(root / "rules", formats.RULE, "id", {}, problems)
-    councils = _load_folder(root / "councils", formats.COUNCIL, "slug", {"rule": rule_ids}, problems)
+    rules = _load_folder(root / "rules", Rule.format(), "id", {}, problems)
+    councils = _load_folder(root / "councils", Council.format(), "slug", {"rule": rule_ids}, problems, notes)
     _check_wordlist_categories(rules, wordlists, root, problems)
     if problems:
         raise PolicyError(problems)
-    policy = Policy(root, wordlists, rules, councils)
+    policy = Policy(root, wordlists, rules, councils, tuple(dict.fromkeys(notes)))
     if not prove:
         return policy
     # Imported here: the examples are proved with the checker, which needs a loaded policy.
@@ -83,12 +97,12 @@ def load_policy(root: Path, *, prove: bool = True) -> Policy:
 
 
 def _check_wordlist_categories(rules, wordlists, root, problems) -> None:
-    available = {e["category"] for wl in wordlists.values() for e in wl["entries"]}
+    available = {e.category for wl in wordlists.values() for e in wl.entries}
     for rule in rules.values():
-        if rule["check"]["kind"] != "wordlist":
+        if rule.check.kind != "wordlist":
             continue
-        for category in rule["check"]["categories"]:
+        for category in rule.check.options["categories"]:
             if category not in available:
                 problems.append(SourceProblem(
-                    display_path(root / "rules" / f"{rule['id']}.yaml"), 0, "check.categories",
+                    display_path(root / "rules" / f"{rule.id}.yaml"), 0, "check.categories",
                     f"no word list has entries in category {category!r}"))

@@ -22,8 +22,8 @@ def _pattern(terms: tuple[str, ...]) -> re.Pattern | None:
 
 def offensive_terms(wordlists: dict) -> tuple[str, ...]:
     """Terms that are offensive on their own (moderate or stronger)."""
-    return tuple(sorted({e["term"] for wl in wordlists.values() for e in wl["entries"]
-                         if e["severity"] >= 2 and not e["context_only"]}))
+    return tuple(sorted({e.term for wl in wordlists.values() for e in wl.entries
+                         if e.severity >= 2 and not e.context_only}))
 
 
 def mask(text: str, terms: tuple[str, ...]) -> str:

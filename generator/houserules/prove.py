@@ -8,25 +8,28 @@ from __future__ import annotations
 from houserules_checker import BREAKS, MAY_BREAK, Checker
 
 from .errors import SourceProblem
+from .formats import Rule
 from .load import Policy
+from .rulepack import FORMAT
+from .schema import as_data
 from .yamlsource import display_path
 
 # Checks that can say no more than "may break": a person decides.
-AT_MOST_MAY_BREAK = {"accusation", "relevance"}
+AT_MOST_MAY_BREAK = {"accusation", "relevance", "language"}
 # The political examples are dated; prove them inside a pre-election period.
 EXAMPLE_PERIOD = {"election": "examples", "start": "0001-01-01", "end": "9999-12-31"}
 
 
-def expected_verdict(rule: dict) -> str:
-    return MAY_BREAK if rule["check"]["kind"] in AT_MOST_MAY_BREAK else BREAKS
+def expected_verdict(rule: Rule) -> str:
+    return MAY_BREAK if rule.check.kind in AT_MOST_MAY_BREAK else BREAKS
 
 
-def rule_checker(policy: Policy, rule: dict) -> Checker:
-    words = [dict(e, list=wl_id) for wl_id, wl in sorted(policy.wordlists.items()) for e in wl["entries"]]
-    return Checker({"format": 1, "council": {"slug": "examples", "name": "examples"}, "version": None,
-                    "rules": [{"id": rule["id"], "title": rule["title"], "summary": rule["summary"],
-                               "category": rule["category"], "wording": rule["wording"], "check": rule["check"]}],
-                    "words": words, "enforcement": [], "pre_election": [EXAMPLE_PERIOD]})
+def rule_checker(policy: Policy, rule: Rule) -> Checker:
+    words = [dict(as_data(e), list=wl_id) for wl_id, wl in sorted(policy.wordlists.items()) for e in wl.entries]
+    return Checker({"format": FORMAT, "council": {"slug": "examples", "name": "examples"}, "version": None,
+                    "rules": [{"id": rule.id, "title": rule.title, "summary": rule.summary,
+                               "category": rule.category, "wording": rule.wording, "check": as_data(rule.check)}],
+                    "words": words, "pre_election": [EXAMPLE_PERIOD]})
 
 
 def _line(path, text: str) -> int:
@@ -39,14 +42,14 @@ def _line(path, text: str) -> int:
 def prove_examples(policy: Policy) -> list[SourceProblem]:
     problems = []
     for rule in policy.rules.values():
-        if rule["check"]["kind"] == "human":
+        if rule.check.kind == "human":
             continue
         checker = rule_checker(policy, rule)
-        path = policy.root / "rules" / f"{rule['id']}.yaml"
+        path = policy.root / "rules" / f"{rule.id}.yaml"
         for side in ("breaks", "passes"):
-            for n, example in enumerate(rule["examples"][side]):
-                [finding] = checker.check(example["text"], reply_to=example["reply_to"],
-                                          earlier=example["earlier"], date=example["date"]).findings
+            for n, example in enumerate(getattr(rule.examples, side)):
+                [finding] = checker.check(example.text, reply_to=example.reply_to,
+                                          earlier=example.earlier, date=example.date).findings
                 flagged = finding.verdict in (BREAKS, MAY_BREAK)
                 if side == "breaks" and finding.verdict != expected_verdict(rule):
                     message = f"the checker says {finding.verdict}, not {expected_verdict(rule)}"
@@ -55,6 +58,6 @@ def prove_examples(policy: Policy) -> list[SourceProblem]:
                                + "; ".join(finding.why) + ")")
                 else:
                     continue
-                problems.append(SourceProblem(display_path(path), _line(path, example["text"]),
+                problems.append(SourceProblem(display_path(path), _line(path, example.text),
                                               f"examples.{side}[{n}]", message))
     return problems

@@ -13,8 +13,15 @@ from pathlib import Path
 import jinja2
 
 from . import wording
+from .resolve import PageContext, SiteView
+from .schema import stated
 
 TEMPLATES = Path(__file__).parent / "templates"
+
+# Marks round each sentence a template writes itself, naming the settings it
+# states, when pages are rendered for tracing (tests/test_traced_sentences.py):
+# start, the settings, then the text, then the end.
+TRACE_MARKS = ("\ue000", "\ue001", "\ue002")
 
 CHECK_EXPLAINED = {
     "wordlist": "Yes. It looks for words on its word lists, including disguised spellings.",
@@ -24,15 +31,35 @@ CHECK_EXPLAINED = {
     "repetition": "Yes, when it is given the author's earlier comments: it compares them.",
     "promotion": "Yes. It looks for advertising: links to channels and pages, prices and offers.",
     "pattern": "Yes. It looks for known phrasings.",
-    "political": "Yes, during the pre-election period only. It looks for party names and campaigning.",
+    "political": "{political}",
+    "language": "Partly. It can tell when a comment is written in another language; a person decides whether it could be abusive.",
     "relevance": "Only when it is given the post being replied to; a moderator confirms.",
     "accusation": "Only partly. It can spot an accusation against a named person, which a person must judge.",
     "human": "No. {reason}",
 }
 
 
-def _check_explained(check: dict) -> str:
-    return CHECK_EXPLAINED[check["kind"]].format(reason=check.get("reason") or "")
+# What the checker's page gives as examples of each verdict, for the kinds of
+# check the council's rules use: a page promises only what its rules can do.
+CHECK_SIGNS = {
+    "breaks": (("wordlist", "a swear word (even when disguised)"), ("threat", "a threat"),
+               ("personal-data", "a phone number or an email address"), ("promotion", "an advert"),
+               ("targeted-insult", "an insult aimed at someone"), ("political", "campaigning for a party"),
+               ("repetition", "the same comment posted again")),
+    "may-break": (("targeted-insult", "an insult with no one clearly named"),
+                  ("language", "a comment in another language"),
+                  ("accusation", "an accusation against a named person")),
+}
+
+
+def _signs(kinds, verdict: str) -> list[str]:
+    return [sign for kind, sign in CHECK_SIGNS[verdict] if kind in kinds]
+
+
+def _check_explained(check) -> str:
+    political = ("Yes, during the pre-election period only. It looks for party names and campaigning."
+                 if check.get("active") == "pre-election" else "Yes. It looks for campaigning for or against a party.")
+    return CHECK_EXPLAINED[check.kind].format(reason=check.get("reason") or "", political=political)
 
 
 def _capfirst(text: str) -> str:
@@ -53,13 +80,23 @@ def _shorturl(url: str) -> str:
     return re.sub(r"^https?://", "", url).rstrip("/")
 
 
-def _platform_name(p: dict) -> str:
-    return p["name"] or {"twitter": "Twitter", "facebook": "Facebook", "youtube": "YouTube",
-                         "instagram": "Instagram", "linkedin": "LinkedIn", "tiktok": "TikTok",
-                         "nextdoor": "Nextdoor"}.get(p["platform"], p["platform"])
+def _platform_name(p) -> str:
+    return p.name or {"twitter": "Twitter", "facebook": "Facebook", "youtube": "YouTube",
+                      "instagram": "Instagram", "linkedin": "LinkedIn", "tiktok": "TikTok",
+                      "nextdoor": "Nextdoor"}.get(p.platform, p.platform)
 
 
-def _environment() -> jinja2.Environment:
+def _asserts(text: str, view: SiteView, *settings: str, trace: bool = False) -> str:
+    """A sentence the template writes itself, stating `settings`: refused
+    unless the council stated each of them (SiteView.require)."""
+    view.require(*settings)
+    if trace:
+        start, middle, end = TRACE_MARKS
+        return f"{start}{','.join(settings)}{middle}{text}{end}"
+    return text
+
+
+def _environment(trace: bool = False) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         undefined=jinja2.StrictUndefined,
@@ -68,6 +105,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=False,  # Markdown output; council text is trusted Markdown by design
     )
+    env.tests["stated"] = stated
     env.filters.update({
         "days": wording.days,
         "clock": wording.clock,
@@ -75,8 +113,10 @@ def _environment() -> jinja2.Environment:
         "number": wording.number,
         "months": wording.months,
         "join_and": lambda items, last="and": wording.join(list(items), last),
-        "action": lambda a: wording.ACTIONS[a].lower(),
+        "does": wording.does,
+        "signs": _signs,
         "record_item": lambda r: wording.RECORD_ITEMS[r],
+        "asserts": lambda text, view, *settings: _asserts(text, view, *settings, trace=trace),
         "oneline": _oneline,
         "cell": lambda t: _oneline(t).replace("|", "\\|"),
         "quote_example": _quote_example,
@@ -93,13 +133,21 @@ def _environment() -> jinja2.Environment:
 _ENV = _environment()
 
 
-def _template_for(page: str, audience: str) -> jinja2.Template:
+def _template_for(page: str, audience: str, env: jinja2.Environment = _ENV) -> jinja2.Template:
     for name in (f"pages/{page}.{audience}.md.j2", f"pages/{page}.md.j2"):
         try:
-            return _ENV.get_template(name)
+            return env.get_template(name)
         except jinja2.TemplateNotFound:
             continue
     raise LookupError(f"no template for the {audience} page {page!r}")
+
+
+def render_page(view: SiteView, page: str, title: str, *, trace: bool = False) -> str:
+    """One page's Markdown. With `trace`, every sentence a template writes is
+    marked with the settings it states (TRACE_MARKS)."""
+    context: PageContext = {"view": view, "title": title}
+    env = _environment(trace=True) if trace else _ENV
+    return _tidy(_template_for(page, view.audience, env).render(**context))
 
 
 def _tidy(markdown: str) -> str:
@@ -107,11 +155,11 @@ def _tidy(markdown: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"
 
 
-def site_config(view: dict, project_root: Path, site_root: Path, docs: Path, out: Path,
+def site_config(view: SiteView, project_root: Path, site_root: Path, docs: Path, out: Path,
                 checker: dict | None = None) -> dict:
     base = os.path.relpath(project_root / "mkdocs.yml", site_root)
-    title = "Social media house rules" if view["audience"] == "public" else "Social media: staff"
-    name = _capfirst(view["name"]["shown"])
+    title = "Social media house rules" if view.audience == "public" else "Social media: staff"
+    name = _capfirst(view.name.shown)
     return {
         "INHERIT": base,
         "site_name": f"{name}: {title}",
@@ -120,21 +168,21 @@ def site_config(view: dict, project_root: Path, site_root: Path, docs: Path, out
         "copyright": name,
         "theme": {"name": "material",
                   "custom_dir": os.path.relpath(project_root / "site_src" / "overrides", site_root)},
-        "nav": [{title: f"{page}.md"} for page, title in view["pages"]],
+        "nav": [{title: f"{page}.md"} for page, title in view.pages],
         "extra": {
-            "council": {"name": name, "website": view["website"]["value"],
-                        "slug": view["slug"]},
-            "audience": view["audience"],
+            "council": {"name": name, "website": view.website.value,
+                        "slug": view.slug},
+            "audience": view.audience,
             "checker": checker,
             # For main.html: where this edition stands among the published versions.
-            "versioning": _versioning(view["versions"]),
+            "versioning": _versioning(view.versions),
             # Material's version selector, fed by versions.json at the site's root.
-            **({"version": {"provider": "mike"}} if view["versions"] else {}),
+            **({"version": {"provider": "mike"}} if view.versions else {}),
         },
     }
 
 
-def _versioning(versions: dict | None) -> dict | None:
+def _versioning(versions) -> dict | None:
     if not versions:
         return None
     keep = ("folder", "number", "effective", "published", "effective_long", "published_long", "pages")
@@ -142,13 +190,13 @@ def _versioning(versions: dict | None) -> dict | None:
             "versions": [{k: v[k] for k in keep} for v in versions["versions"]]}
 
 
-def render_site(view: dict, project_root: Path, site_root: Path, out: Path, checker: dict | None = None) -> Path:
+def render_site(view: SiteView, project_root: Path, site_root: Path, out: Path,
+                checker: dict | None = None) -> Path:
     """Write docs/ and mkdocs.yml under site_root; return the mkdocs.yml path."""
     docs = site_root / "docs"
     docs.mkdir(parents=True)
-    for page, title in view["pages"]:
-        text = _template_for(page, view["audience"]).render(view=view, title=title)
-        (docs / f"{page}.md").write_text(_tidy(text), encoding="utf-8")
+    for page, title in view.pages:
+        (docs / f"{page}.md").write_text(render_page(view, page, title), encoding="utf-8")
     shutil.copytree(project_root / "site_src" / "assets", docs / "assets")
     config = site_config(view, project_root, site_root, docs, out, checker)
     path = site_root / "mkdocs.yml"

@@ -2,8 +2,10 @@
 that the checker engine reads, in CPython and in the browser alike.
 
 The pack carries only what the checker needs (the council's rules in its own
-wording, their checks, the word lists those checks use, the enforcement
-steps, the pre-election periods); never any staff prose.
+wording, their checks, the word lists those checks use, what the council does
+when each rule is broken, the pre-election periods); never any staff prose.
+The words for what the council does come from wording.py, as on the pages,
+so the checker holds no vocabulary of its own.
 """
 
 from __future__ import annotations
@@ -11,47 +13,68 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from .formats import adopted_entries
+from .formats import Council, Enforcement, PreElection, Rule
 from .load import Policy
+from .schema import NotStated, as_data
+from .wording import does
 
-FORMAT = 1
+FORMAT = 2
 
 
-def _periods(pre_election: dict | None) -> list[dict]:
-    if not pre_election:
+def _periods(pre_election: PreElection | NotStated) -> list[dict]:
+    if not pre_election or not pre_election.weeks:
         return []
-    weeks = pre_election["weeks"]
-    return [{"election": d["election"],
-             "start": (d["date"] - dt.timedelta(weeks=weeks)).isoformat(),
-             "end": d["date"].isoformat()}
-            for d in pre_election["polling_days"] or []]
+    weeks = pre_election.weeks
+    return [{"election": d.election,
+             "start": (d.date - dt.timedelta(weeks=weeks)).isoformat(),
+             "end": d.date.isoformat()}
+            for d in pre_election.polling_days]
+
+
+def _said(wording: str | None) -> str | None:
+    return " ".join(wording.split()) if wording else None
+
+
+def next_steps(enforcement: Enforcement | NotStated, rule: Rule) -> tuple[list[str], list[str], bool]:
+    """What the council says it does when `rule` is broken, as the checker
+    lists it: what is done at once for it (actions taken at once apply to the
+    rules and categories they name), then the steps and the rights reserved,
+    and whether those are a ladder followed in order."""
+    if not enforcement:
+        return [], [], False
+    at_once = [_said(a.wording) or f"{a.content or rule.title}: straight away, {does(a.actions)}."
+               for a in enforcement.at_once if rule.id in a.rules or rule.category in a.categories]
+    ladder = [_said(s.wording) or f"{does(s.actions, capital=True)}." for s in enforcement.steps]
+    reserved = [_said(r.wording) or f"We reserve the right to {does(r.actions)}." for r in enforcement.reserved]
+    return at_once, ladder + reserved, bool(ladder) and not reserved
 
 
 def build_rulepack(policy: Policy, slug: str, version: str | None = None) -> dict:
-    council = policy.councils[slug]
+    council: Council = policy.councils[slug]
     rules = []
-    for entry in adopted_entries(council["rules"]):
-        ids = [entry["rule"]] if entry["rule"] else entry["rules"]
-        for rule_id in ids:
+    for entry in council.rules.entries:
+        for rule_id in entry.ids:
             rule = policy.rules[rule_id]
+            at_once, steps, ordered = next_steps(council.enforcement, rule)
             rules.append({
                 "id": rule_id,
-                "title": rule["title"],
-                "summary": rule["summary"],
-                "category": rule["category"],
-                "wording": " ".join((entry["wording"] or rule["wording"]).split()),
-                "check": rule["check"],
+                "title": rule.title,
+                "summary": rule.summary,
+                "category": rule.category,
+                "wording": " ".join((entry.wording or rule.wording).split()),
+                "check": as_data(rule.check),
+                "at_once": at_once,
+                "next_steps": steps,
+                "next_steps_in_order": ordered,
             })
-    name = council["name"]
+    name = council.name
     return {
         "format": FORMAT,
-        "council": {"slug": slug, "name": name if isinstance(name, str) else name["placeholder"]},
+        "council": {"slug": slug, "name": name if isinstance(name, str) else name.placeholder},
         "version": version,
         "rules": rules,
-        "words": [dict(e, list=wl_id) for wl_id, wl in sorted(policy.wordlists.items()) for e in wl["entries"]],
-        "enforcement": [{"actions": s["actions"], "wording": " ".join((s["wording"] or "").split()) or None,
-                         "decided_by": s["decided_by"]} for s in council["enforcement"]["steps"]],
-        "pre_election": _periods(council["pre_election"]),
+        "words": [dict(as_data(e), list=wl_id) for wl_id, wl in sorted(policy.wordlists.items()) for e in wl.entries],
+        "pre_election": _periods(council.pre_election),
     }
 
 

@@ -3,16 +3,26 @@ config options: each file format is a `Record` of typed fields, and checking
 a file collects every problem (file, line, field, message) before giving up,
 so an author fixes them all in one pass.
 
-Checked values come back as plain dicts, lists, strings, numbers and dates:
-the rest of the generator never sees YAML.
+Checked values come back as typed, frozen objects: a `Record` builds its
+model class (formats.py declares them) or, without one, a read-only mapping;
+lists come back as tuples. The rest of the generator never sees YAML.
+
+Silence is a value. A field declared with `silence=` (what the sites will
+not say without it) may be left out, written `not stated`, or written
+`{unknown: why, placeholder: what the pages say meanwhile}`; each gives a
+falsy `NotStated`, which templates test with `is stated`, and a note (a
+warning, never an error) so `validate` can tell the author what their sites
+will not say.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, Callable
 
 from .errors import SourceProblem
@@ -21,15 +31,53 @@ INVALID = object()
 _MISSING = object()
 
 
+@dataclass(frozen=True)
+class NotStated:
+    """A setting the policy does not state. Falsy, so a template's
+    `{% if setting %}` skips it; `reason` and `placeholder` come from an
+    `{unknown: ..., placeholder: ...}` entry. Two settings that are not
+    stated are equal however the author wrote it (left out or marked)."""
+
+    reason: str | None = None
+    placeholder: str | None = None
+    marked: bool = field(default=False, compare=False)  # written in the file, not left out
+    line: int = field(default=0, compare=False)
+
+    def __bool__(self) -> bool:
+        return False
+
+    # A list that is not stated reads as an empty one.
+    def __iter__(self):
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+    def __repr__(self) -> str:
+        return f"NotStated({self.reason!r})" if self.reason else "NotStated()"
+
+
+def stated(value) -> bool:
+    """Whether the council said something: not absent, not marked unknown, not empty."""
+    return not (value is None or isinstance(value, NotStated) or value == () or value == "")
+
+
+NOT_STATED_WORDS = ("not stated", "not-stated")
+
+
 @dataclass
 class Context:
     file: str
     problems: list[SourceProblem] = field(default_factory=list)
     known: dict[str, Any] = field(default_factory=dict)
+    notes: list[SourceProblem] = field(default_factory=list)  # warnings: what the sites will not say
 
     def error(self, line: int, path: str, message: str) -> object:
         self.problems.append(SourceProblem(self.file, line, path, message))
         return INVALID
+
+    def note(self, line: int, path: str, message: str) -> None:
+        self.notes.append(SourceProblem(self.file, line, path, message))
 
 
 def _line(container, key, fallback: int) -> int:
@@ -46,13 +94,22 @@ def _kind(value) -> str:
 
 
 class Field:
-    """A typed value. `help` is the one-line description used in docs and errors."""
+    """A typed value. `help` is the one-line description used in docs and errors.
+
+    `silence` (what the sites will not say when the policy is silent) makes
+    the value optional and lets the author mark it `not stated` or unknown;
+    a required field with `silence` may be marked unknown but not left out,
+    and then needs a placeholder (`needs_placeholder`) when the pages cannot
+    do without words for it (a council's name)."""
 
     expected = "a value"
 
-    def __init__(self, *, required: bool = True, default: Any = None, help: str = ""):
-        self.required = required
-        self.default = default
+    def __init__(self, *, required: bool = True, default: Any = None, help: str = "",
+                 silence: str | None = None, needs_placeholder: bool = False):
+        self.silence = silence
+        self.needs_placeholder = needs_placeholder
+        self.required = required if silence is None or needs_placeholder else False
+        self.default = NotStated() if silence and default is None else default
         self.help = help
 
     def check(self, value, ctx: Context, path: str, line: int):
@@ -175,7 +232,8 @@ class Time(Field):
 class ListOf(Field):
     def __init__(self, item: Field, *, min_items: int = 0, unique: Callable | None = None,
                  unique_what: str = "item", **kw):
-        kw.setdefault("default", [])
+        if not kw.get("silence"):
+            kw.setdefault("default", ())
         super().__init__(**kw)
         self.item, self.min_items, self.unique, self.unique_what = item, min_items, unique, unique_what
         self.expected = "a list"
@@ -183,6 +241,9 @@ class ListOf(Field):
     def check(self, value, ctx, path, line):
         if not isinstance(value, list):
             return self.fail(value, ctx, path, line)
+        if not value and self.silence:  # an empty list says nothing
+            ctx.note(line, path, f"empty: the sites will say nothing about {self.silence}")
+            return NotStated(marked=True, line=line)
         if len(value) < self.min_items:
             return ctx.error(line, path, f"needs at least {self.min_items} item(s), has {len(value)}")
         before = len(ctx.problems)
@@ -202,7 +263,7 @@ class ListOf(Field):
             out.append(checked)
         # A list with a bad item is bad: whatever contains it must not be
         # cross-checked (its validator would see a list with items missing).
-        return out if len(ctx.problems) == before else INVALID
+        return tuple(out) if len(ctx.problems) == before else INVALID
 
 
 def _as_list(value):
@@ -210,12 +271,15 @@ def _as_list(value):
 
 
 class Record(Field):
-    """A mapping with declared keys; unknown keys are an error naming the key."""
+    """A mapping with declared keys; unknown keys are an error naming the key.
+    With `build` (a model class) the checked value is an instance of it;
+    otherwise a read-only mapping."""
 
     def __init__(self, name: str, fields: dict[str, Field], *,
-                 validate: Callable[[dict, Context, str, Any], None] | None = None, **kw):
+                 validate: Callable[[Any, Context, str, Any], None] | None = None,
+                 build: Callable[..., Any] | None = None, **kw):
         super().__init__(**kw)
-        self.name, self.fields, self.validate = name, fields, validate
+        self.name, self.fields, self.validate, self.build = name, fields, validate, build
         self.expected = f"a mapping ({name})"
 
     def check(self, value, ctx, path, line):
@@ -233,24 +297,56 @@ class Record(Field):
                 ok = False
         for key, spec in self.fields.items():
             raw = value.get(key, _MISSING)
+            key_line = _line(value, key, getattr(value, "line", line))
             if raw is _MISSING or raw is None:
                 if spec.required:
                     ctx.error(getattr(value, "line", line), f"{prefix}{key}",
                               f"missing required field in {self.name}" + (f" ({spec.help})" if spec.help else ""))
                     ok = False
+                elif spec.silence:
+                    ctx.note(key_line, f"{prefix}{key}", f"not stated: the sites will say nothing about {spec.silence}")
+                    out[key] = NotStated(line=key_line)
+                    continue
                 out[key] = spec.default
                 continue
-            checked = spec.check(raw, ctx, f"{prefix}{key}", _line(value, key, line))
+            silent = _silence(spec, raw, ctx, f"{prefix}{key}", key_line) if spec.silence else None
+            checked = silent if silent is not None else spec.check(raw, ctx, f"{prefix}{key}", key_line)
             if checked is INVALID:
                 ok = False
                 out[key] = spec.default
             else:
                 out[key] = checked
-        if ok and self.validate:
+        if not ok:
+            return INVALID
+        built = self.build(**out) if self.build else MappingProxyType(out)
+        if self.validate:
             before = len(ctx.problems)
-            self.validate(out, ctx, path, value)
-            ok = len(ctx.problems) == before
-        return out if ok else INVALID
+            self.validate(built, ctx, path, value)
+            if len(ctx.problems) != before:
+                return INVALID
+        return built
+
+
+def _silence(spec: Field, raw, ctx: Context, path: str, line: int):
+    """`not stated`, or `{unknown: why, placeholder: ...}`, for a field that
+    may be silent: its NotStated (or INVALID); None when `raw` is neither."""
+    if isinstance(raw, str) and raw.strip().lower() in NOT_STATED_WORDS:
+        if spec.needs_placeholder:
+            return ctx.error(line, path, "the pages need words for this: write "
+                                         "{unknown: why it is not known, placeholder: what the pages say}")
+        ctx.note(line, path, f"marked not stated: the sites will say nothing about {spec.silence}")
+        return NotStated(marked=True, line=line)
+    if not (isinstance(raw, dict) and "unknown" in raw and set(raw) <= {"unknown", "placeholder"}):
+        return None
+    checked = _UNKNOWN.check(raw, ctx, path, line)
+    if checked is INVALID:
+        return INVALID
+    if spec.needs_placeholder and not checked["placeholder"]:
+        return ctx.error(line, f"{path}.placeholder", "missing: what the pages say until it is known")
+    said = (f"the pages say {checked['placeholder']!r} meanwhile" if checked["placeholder"]
+            else f"the sites will say nothing about {spec.silence}")
+    ctx.note(line, path, f"not known yet ({checked['unknown']}): {said}")
+    return NotStated(checked["unknown"], checked["placeholder"], marked=True, line=line)
 
 
 class OneOf(Field):
@@ -286,11 +382,13 @@ class Ref(Slug):
 
 
 class Tagged(Field):
-    """A mapping whose `kind` picks one of a fixed set of records (Vale's `extends:`)."""
+    """A mapping whose `kind` picks one of a fixed set of records (Vale's
+    `extends:`); `build(kind, options)` makes the checked value."""
 
-    def __init__(self, tag: str, variants: dict[str, Record], **kw):
+    def __init__(self, tag: str, variants: dict[str, Record], *,
+                 build: Callable[[str, Any], Any] | None = None, **kw):
         super().__init__(**kw)
-        self.tag, self.variants = tag, variants
+        self.tag, self.variants, self.build = tag, variants, build
         self.expected = f"a mapping with {tag}: " + ", ".join(variants)
 
     def check(self, value, ctx, path, line):
@@ -302,4 +400,80 @@ class Tagged(Field):
             return INVALID
         variant = self.variants[kind]
         fields = {self.tag: Choice(kind), **variant.fields}
-        return Record(variant.name, fields, validate=variant.validate).check(value, ctx, path, line)
+        checked = Record(variant.name, fields, validate=variant.validate).check(value, ctx, path, line)
+        if checked is INVALID or not self.build:
+            return checked
+        return self.build(kind, MappingProxyType({k: v for k, v in checked.items() if k != self.tag}))
+
+
+_UNKNOWN = Record("unknown setting", {
+    "unknown": Text(help="why it is not known: shown to editors on the staff site until someone fills it in"),
+    "placeholder": Text(required=False, help="what the pages say meanwhile"),
+})
+
+
+# ---------------------------------------------------------------- models
+# A file format is declared once, as a frozen dataclass whose fields carry
+# their Field: the dataclass gives typed attribute access to the rest of the
+# generator and its templates; the Fields give the checks, the errors and the
+# format reference (reference.py).
+
+def spec(checked_by: Field) -> Any:
+    """A model attribute checked by `checked_by` (its default when optional)."""
+    if checked_by.required:
+        return dataclasses.field(metadata={"field": checked_by})
+    return dataclasses.field(default=checked_by.default, metadata={"field": checked_by})
+
+
+def model(name: str, *, validate: Callable[[Any, Context, str, Any], None] | None = None,
+          help: str = "") -> Callable[[type], type]:
+    """Make `cls` a frozen dataclass and give it `format(**options)`: the
+    Record that checks a mapping of the source and builds an instance of it
+    (options as for any Field: required, silence, help)."""
+    def wrap(cls: type) -> type:
+        cls = dataclass(frozen=True, kw_only=True)(cls)
+        fields = {f.name: f.metadata["field"] for f in dataclasses.fields(cls)}
+        doc = help or " ".join((cls.__doc__ or "").split())
+
+        def format(**options) -> Record:
+            options.setdefault("help", doc)
+            return Record(name, fields, validate=validate, build=cls, **options)
+
+        cls.format = staticmethod(format)
+        return cls
+    return wrap
+
+
+def as_data(value):
+    """A model as plain JSON-ready data (rule packs, change records): dicts,
+    lists, text, numbers; dates as YYYY-MM-DD; not stated as None."""
+    if isinstance(value, NotStated) or value is None:
+        return None
+    if hasattr(value, "as_data"):  # a model that says how it is written down
+        return value.as_data()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: as_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (dict, MappingProxyType)):
+        return {k: as_data(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [as_data(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def silences(value, prefix: str = ""):
+    """(path, field, NotStated) for every setting of a model that is not
+    stated, in declaration order; stated sub-models are looked into."""
+    if not (dataclasses.is_dataclass(value) and not isinstance(value, type)):
+        return
+    for f in dataclasses.fields(value):
+        declared = f.metadata.get("field")
+        if declared is None:
+            continue
+        here, path = getattr(value, f.name), f"{prefix}{f.name}"
+        if isinstance(here, NotStated):
+            if declared.silence:
+                yield path, declared, here
+        else:
+            yield from silences(here, f"{path}.")

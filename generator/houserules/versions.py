@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import PolicyError, SourceProblem
+from .errors import HouserulesError, PolicyError, SourceProblem
 from .load import Policy, load_record
 from .schema import INVALID, Bool, Choice, Date, Field, Int, Record, Slug, Text
 from .yamlsource import display_path
@@ -168,10 +168,7 @@ def load_versions(root: Path) -> dict[str, list[Version]]:
 
 def source_files(policy: Policy, slug: str) -> dict[str, bytes]:
     """The files a council's pages and checker are made from, as they are now."""
-    from .formats import adopted_entries
-
-    council = policy.councils[slug]
-    rules = sorted({rule for e in adopted_entries(council["rules"]) for rule in ([e["rule"]] if e["rule"] else e["rules"])})
+    rules = sorted(set(policy.councils[slug].rules.ids))
     paths = [f"councils/{slug}.yaml", *(f"rules/{r}.yaml" for r in rules),
              *(f"wordlists/{w}.yaml" for w in sorted(policy.wordlists))]
     return {p: (policy.root / p).read_bytes() for p in paths}
@@ -197,7 +194,7 @@ def materialise(root: Path, version: Version, dest: Path) -> Path:
     return dest
 
 
-class PublishError(Exception):
+class PublishError(HouserulesError):
     pass
 
 
@@ -232,8 +229,11 @@ def publish(policy: Policy, slug: str, *, effective: dt.date, note: str, change:
               "change": change, "note": " ".join(note.split()), "sample": sample, "files": hashes}
     record = root / PUBLISHED / slug / f"v{number}.yaml"
     record.parent.mkdir(parents=True, exist_ok=True)
-    with open(record, "x", encoding="utf-8") as out:  # never overwrites
-        out.write(_record_text(fields))
+    try:
+        with open(record, "x", encoding="utf-8") as out:  # never overwrites
+            out.write(_record_text(fields))
+    except FileExistsError:
+        raise PublishError(f"{display_path(record)} already exists: a published version is never overwritten") from None
     return _version_from(fields, record)
 
 

@@ -52,8 +52,8 @@ def serve(folder: Path) -> str:
 
 def comments(policy, length: int, count: int) -> list[str]:
     """`count` different comments of exactly `length` characters, made of rule examples."""
-    examples = [e["text"] for r in sorted(policy.rules.values(), key=lambda r: r["id"])
-                for side in ("breaks", "passes") for e in r["examples"][side]]
+    examples = [e.text for r in sorted(policy.rules.values(), key=lambda r: r.id)
+                for side in ("breaks", "passes") for e in getattr(r.examples, side)]
     out = []
     for i in range(count):
         text, j = "", i

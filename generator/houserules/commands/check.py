@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import Iterator
 
 from houserules_checker import BREAKS, MAY_BREAK, NEEDS_PERSON, Checker
+from houserules_checker.findings import next_steps
 from houserules_checker.record import make_record
 
 from ..editions import build_day, load_version, shown_on
+from ..errors import UsageError
 from ..load import Policy
 from ..rulepack import build_rulepack
 from ..versions import load_versions
@@ -25,7 +27,7 @@ LABEL = {BREAKS: "BREAKS", MAY_BREAK: "MAY BREAK", NEEDS_PERSON: "NEEDS A PERSON
 EARLIER_KEPT = 20  # an author's earlier comments compared for repetition
 
 
-class InputError(Exception):
+class InputError(UsageError):
     """A problem with the comments given to check (not with the policy)."""
 
 
@@ -95,11 +97,11 @@ def report(result, checker: Checker, text: str, show_passes: bool = False, polic
         lines.append(f"{LABEL[finding.verdict]}  {finding.rule}: {finding.wording}")
         for match, why in zip(finding.matches, finding.why):
             lines.append(f"    \"{match.text}\" (characters {match.start}-{match.end}): {why}")
-    steps = next((f.next_steps for f in flagged if f.next_steps), None)
-    if steps:
+    steps, ladder = next_steps(checker.pack, [f for f in flagged if f.verdict == BREAKS])
+    if steps:  # numbered only when it is one process, followed in order
         lines.append("")
         lines.append("What the council does when a rule is broken:")
-        lines.extend(f"    {n}. {step}" for n, step in enumerate(steps, 1))
+        lines.extend(f"    {f'{n}.' if ladder else '-'} {step}" for n, step in enumerate(steps, 1))
     people = [f for f in result.findings if f.verdict == NEEDS_PERSON]
     if people:
         lines.append("")
