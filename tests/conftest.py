@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Which published version a council's address shows depends on the day of the
 # build: the suite builds as of one fixed day, so it passes the same on any day.
-os.environ.setdefault("HOUSERULES_TODAY", "2026-11-21")
+os.environ.setdefault("HOUSERULES_TODAY", "2026-12-01")
 
 
 @pytest.fixture(scope="session")
