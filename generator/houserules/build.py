@@ -1,18 +1,29 @@
 """Build council sites: render every site into a fresh folder, run MkDocs on
-each (in parallel, one process per core), then swap the new sites in.
+each (in parallel, one process per core), then swap the whole new tree in.
 
-A failed build raises before the swap, so the sites already in place stay as
-they were; nothing half-written is ever left where a web server would serve it.
+The new tree is made beside the out folder (`.site.build-*` next to `site/`),
+holding every site the out folder will hold: the ones just built, and for a
+build of some councils, the others' current sites, hard-linked. It replaces
+the out folder in one atomic exchange of two directories, so a reader, a web
+server or a killed build only ever sees all the old sites or all the new. A
+failed build raises before the exchange and leaves `site/` as it was. One
+build runs at a time (a lock beside the out folder); each removes what a
+killed one left behind.
 """
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import difflib
+import errno
+import fcntl
 import logging
 import multiprocessing
 import os
+import shutil
 import tempfile
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,12 +101,11 @@ def build_sites(project_root: Path, slugs: list[str] | None = None, *,
     day = today or build_day()
     chosen = _choose(policy_data, slugs)
     out = (out or project_root / "site").resolve()
-    out.mkdir(parents=True, exist_ok=True)
-    work = (project_root / "build").resolve()
-    work.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="gen-", dir=work) as gen_dir, \
-            tempfile.TemporaryDirectory(prefix=".staging-", dir=out) as stage_dir:
-        gen, stage = Path(gen_dir), Path(stage_dir)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with _one_build_at_a_time(out), \
+            tempfile.TemporaryDirectory(prefix=f".{out.name}.build-", dir=out.parent,
+                                        ignore_cleanup_errors=True) as build_dir:
+        gen, stage = Path(build_dir) / "gen", Path(build_dir) / "new"
         try:
             checker = checker_assets.prepare(project_root)
         except checker_assets.AssetError as exc:
@@ -110,7 +120,7 @@ def build_sites(project_root: Path, slugs: list[str] | None = None, *,
                     versioning = context(history, edition, audience)
                     view = resolve(edition.policy, slug, audience, versioning)
                     site_root = gen / audience / slug / (edition.folder or "_current")
-                    built = stage / "editions" / audience / slug / (edition.folder or "_current")
+                    built = Path(build_dir) / "editions" / audience / slug / (edition.folder or "_current")
                     config = render_site(view, project_root, site_root, built, checker=checker.paths(slug, edition.folder))
                     checker.write_into(site_root / "docs" / "assets", edition.policy, slug,
                                        edition.version.folder if edition.version else None)
@@ -122,7 +132,101 @@ def build_sites(project_root: Path, slugs: list[str] | None = None, *,
             if not job.folder:  # a version's pages use the runtime at the council's own address
                 checker.link_runtime(job.built)
         _assemble(stage, jobs, histories)
-        return _swap_in(stage, out, chosen, prune=not slugs)
+        # Sites this build does not make stay as they are; a build of every
+        # council drops those of councils no longer in the source.
+        _carry_over(out, stage, chosen, other_councils=bool(slugs))
+        _exchange(stage, out)
+        return [out / audience / slug for audience in AUDIENCES for slug in chosen]
+
+
+@contextmanager
+def _one_build_at_a_time(out: Path):
+    """Hold the build lock beside `out`, and clear what a killed build left:
+    its build folders, an out folder it had moved aside, and the staging
+    folders earlier versions of houserules left inside `out` (served!)."""
+    lock_path = out.parent / f".{out.name}.lock"
+    with open(lock_path, "a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError(f"another build of {display_path(out)} is running (it holds {display_path(lock_path)})")
+        aside = out.parent / f".{out.name}.previous"
+        if aside.exists() and not out.exists():  # killed between the two renames of _exchange's fallback
+            aside.rename(out)
+        for leftover in [*out.parent.glob(f".{out.name}.build-*"), aside, *out.glob(".staging-*")]:
+            _remove(leftover)
+        yield
+
+
+def _remove(path: Path) -> None:
+    """Remove a tree, read-only parts too; what cannot be removed is left for the next build."""
+    def writable_then_retry(function, name, _exc):
+        try:
+            os.chmod(os.path.dirname(name), 0o700)
+            function(name)
+        except OSError:
+            pass
+
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, onexc=writable_then_retry)
+    elif path.exists() or path.is_symlink():
+        path.unlink(missing_ok=True)
+
+
+def _carry_over(out: Path, stage: Path, built: list[str], other_councils: bool) -> None:
+    """What `out` holds that this build did not make, hard-linked into the new
+    tree: other councils' sites (`other_councils`), and anything beside the
+    audiences' folders."""
+    if not out.is_dir():
+        return
+    for audience in AUDIENCES if other_councils else ():
+        for site in sorted((out / audience).iterdir()) if (out / audience).is_dir() else ():
+            if site.name in built or site.name.startswith(".") or not site.is_dir():
+                continue
+            shutil.copytree(site, stage / audience / site.name, symlinks=True, copy_function=_link)
+    for extra in sorted(out.iterdir()):  # whatever else the out folder holds, e.g. a council's own index page
+        if extra.name not in AUDIENCES and not extra.name.startswith(".staging-"):
+            if extra.is_dir():
+                shutil.copytree(extra, stage / extra.name, symlinks=True, copy_function=_link)
+            else:
+                _link(extra, stage / extra.name)
+
+
+def _link(source, target) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or no hard links: copy instead
+        shutil.copy2(source, target)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(new: Path, out: Path) -> None:
+    """Put the tree at `new` in place of `out` in one step: Linux's
+    renameat2(RENAME_EXCHANGE) swaps the two directories atomically (the old
+    tree is then at `new`, removed with the build folder). Where that is not
+    available, two renames, with `out` moved aside in between, so a build
+    killed there is mended by the next one."""
+    if not out.exists():
+        new.rename(out)
+        return
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is not None:
+        if renameat2(_AT_FDCWD, os.fsencode(new), _AT_FDCWD, os.fsencode(out), _RENAME_EXCHANGE) == 0:
+            return
+        error = ctypes.get_errno()
+        if error not in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+            raise BuildError(f"could not put the new sites in place of {display_path(out)}: {os.strerror(error)}")
+    aside = out.parent / f".{out.name}.previous"
+    out.rename(aside)
+    try:
+        new.rename(out)
+    except OSError:
+        aside.rename(out)
+        raise
+    _remove(aside)
 
 
 def _assemble(stage: Path, jobs: list[SiteJob], histories: dict) -> None:
@@ -174,31 +278,3 @@ def _run_mkdocs(jobs: list[SiteJob], workers: int | None) -> None:
               f"(site generated from {job.source})" for job, error in zip(jobs, errors) if error]
     if failed:
         raise BuildError("MkDocs failed:\n" + "\n".join(failed))
-
-
-def _swap_in(stage: Path, out: Path, slugs: list[str], prune: bool) -> list[Path]:
-    """Replace each built site with a rename, keeping the old one until the new is in.
-
-    With `prune` (a build of every council), sites of councils no longer in
-    the source are removed, so a renamed or withdrawn council stops being served.
-    """
-    built = []
-    for audience in AUDIENCES:
-        (out / audience).mkdir(exist_ok=True)
-        for slug in slugs:
-            new, final = stage / audience / slug, out / audience / slug
-            old = stage / f"old-{audience}-{slug}"
-            if final.exists():
-                final.rename(old)
-            try:
-                new.rename(final)
-            except OSError:
-                if old.exists():
-                    old.rename(final)
-                raise
-            built.append(final)
-        if prune:
-            for stale in sorted((out / audience).iterdir()):
-                if stale.is_dir() and not stale.name.startswith(".") and stale.name not in slugs:
-                    stale.rename(stage / f"stale-{audience}-{stale.name}")
-    return built
