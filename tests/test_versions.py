@@ -48,7 +48,7 @@ def test_publish_freezes_the_source_and_refuses_what_it_should(policy_copy):
     with pytest.raises(PublishError, match="nothing has changed since v1"):
         _publish(policy_copy, "city", "2026-02-02")
     _edit(policy_copy / "councils" / "city.yaml", "weeks: 6", "weeks: 4")
-    with pytest.raises(PublishError, match="cannot take effect before it"):
+    with pytest.raises(PublishError, match="must take effect after it"):
         _publish(policy_copy, "city", "2025-12-01")
     v2 = _publish(policy_copy, "city", "2026-03-02")
     assert [v.number for v in load_versions(policy_copy)["city"]] == [1, 2] and v2.effective == dt.date(2026, 3, 2)

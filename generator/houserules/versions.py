@@ -8,9 +8,10 @@ with the version's effective date and change note. Records and files are
 never edited; a change is a new version.
 
 Every build checks that nothing published has changed: each file still has
-the content its name promises, and each field of each record still matches
-the seal written when it was published. A problem names the council, the
-version and what changed, and stops the build.
+the content its name promises, each field of each record still matches the
+seal written when it was published, and the ledger (ledger.py) still lists
+every record, unchanged, in the order published. A problem names the
+council, the version and what changed, and stops the build.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import ledger
 from .errors import HouserulesError, PolicyError, SourceProblem
 from .load import Policy, load_record
 from .schema import INVALID, Bool, Choice, Date, Field, Int, Record, Slug, Text
@@ -118,6 +120,7 @@ def load_versions(root: Path) -> dict[str, list[Version]]:
     """Every published version under root/published, checked; PolicyError lists every problem."""
     problems: list[SourceProblem] = []
     found: dict[str, list[Version]] = {}
+    records: dict[tuple[str, int], Path] = {}
     base = root / PUBLISHED
     for path in sorted(base.glob("*/v*.yaml")) if base.is_dir() else ():
         shown = display_path(path)
@@ -149,7 +152,14 @@ def load_versions(root: Path) -> dict[str, list[Version]]:
                     f"{label}: the published copy of {source} has changed since it was published (its content no "
                     "longer matches its name). Published files are never edited: restore it, and publish a "
                     "new version for the change."))
+        if not (root / "councils" / f"{value['council']}.yaml").is_file():
+            problems.append(SourceProblem(shown, raw.line_of("council"), "council",
+                                          f"{label}: there is no council {value['council']!r} in "
+                                          f"{display_path(root / 'councils')}"))
+        records[(value["council"], value["version"])] = path
         found.setdefault(value["council"], []).append(_version_from(value, path))
+    if base.is_dir():
+        ledger.check(base, records, problems)
     for slug, versions in found.items():
         versions.sort(key=lambda v: v.number)
         for i, v in enumerate(versions, 1):
@@ -157,10 +167,18 @@ def load_versions(root: Path) -> dict[str, list[Version]]:
                 problems.append(SourceProblem(display_path(v.path), 0, "version",
                                               f"{slug}: versions must run 1, 2, 3, ...; v{i} is missing"))
                 break
-            if i > 1 and v.effective < versions[i - 2].effective:
+            if i == 1:
+                continue
+            before = versions[i - 2]
+            if v.effective <= before.effective:
                 problems.append(SourceProblem(
                     display_path(v.path), 0, "effective",
-                    f"{slug} v{i} takes effect ({v.effective}) before v{i - 1} ({versions[i - 2].effective})"))
+                    f"{slug} v{i} takes effect ({v.effective}) "
+                    + ("on the same day as" if v.effective == before.effective else "before")
+                    + f" v{i - 1} ({before.effective}): one of them would never be in force"))
+            if v.files == before.files:
+                problems.append(SourceProblem(display_path(v.path), 0, "files",
+                                              f"{slug} v{i} is made from the same files as v{i - 1}: nothing changed"))
     if problems:
         raise PolicyError(problems)
     return found
@@ -215,9 +233,9 @@ def publish(policy: Policy, slug: str, *, effective: dt.date, note: str, change:
         last = history[-1]
         if not unpublished(policy, slug, history):
             raise PublishError(f"{slug}: nothing has changed since v{last.number}; there is nothing to publish")
-        if effective < last.effective:
+        if effective <= last.effective:
             raise PublishError(f"{slug}: v{last.number} takes effect on {last.effective}; "
-                               f"a later version cannot take effect before it ({effective})")
+                               f"a later version must take effect after it, not on {effective}")
     number = len(history) + 1
     store = files_folder(root)
     store.mkdir(parents=True, exist_ok=True)
@@ -234,6 +252,7 @@ def publish(policy: Policy, slug: str, *, effective: dt.date, note: str, change:
             out.write(_record_text(fields))
     except FileExistsError:
         raise PublishError(f"{display_path(record)} already exists: a published version is never overwritten") from None
+    ledger.append(root / PUBLISHED, slug, number, record)
     return _version_from(fields, record)
 
 
