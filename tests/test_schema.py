@@ -65,13 +65,17 @@ def test_time_in_another_form_says_how_to_write_it(value):
 
 @pytest.mark.parametrize("value", ["https://www.ashfield.gov.uk",
                                    "https://www.tiktok.com/@riversidebc",
-                                   "http://example.org/a/b?c=d#e"])
+                                   "https://example.org/a/b?c=d#e",
+                                   "https://www.north-herts.gov.uk/home/council-and-democracy/social-media%20policy"])
 def test_url_accepts_full_web_addresses(value):
     assert check(Url(), value) == (value, [])
 
 
 @pytest.mark.parametrize("value", ["www.ashfield.gov.uk", "https://localhost", "https://a b.com",
-                                   "mailto:someone@example.org"])
+                                   "mailto:someone@example.org", "http://www.ashfield.gov.uk",
+                                   'https://x.gov.uk/"><script>alert(1)</script>', "https://x.gov.uk/a)b",
+                                   "https://user:pass@x.gov.uk/", "https://x.gov.uk:8080/", "javascript:alert(1)",
+                                   "https://x.gov.uk/<meta>", "https://-x.gov.uk/"])
 def test_url_without_scheme_or_host_is_refused(value):
     result, problems = check(Url(), value)
     assert result is INVALID

@@ -43,7 +43,7 @@ class WordlistSource:
 @model("word-list entry")
 class WordEntry:
     """One word or phrase."""
-    term: str = spec(Text(pattern=r"[^A-Z]+", pattern_help="lower-case text"))
+    term: str = spec(Text(pattern=r"[^A-Z]+", pattern_help="lower-case text", prose=False))
     category: str = spec(Choice(*WORD_CATEGORIES))
     severity: int = spec(Int(minimum=1, maximum=4,
                              help="Ofcom's scale: 1 mild, 2 medium, 3 strong, 4 strongest"))
@@ -114,8 +114,8 @@ CHECK_KINDS = {
     "pattern": Record("pattern check", {
         "patterns": ListOf(Record("pattern", {
             "name": Slug(),
-            "regex": Text(),
-            "why": Text(),
+            "regex": Text(prose=False),
+            "why": Text(prose=False),
         }, validate=_check_regex), min_items=1, unique=lambda p: p["name"], unique_what="pattern name"),
     }, help="the rule's own regular expressions"),
     "political": Record("political check", {
@@ -154,9 +154,10 @@ class Check:
 @model("example")
 class Example:
     """A comment, with what the checker is told about it."""
-    text: str = spec(Text())
-    reply_to: str | None = spec(Text(required=False, help="the post the comment replies to"))
-    earlier: tuple[str, ...] = spec(ListOf(Text(), required=False, help="the author's earlier comments"))
+    # Residents' words: shown on the pages only as escaped text, never as Markdown.
+    text: str = spec(Text(prose=False))
+    reply_to: str | None = spec(Text(required=False, prose=False, help="the post the comment replies to"))
+    earlier: tuple[str, ...] = spec(ListOf(Text(prose=False), required=False, help="the author's earlier comments"))
     date: dt.date | None = spec(Date(required=False, help="the day the comment is posted"))
 
 
@@ -166,7 +167,7 @@ class _Example(OneOf):
     def check(self, value, ctx, path, line):
         if isinstance(value, dict):
             return Example.format().check(value, ctx, path, line)
-        text = Text().check(value, ctx, path, line)
+        text = Text(prose=False).check(value, ctx, path, line)
         return text if text is INVALID else Example(text=text)
 
 

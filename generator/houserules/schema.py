@@ -21,6 +21,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import re
+import urllib.parse
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Callable
@@ -116,17 +117,62 @@ class Field:
         raise NotImplementedError
 
     def fail(self, value, ctx: Context, path: str, line: int, detail: str = ""):
-        got = f" (got {_kind(value)}: {value!r})" if not isinstance(value, (dict, list)) else f" (got {_kind(value)})"
+        got = f" (got {_kind(value)}: {_shown(value)})" if not isinstance(value, (dict, list)) else f" (got {_kind(value)})"
         return ctx.error(line, path, (detail or f"expected {self.expected}") + got)
+
+
+def _shown(value, most: int = 80) -> str:
+    """A value as an error quotes it: in full when short, cut when not."""
+    text = repr(value)
+    return text if len(text) <= most else f"{text[:most - 10]}... ({len(str(value)):,} characters)"
+
+
+# Policy text is Markdown that reaches the pages as it is, so the HTML in it
+# is limited to what prose needs: no element or attribute that can load,
+# run, redirect or restyle anything (<meta http-equiv=refresh>, <script>,
+# <iframe>, on...= handlers, javascript: links).
+HTML_ALLOWED = {"a": {"href", "title"}, "abbr": {"title"}, "b": set(), "br": set(), "code": set(), "em": set(),
+                "i": set(), "small": set(), "span": set(), "strong": set(), "sub": set(), "sup": set()}
+_TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][^\s/>]*)([^>]*)>|<!--")
+_ATTRIBUTE = re.compile(r"""([^\s=/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+_SAFE_LINK = re.compile(r"(?:https://|http://|mailto:|#|/|\.|[\w-]+(?:\.md)?(?:#|$))", re.I)
+_BAD_LINK = re.compile(r"\]\(\s*<?\s*(javascript|vbscript|data|file):", re.I)
+_HANDLER = re.compile(r"\{[^}]*\bon[a-z]+\s*=", re.I)
+
+
+def html_problem(text: str) -> str | None:
+    """What is wrong with the HTML (and links) in policy text, or None."""
+    for tag in _TAG.finditer(text):
+        if tag.group(0) == "<!--":
+            return "HTML comments are not allowed in policy text"
+        name = tag[2].lower()
+        if name not in HTML_ALLOWED:
+            allowed = ", ".join(f"<{t}>" for t in HTML_ALLOWED)
+            return f"HTML <{name}> is not allowed in policy text (allowed: {allowed})"
+        for attribute in _ATTRIBUTE.finditer(tag[3]):
+            key = attribute[1].lower()
+            value = next((v for v in attribute.groups()[1:] if v is not None), "")
+            if key not in HTML_ALLOWED[name]:
+                return f"the attribute {key!r} is not allowed on <{name}> in policy text"
+            if key == "href" and not _SAFE_LINK.match(value.strip()):
+                return f"the link {value!r} is not allowed: links go to https://, mailto: or a page of the site"
+    if _BAD_LINK.search(text):
+        return "a javascript:, vbscript:, data: or file: link is not allowed in policy text"
+    if _HANDLER.search(text):
+        return "event attributes (on...=) are not allowed in policy text"
+    return None
 
 
 class Text(Field):
     expected = "text"
 
-    def __init__(self, *, pattern: str | None = None, pattern_help: str = "", **kw):
+    def __init__(self, *, pattern: str | None = None, pattern_help: str = "", prose: bool = True, **kw):
+        """`prose=False` for text that never reaches a page as Markdown (a regular
+        expression, a comment shown only as escaped text): its HTML is not checked."""
         super().__init__(**kw)
         self.pattern = re.compile(pattern) if pattern else None
         self.pattern_help = pattern_help
+        self.prose = prose
 
     def check(self, value, ctx, path, line):
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
@@ -136,6 +182,13 @@ class Text(Field):
             return ctx.error(line, path, "must not be empty")
         if self.pattern and not self.pattern.fullmatch(text):
             return self.fail(value, ctx, path, line, f"expected {self.pattern_help or self.pattern.pattern}")
+        problem = html_problem(text) if self.prose and ("<" in text or "](" in text or "{" in text) else None
+        if problem:
+            return ctx.error(line, path, problem)
+        return self.valid(text, ctx, path, line)
+
+    def valid(self, text: str, ctx, path, line):
+        """A subclass's further checks of the text (it is already known to match the pattern)."""
         return text
 
 
@@ -146,9 +199,27 @@ class Slug(Text):
 
 
 class Url(Text):
+    """A web address: https, a real host name, and only the characters an
+    address may hold unencoded (no quotes, brackets or spaces, which would
+    end a link or an attribute early)."""
+
+    _HOST = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}")
+
     def __init__(self, **kw):
-        super().__init__(pattern=r"https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:[/?#][^\s]*)?",
+        super().__init__(pattern=r"[A-Za-z][A-Za-z0-9+.-]*://[A-Za-z0-9._~:/?#@!$&*+,;=%-]+",
                          pattern_help="a full web address starting with https://", **kw)
+
+    def valid(self, text, ctx, path, line):
+        try:
+            parts = urllib.parse.urlsplit(text)
+            port = parts.port
+        except ValueError:
+            return self.fail(text, ctx, path, line, f"expected {self.pattern_help}")
+        if parts.scheme != "https":
+            return self.fail(text, ctx, path, line, f"expected {self.pattern_help}")
+        if parts.username or parts.password or port is not None or not self._HOST.fullmatch(parts.hostname or ""):
+            return self.fail(text, ctx, path, line, f"expected {self.pattern_help}")
+        return text
 
 
 class Email(Text):

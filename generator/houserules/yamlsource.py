@@ -7,6 +7,12 @@ what its author wrote, so this loader keeps lines, rejects duplicates and only
 resolves plain integers, decimals, true/false and null; dates and times stay
 strings and the schema parses them, so an impossible date is reported with its
 field.
+
+A policy file is also refused, with its line, before anything is built from
+it, when its shape could hang or crash what reads it: aliases (`*name`, which
+can multiply a small file into an enormous one), nesting deeper than anything
+a policy needs, text that cannot be written as UTF-8 (a lone surrogate), and
+files larger than any policy.
 """
 
 from __future__ import annotations
@@ -39,6 +45,9 @@ class LocatedList(list):
         return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
+MAX_BYTES = 2_000_000   # the largest word list is about 30 KB
+MAX_DEPTH = 32          # a council file nests about 6 deep
+
 _BOOL = "tag:yaml.org,2002:bool"
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
@@ -46,7 +55,23 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
 class _Loader(yaml.SafeLoader):
-    pass
+    depth = 0
+
+    def compose_node(self, parent, index):
+        # An alias repeats a node: a few lines of them make an enormous document.
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in a policy file: write the value out where it is needed",
+                self.peek_event().start_mark)
+        # Composing recurses: refuse depth no policy needs, before Python's stack runs out.
+        if self.depth >= MAX_DEPTH:
+            raise yaml.composer.ComposerError(None, None, f"nested more than {MAX_DEPTH} deep",
+                                              self.peek_event().start_mark)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -54,8 +79,12 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-_Loader.add_implicit_resolver(_INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
-_Loader.add_implicit_resolver(_FLOAT, re.compile(r"^[-+]?[0-9]+\.[0-9]+$"), list("-+0123456789"))
+# Numbers of at most 15 digits: longer ones stay text, which the schema then
+# refuses as "not a number" (Python refuses to convert 4,300 digits or more).
+_Loader.add_implicit_resolver(_INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]{0,14})$"), list("-+0123456789"))
+_Loader.add_implicit_resolver(_FLOAT, re.compile(r"^[-+]?[0-9]{1,15}\.[0-9]{1,15}$"), list("-+0123456789"))
+
+
 
 
 class _DuplicateKey(yaml.constructor.ConstructorError):
@@ -103,15 +132,42 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_text(node, shown: str) -> None:
+    """Refuse text that cannot be written as UTF-8 (a lone surrogate, which
+    YAML's "\\ud800" escape makes), naming its line."""
+    stack = [node] if node is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            found = _SURROGATE.search(node.value)
+            if found:
+                raise PolicyError([SourceProblem(shown, node.start_mark.line + 1, "",
+                                                 f"character U+{ord(found[0]):04X} (a lone surrogate) is not text: "
+                                                 "remove it")])
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(child for pair in node.value for child in pair)
+
+
 def load_yaml(path: Path):
     """Parse one YAML file; any syntax problem becomes a PolicyError naming the line."""
     shown = display_path(path)
     try:
+        if path.stat().st_size > MAX_BYTES:
+            raise PolicyError([SourceProblem(shown, 0, "", f"larger than {MAX_BYTES:,} bytes: not a policy file")])
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise PolicyError([SourceProblem(shown, 0, "", f"cannot read: {exc}")]) from None
+    loader = None
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+        loader = _Loader(text)
+        node = loader.get_single_node()
+        _check_text(node, shown)
+        return loader.construct_document(node) if node is not None else None
     except _DuplicateKey as exc:
         raise PolicyError([SourceProblem(shown, exc.problem_mark.line + 1, str(exc.key), exc.problem)]) from None
     except yaml.MarkedYAMLError as exc:
@@ -121,3 +177,6 @@ def load_yaml(path: Path):
         raise PolicyError([SourceProblem(shown, line, "", f"invalid YAML: {message}")]) from None
     except yaml.YAMLError as exc:
         raise PolicyError([SourceProblem(shown, 0, "", f"invalid YAML: {exc}")]) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
