@@ -19,6 +19,7 @@ from .findings import (BREAKS, MAY_BREAK, NEEDS_PERSON, PASSES, Finding, Result,
                        new_match)
 from .lexicon import Lexicon
 from .prefilter import LiteralScan, Prefilter
+from .regex_guard import UnsafePattern
 from .text import Text, prepare
 
 DETECTOR_MODULES = {
@@ -211,7 +212,10 @@ def _detector(rule: dict) -> tuple:
     if module is None:
         raise CheckError(f"rule {rule['id']}: unknown check kind {check['kind']!r}")
     prepare = getattr(module, "prepare", None)
-    return module.detect, prepare(check) if prepare else check
+    try:
+        return module.detect, prepare(check) if prepare else check
+    except UnsafePattern as exc:
+        raise CheckError(f"rule {rule['id']}: {exc}") from None
 
 
 __all__ = ["Checker", "CheckError", "Signal"]

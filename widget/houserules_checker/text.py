@@ -55,7 +55,8 @@ class Words:
     matchers read the keys all at once; and places are worked out only when
     asked for, since most words match nothing."""
 
-    __slots__ = ("keys", "_original", "_norm", "_origin", "_chunks", "_each", "_simple", "_upto", "_starts", "_ends")
+    __slots__ = ("keys", "_original", "_norm", "_origin", "_chunks", "_each", "_simple", "_upto", "_starts", "_ends",
+                 "_at")
 
     def __init__(self, keys: tuple[str, ...] | list[str], text: Text, chunks: list[str], each: list[tuple[str, ...]],
                  starts: list[int] | None = None, ends: list[int] | None = None):
@@ -68,6 +69,7 @@ class Words:
         self._simple: bool | None = None  # whether chunk i holds word i and no other (None: not yet known)
         self._upto: list[int] = []  # how many words the chunks up to each one hold
         self._starts, self._ends = starts, ends
+        self._at: list[int] | None = None  # the lengths of the chunks before each one, when a long comment needs them
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -92,7 +94,12 @@ class Words:
         else:
             chunk = bisect_right(self._upto, i)
             nth = i - self._upto[chunk - 1] if chunk else i
-        at = chunk + len("".join(chunks[:chunk]))  # one call into C, where adding up lengths is one per chunk
+        if chunk < _SUMMED:
+            at = chunk + len("".join(chunks[:chunk]))  # one call into C, where adding up lengths is one per chunk
+        else:  # far into a long comment: where each chunk starts, added up once for all its words
+            if self._at is None:
+                self._at = list(accumulate(map(len, chunks), initial=0))
+            at = chunk + self._at[chunk]
         start, end = _CHUNKS.spans_of(chunks[chunk])[nth]
         start, end = at + start, at + end
         return (start, end) if self._origin is None else _span(self._origin, len(self._original), start, end)
@@ -126,8 +133,10 @@ class Text:
 
 
 def _clean(text: str) -> str:
-    # Lone surrogates (from broken input) cannot be encoded; keep their place.
-    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace") if _has_surrogate(text) else text
+    # Lone surrogates (from broken input) cannot be encoded: each becomes one
+    # U+FFFD, so every other character keeps its place (and a finding's
+    # offsets are offsets in the comment as given).
+    return _SURROGATE.sub("\ufffd", text) if _has_surrogate(text) else text
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -183,13 +192,27 @@ def _normalise(text: str) -> tuple[str, list[int] | None]:
     if not odd:
         return norm, None  # one character for one: offsets carry over as they are
     # Some characters vanished or became several: map each back to its
-    # origin. Such characters are few ("…", a zero-width space), so start
-    # from one for one and, from the right, give each its own count.
-    odd = [(index, len(_CHARS[ord(ch)])) for ch in odd for index in _places_of(text, ch)]
-    origin = list(range(len(text)))
-    for index, count in sorted(odd, reverse=True):
-        origin[index:index + 1] = [index] * count
+    # origin. Such characters are usually few ("…", a zero-width space) and
+    # each is found by a search of its own; many different ones (Korean,
+    # whose syllables come apart) are found in one pass. The map is then
+    # written from left to right: one for one between them, and each its own count.
+    if len(odd) <= _FEW_ODD:
+        places = sorted((index, len(_CHARS[ord(ch)])) for ch in odd for index in _places_of(text, ch))
+    else:
+        places = [(m.start(), len(_CHARS[ord(m.group())]))
+                  for m in re.finditer("[" + "".join(map(re.escape, odd)) + "]", text)]
+    origin: list[int] = []
+    at = 0
+    for index, count in places:
+        origin += range(at, index)
+        if count:
+            origin += [index] * count
+        at = index + 1
+    origin += range(at, len(text))
     return norm, origin
+
+
+_FEW_ODD = 8
 
 
 _BEYOND_ASCII = re.compile(r"[^\x00-\x7f]+")
@@ -334,6 +357,10 @@ def _places(norm: str, origin: list[int] | None, chunks: list[str]) -> tuple[lis
 
 
 _RUN_OF_THREE = bytes([1, 1, 1])
+# A word's place adds up the lengths of the chunks before it: for a word this
+# far into a comment they are added up once, for every word after it too, so
+# a comment with many words that match costs no more than its length.
+_SUMMED = 64
 
 
 def _join_spaced_letters(keys: list[str], starts: list[int], ends: list[int]):

@@ -7,6 +7,7 @@ no target in reach may break it, for a person to judge.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from itertools import compress
 
 from ..findings import BREAKS, MAY_BREAK, Signal, new_signal
@@ -97,6 +98,11 @@ def _analyse(comment, context) -> list[tuple]:
         return []
     targets = list(map(_TARGET_OF.__getitem__, keys))
     marks = [(i, targets[i]) for i in compress(range(len(keys)), targets)]
+    # A comment with many targets: each insult looks only at the words in
+    # reach of it, not at every target (the same targets, in the same order),
+    # so the work stays in proportion to the comment however many there are.
+    windowed = len(marks) > 2 * REACH
+    last = len(keys) - 1
     out = []
     # What is near a word is the same for every entry it matches (a word is
     # often in two word lists): worked out once per word.
@@ -105,7 +111,11 @@ def _analyse(comment, context) -> list[tuple]:
         i = hit.word
         around = by_word.get(i)
         if around is None:
-            near = [(j, target) for j, target in marks if j != i and abs(j - i) <= REACH]
+            if windowed:
+                near = [(j, targets[j]) for j in range(max(0, i - REACH), min(last, i + REACH) + 1)
+                        if j != i and targets[j]]
+            else:
+                near = [(j, target) for j, target in marks if j != i and abs(j - i) <= REACH]
             if len(near) > 1:  # nearest first: in "RT @jo: @dave is an idiot", the idiot is @dave
                 near.sort(key=lambda mark: abs(mark[0] - i))
             # [targets in reach, whether it follows "is a", "you're a"]: the
@@ -205,7 +215,10 @@ def _group_hits(comment, words) -> list[Signal]:
     groups = list(compress(range(len(keys)), map(GROUPS.__contains__, keys)))
     for i in compress(range(len(keys)), map(DEHUMANISING.__contains__, keys)):
         key = keys[i]
-        if any(abs(g - i) <= REACH for g in groups):
+        # The first group named at or after REACH words before this one: in
+        # reach if it is no more than REACH words after it.
+        nearest = bisect_left(groups, i - REACH)
+        if nearest < len(groups) and groups[nearest] <= i + REACH:
             out.append(Signal(BREAKS, *words.place(i),
                               f"'{key}' describes a protected group as less than human"))
     for phrase in REMOVAL:

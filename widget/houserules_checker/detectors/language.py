@@ -130,7 +130,11 @@ class _Tables:
     def token(self) -> re.Pattern:
         """A word: letters (and accents typed as marks of their own). Links,
         e-mail addresses, @handles and #hashtags are matched to be skipped."""
-        return re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|[@#]\w+|((?:[^\W\d_]|[\u0300-\u036f])+)")
+        # The part of an address before the @ is at most 64 characters
+        # (RFC 5321): bounded, so a long run of digits or dots is not read
+        # again from each of its characters in search of an @.
+        return re.compile(r"(?:https?://|www\.)\S+|[\w.+-]{1,64}@[\w-]+\.[\w.]+|[@#]\w+"
+                          r"|((?:[^\W\d_]|[\u0300-\u036f])+)")
 
     @cached_property
     def mojibake(self) -> re.Pattern:
@@ -140,7 +144,9 @@ class _Tables:
     @cached_property
     def sentence_end(self) -> re.Pattern:
         """Where a sentence ends: a full stop (not one inside "3.5" or a link), ! or ?, or a new line."""
-        return re.compile(r"[.!?…]+(?=\s|$)|\n")
+        # From the first of a run of stops only: a run not followed by a
+        # space is not read again from each of its stops.
+        return re.compile(r"(?<![.!?…])[.!?…]+(?=\s|$)|\n")
 
     @cached_property
     def handles(self) -> re.Pattern:
@@ -213,6 +219,7 @@ def _latin(t: _Tables, text: str):
     if not text.isascii() and t.mojibake.search(text):
         return None
     loans = [m.span() for m in t.loans.finditer(text)]
+    loan_starts = [a for a, _ in loans]  # in order: the phrases found do not overlap
     english, neutral = t.english, t.neutral
     tally: dict[str, list] = {}  # code → [words, different words, weight, start, end]
     also: dict[str, int] = {}  # code → English words that are its words too
@@ -239,8 +246,10 @@ def _latin(t: _Tables, text: str):
         if not codes:
             continue
         start, end = m.span(1)
-        if loans and any(a <= start < b for a, b in loans):
-            continue
+        if loans:  # inside a familiar phrase? (the one starting last at or before the word)
+            k = bisect_right(loan_starts, start) - 1
+            if k >= 0 and start < loans[k][1]:
+                continue
         share = 1 / len(codes)
         for code in codes:
             tallied = tally.get(code)

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from ..findings import BREAKS, Signal
 from ..prefilter import Prefilter
+from ..regex_guard import UnsafePattern, problems
 
 
 @lru_cache(maxsize=256)
@@ -25,7 +26,13 @@ def prefilter(check) -> Prefilter:
 
 def prepare(check) -> tuple[Prefilter, list[tuple[re.Pattern, str]]]:
     """Worked out once per rule pack: the rule's prefilter, and each pattern
-    compiled beside the reason a match gives."""
+    compiled beside the reason a match gives. A pattern that could take more
+    than linear time on a comment is refused (UnsafePattern), whatever made
+    the rule pack: `validate` refuses it in the rule file first."""
+    for p in check["patterns"]:
+        found = problems(p["regex"])
+        if found:
+            raise UnsafePattern(f"pattern {p['name']}: " + "; ".join(found))
     return prefilter(check), [(_compiled(p["regex"]), f"{p['why']} (pattern {p['name']})")
                               for p in check["patterns"]]
 

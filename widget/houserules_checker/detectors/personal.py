@@ -5,6 +5,7 @@ council tracking codes are not mistaken for them."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..findings import BREAKS, MAY_BREAK, Signal
 
@@ -83,11 +84,13 @@ def detect(comment, context, wanted) -> list[Signal]:
         streets = list(_STREET.finditer(text))
         # A postcode counts only after a street, so without one it is not looked for.
         with_postcode = False
+        ends = [s.end() for s in streets]  # in order: the matches do not overlap
         for m in _POSTCODE.finditer(text) if streets else ():
-            near = [s for s in streets if 0 <= m.start() - s.end() <= 60]
-            if near:
+            # The last street ending before the postcode starts, if it ends at most 60 characters before.
+            last = bisect_right(ends, m.start()) - 1
+            if last >= 0 and m.start() - ends[last] <= 60:
                 with_postcode = True
-                add(BREAKS, near[-1].start(), m.end(), "a street address with a postcode")
+                add(BREAKS, streets[last].start(), m.end(), "a street address with a postcode")
         if not with_postcode:
             for s in streets:
                 add(MAY_BREAK, s.start(), s.end(), "looks like a house number and street: is it someone's home?")

@@ -8,7 +8,9 @@ import re
 from ..findings import BREAKS, MAY_BREAK, Signal
 from ..prefilter import Prefilter
 
-_LINK = re.compile(r"(?:https?://|www\.)\S+|\b[a-z0-9-]{2,}\.(?:com|co\.uk|net|org|info|biz|ly|io|me|shop|store)(?:/\S*)?\b")
+# A name is at most 63 characters between dots (RFC 1035). Bounded, so a long
+# run of letters and hyphens ("a-b-c-...") is not read again from every hyphen.
+_LINK = re.compile(r"(?:https?://|www\.)\S+|\b[a-z0-9-]{2,63}\.(?:com|co\.uk|net|org|info|biz|ly|io|me|shop|store)(?:/\S*)?\b")
 # Strong: self-promotion or selling on its own.
 _STRONG = re.compile(
     r"\b(?:check (?:out )?my|check out (?:our|this) (?:channel|page|shop|site|website|video|offer)|visit my|"
