@@ -92,14 +92,14 @@ def test_batch_csv_output(capsys, tmp_path):
 @pytest.mark.parametrize("setup,args,message", [
     (None, ["--council", "nowhere", "hi"], "no council 'nowhere'"),
     (None, ["--council", "city", "--input", "/no/such/file.csv"], "cannot read /no/such/file.csv"),
-    ("text_missing", ["--council", "city", "--input", "{dir}/in.csv"], "no 'text' column (columns: comment, author)"),
+    ("text_missing", ["--council", "city", "--input", "{dir}/in.csv"], "no 'text' column (columns: body, author)"),
     ("bad_json", ["--council", "city", "--input", "{dir}/in.jsonl"], "in.jsonl:2: not valid JSON"),
     (None, ["--council", "city", "--date", "2026-13-01", "hi"], "is not a date written YYYY-MM-DD"),
     (None, ["--council", "city", "--input", "-", "--output", "out.txt"], "write .csv or .jsonl"),
 ])
 def test_bad_input_is_a_clear_error_with_exit_code_2(capsys, tmp_path, setup, args, message):
     if setup == "text_missing":
-        (tmp_path / "in.csv").write_text("comment,author\nhello,Ann\n", encoding="utf-8")
+        (tmp_path / "in.csv").write_text("body,author\nhello,Ann\n", encoding="utf-8")
     if setup == "bad_json":
         (tmp_path / "in.jsonl").write_text('{"text": "ok"}\n{broken\n', encoding="utf-8")
     code, out, err = run(capsys, *[a.format(dir=tmp_path) for a in args])

@@ -61,7 +61,8 @@ def _parser() -> argparse.ArgumentParser:
 
     p_check = command(
         "check", help="check a comment (or an export of comments) against a council's rules",
-        description="Exit codes: 0 no rule broken, 1 a rule is broken, 2 bad input.")
+        description="Exit codes: 0 no rule broken, 1 a rule is broken, 2 bad input (with --input: a row "
+                    "that could not be read or checked, named in its 'error' column).")
     p_check.add_argument("text", nargs="?", help="the comment (default: read standard input)")
     p_check.add_argument("--council", required=True, help="council slug, e.g. ashfield")
     policies_option(p_check)
@@ -72,9 +73,12 @@ def _parser() -> argparse.ArgumentParser:
     p_check.add_argument("--reply-to", help="the post the comment replies to")
     p_check.add_argument("--earlier", action="append", default=[], help="an earlier comment by the same author")
     p_check.add_argument("--json", action="store_true", help="print the findings as JSON")
-    p_check.add_argument("--input", help="a CSV or JSON Lines export, one comment a row ('text' column); - for stdin")
+    p_check.add_argument("--input", help="a CSV or JSON Lines export, one comment a row ('text' or 'Comment' "
+                         "column); - for JSON Lines on stdin")
     p_check.add_argument("--output", help="where to write the rows with their findings: .csv or .jsonl; - for stdout")
     p_check.add_argument("--record", help="also write the record the policy requires for each broken rule (.csv or .jsonl)")
+    p_check.add_argument("--jobs", type=_positive, default=None, metavar="N",
+                         help="with --input: check in N worker processes (default: every core; 1: in this process)")
 
     p_publish = command(
         "publish", help="freeze a council's current policy as a new published version",
@@ -173,6 +177,16 @@ def _run(args) -> int:
     return 0
 
 
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of 1 or more")
+    return number
+
+
 def _check(args, policies: Path) -> int:
     import json
 
@@ -180,16 +194,18 @@ def _check(args, policies: Path) -> int:
     from .editions import build_day
     from .load import load_policy
 
+    if args.input and args.text is not None:
+        raise UsageError("give one comment, or --input, not both")
     checkers = check.Checkers(policies, load_policy(policies), args.council, source=args.source)
     date = check.parse_date(args.date, "--date")
     if args.input:
-        return check.check_batch(checkers, args.input, args.output or "-", args.record, date)
-    if args.output or args.record:
-        raise UsageError("--output and --record go with --input")
-    text = args.text if args.text is not None else sys.stdin.read()
+        return check.check_batch(checkers, args.input, args.output or "-", args.record, date, jobs=args.jobs)
+    if args.output or args.record or args.jobs:
+        raise UsageError("--output, --record and --jobs go with --input")
+    text = args.text if args.text is not None else check.read_stdin()
     day = date or build_day()
     checker = checkers.on(day)
-    result = checker.check(text, reply_to=args.reply_to, earlier=args.earlier, date=day)
+    result = check.check_one(checker, text, reply_to=args.reply_to, earlier=args.earlier, day=day)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
