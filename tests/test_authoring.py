@@ -13,7 +13,7 @@ import yaml
 
 from houserules.build import build_sites
 from houserules.cli import main
-from houserules.commands.new_rule import STARTERS
+from houserules.commands.new_rule import rule_text
 from houserules.formats import CHECK_KINDS, Council
 from houserules.load import load_policy
 from houserules.reference import reference_text
@@ -67,7 +67,12 @@ def test_rules_lists_every_rule_and_every_check_kind(project_root, capsys):
 
 
 def test_every_check_kind_has_a_starting_point_for_new_rules():
-    assert set(STARTERS) == set(CHECK_KINDS)
+    from houserules_checker.kinds import KINDS
+    for name, kind in KINDS.items():
+        text = rule_text("x", name)
+        assert f"kind: {name}" in text
+        for option in kind.options.values():
+            assert option.example, f"{name}: an option with no example for new rules"
 
 
 # ---------------------------------------------------------------- a new rule

@@ -20,14 +20,14 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from .schema import (INVALID, Bool, Choice, Context, Date, Int, ListOf, NotStated, Number, OneOf,
+from houserules_checker.kinds import KINDS, LANGUAGES, WORD_CATEGORIES, Option
+
+from .schema import (INVALID, Bool, Choice, Context, Date, Field, Int, ListOf, NotStated, Number, OneOf,
                      Record, Ref, Slug, Tagged, Text, Time, Url, as_data, model, spec)
 from .wording import ACTIONS, RECORD_ITEMS
 
 # ---------------------------------------------------------------- word lists
 
-WORD_CATEGORIES = ("general", "sexual", "discriminatory", "race-ethnicity", "sex-gender",
-                   "mental-health", "drugs", "insult")
 
 
 @model("word-list source")
@@ -92,49 +92,31 @@ def _check_regex(record: Mapping, ctx: Context, path: str, raw) -> None:
         ctx.error(raw.line_of("regex"), f"{path}.regex", problem)
 
 
-LANGUAGES = {"en": "English", "cy": "Welsh"}
-
-# Every check kind, declared once: the options its rule file gives, and what
-# the "Rules explained" pages say the checker can do with it.
-CHECK_KINDS = {
-    "wordlist": Record("wordlist check", {
-        "categories": ListOf(Choice(*WORD_CATEGORIES), min_items=1),
-        "min_severity": Int(minimum=1, maximum=4,
-                            help="entries at or above this break; below it they may break"),
-    }, help="words on the word lists, in the categories given, disguised spellings included"),
-    "targeted-insult": Record("targeted-insult check", {
-        "targets": ListOf(Choice("person", "staff", "councillor", "group"), min_items=1),
-    }, help="insults aimed at a person, staff, a councillor or a group"),
-    "threat": Record("threat check", {}, help="threats of violence"),
-    "personal-data": Record("personal-data check", {
-        "detectors": ListOf(Choice("phone", "email", "postal-address", "ni-number", "payment-card"),
-                            min_items=1),
-    }, help="phone numbers, email and postal addresses, National Insurance and card numbers"),
-    "repetition": Record("repetition check", {
-        "similarity": Number(minimum=0.5, maximum=1.0),
-    }, help="the same comment posted again (needs the author's earlier comments)"),
-    "promotion": Record("promotion check", {}, help="advertising: links to channels and pages, prices, offers"),
-    "pattern": Record("pattern check", {
-        "patterns": ListOf(Record("pattern", {
+def _option(option: Option) -> Field:
+    """A check kind's option (declared in the checker, kinds.py) as a field of the rule file format."""
+    if option.type == "choice":
+        return Choice(*option.choices, help=option.help)
+    if option.type == "choices":
+        return ListOf(Choice(*option.choices), min_items=1, unique=lambda c: c, unique_what="value",
+                      help=option.help)
+    if option.type in ("int", "number"):
+        return Number(minimum=option.minimum, maximum=option.maximum, whole=option.type == "int", help=option.help)
+    if option.type == "text":
+        return Text(help=option.help)
+    if option.type == "patterns":
+        return ListOf(Record("pattern", {
             "name": Slug(),
             "regex": Text(prose=False),
             "why": Text(prose=False),
-        }, validate=_check_regex), min_items=1, unique=lambda p: p["name"], unique_what="pattern name"),
-    }, help="the rule's own regular expressions"),
-    "political": Record("political check", {
-        "active": Choice("pre-election", "always",
-                         help="pre-election: only inside a pre-election period; always: all year"),
-    }, help="party names and campaigning"),
-    "language": Record("language check", {
-        "languages": ListOf(Choice(*LANGUAGES), min_items=1, unique=lambda code: code,
-                            unique_what="language", help="the languages the council accepts comments in"),
-    }, help="comments written in a language the council does not accept"),
-    "relevance": Record("relevance check", {}, help="comments off the subject of the post (needs the post)"),
-    "accusation": Record("accusation check", {}, help="accusations against a named person, for a person to judge"),
-    "human": Record("human check", {
-        "reason": Text(help="why no program can judge this rule"),
-    }, help="nothing: a person judges the rule"),
-}
+        }, validate=_check_regex), min_items=1, unique=lambda p: p["name"], unique_what="pattern name",
+            help=option.help)
+    raise ValueError(f"no field for a check option of type {option.type!r}")
+
+
+# Every check kind's options, from the one declaration of the kinds in the checker.
+CHECK_KINDS = {name: Record(f"{name} check", {key: _option(o) for key, o in kind.options.items()},
+                            help=kind.looks_for)
+               for name, kind in KINDS.items()}
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ those same pages."""
 from __future__ import annotations
 
 from houserules_checker import BREAKS, MAY_BREAK, Checker
+from houserules_checker.kinds import KINDS
 
 from .errors import SourceProblem
 from .formats import Rule
@@ -14,14 +15,13 @@ from .rulepack import FORMAT
 from .schema import as_data
 from .yamlsource import display_path
 
-# Checks that can say no more than "may break": a person decides.
-AT_MOST_MAY_BREAK = {"accusation", "relevance", "language"}
 # The political examples are dated; prove them inside a pre-election period.
 EXAMPLE_PERIOD = {"election": "examples", "start": "0001-01-01", "end": "9999-12-31"}
 
 
 def expected_verdict(rule: Rule) -> str:
-    return MAY_BREAK if rule.check.kind in AT_MOST_MAY_BREAK else BREAKS
+    """What a rule's "breaks" examples must get: its kind's strongest verdict (kinds.py)."""
+    return KINDS[rule.check.kind].strongest
 
 
 def rule_checker(policy: Policy, rule: Rule) -> Checker:

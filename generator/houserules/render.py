@@ -11,6 +11,8 @@ import shutil
 from pathlib import Path
 
 import jinja2
+from houserules_checker import BREAKS, MAY_BREAK
+from houserules_checker.kinds import KINDS
 
 from . import wording
 from .resolve import PageContext, SiteView
@@ -23,43 +25,17 @@ TEMPLATES = Path(__file__).parent / "templates"
 # start, the settings, then the text, then the end.
 TRACE_MARKS = ("\ue000", "\ue001", "\ue002")
 
-CHECK_EXPLAINED = {
-    "wordlist": "Yes. It looks for words on its word lists, including disguised spellings.",
-    "targeted-insult": "Partly. It looks for insults aimed at a person or a group; a moderator confirms.",
-    "threat": "Yes. It looks for threats of violence.",
-    "personal-data": "Yes. It looks for phone numbers, email addresses, postal addresses, National Insurance numbers and card numbers.",
-    "repetition": "Yes, when it is given the author's earlier comments: it compares them.",
-    "promotion": "Yes. It looks for advertising: links to channels and pages, prices and offers.",
-    "pattern": "Yes. It looks for known phrasings.",
-    "political": "{political}",
-    "language": "Partly. It can tell when a comment is written in another language; a person decides whether it could be abusive.",
-    "relevance": "Only when it is given the post being replied to; a moderator confirms.",
-    "accusation": "Only partly. It can spot an accusation against a named person, which a person must judge.",
-    "human": "No. {reason}",
-}
-
-
-# What the checker's page gives as examples of each verdict, for the kinds of
-# check the council's rules use: a page promises only what its rules can do.
-CHECK_SIGNS = {
-    "breaks": (("wordlist", "a swear word (even when disguised)"), ("threat", "a threat"),
-               ("personal-data", "a phone number or an email address"), ("promotion", "an advert"),
-               ("targeted-insult", "an insult aimed at someone"), ("political", "campaigning for a party"),
-               ("repetition", "the same comment posted again")),
-    "may-break": (("targeted-insult", "an insult with no one clearly named"),
-                  ("language", "a comment in another language"),
-                  ("accusation", "an accusation against a named person")),
-}
-
-
 def _signs(kinds, verdict: str) -> list[str]:
-    return [sign for kind, sign in CHECK_SIGNS[verdict] if kind in kinds]
+    """What the "Check a comment" page gives as examples of a verdict: only
+    for the kinds of check the council's rules use (kinds.py), so a page
+    promises only what its rules can do."""
+    wanted = {"breaks": BREAKS, "may-break": MAY_BREAK}[verdict]
+    return [kind.signs[wanted] for name, kind in KINDS.items() if name in kinds and wanted in kind.signs]
 
 
 def _check_explained(check) -> str:
-    political = ("Yes, during the pre-election period only. It looks for party names and campaigning."
-                 if check.get("active") == "pre-election" else "Yes. It looks for campaigning for or against a party.")
-    return CHECK_EXPLAINED[check.kind].format(reason=check.get("reason") or "", political=political)
+    """"Can the comment checker judge it?", for a rule's check (kinds.py)."""
+    return KINDS[check.kind].explain(check)
 
 
 def _capfirst(text: str) -> str:

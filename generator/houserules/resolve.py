@@ -20,14 +20,14 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TypedDict
 
+from houserules_checker.kinds import KINDS
+
 from .formats import PUBLIC_NAV, STAFF_NAV, AdoptedGroup, AdoptedRule, Council, Rule, Section
 from .load import Policy
 from .masking import mask, offensive_terms
 from .schema import NotStated, silences, stated
 from .wording import CATEGORY_CONTENT, join
 
-# Check kinds whose verdicts a moderator must confirm or make themselves.
-NEEDS_JUDGEMENT = ("human", "accusation", "relevance")
 
 # What a generated sentence may rest on besides the council's own settings:
 # facts about these pages that every build guarantees and the tests check
@@ -213,7 +213,8 @@ def resolve(policy: Policy, slug: str, audience: str, versions: Mapping | None =
     frozen_sections = MappingProxyType({page: MappingProxyType({k: tuple(v) for k, v in where.items()})
                                         for page, where in sections.items()})
 
-    judgement = tuple(r for r in by_rule if r.rule.check.kind in NEEDS_JUDGEMENT)
+    # Rules whose verdicts a moderator must confirm or make (kinds.py).
+    judgement = tuple(r for r in by_rule if KINDS[r.rule.check.kind].person_decides)
     present = {**_present(council, sections, versions), "history": versions is not None,
                "judgement": bool(judgement)}
     titles = {page: t for page, t in council.page_titles.items() if t}

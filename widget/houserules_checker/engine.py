@@ -13,20 +13,16 @@ from collections.abc import Callable
 from operator import attrgetter
 from typing import NamedTuple
 
-from .detectors import (accusation, insults, language, pattern, personal, political, promotion, relevance,
-                        repetition, threats, words)
 from .findings import (BREAKS, MAY_BREAK, NEEDS_PERSON, PASSES, Finding, Result, Signal, new_finding,
                        new_match)
+from .kinds import KINDS
 from .lexicon import Lexicon
 from .prefilter import LiteralScan, Prefilter
 from .regex_guard import UnsafePattern
 from .text import Text, prepare
 
-DETECTOR_MODULES = {
-    "wordlist": words, "targeted-insult": insults, "threat": threats, "personal-data": personal,
-    "repetition": repetition, "promotion": promotion, "pattern": pattern, "political": political,
-    "relevance": relevance, "accusation": accusation, "language": language,
-}
+# The detector of each check kind a program can judge (kinds.py declares them).
+DETECTOR_MODULES = {name: kind.module for name, kind in KINDS.items() if kind.module is not None}
 DETECTORS = {kind: module.detect for kind, module in DETECTOR_MODULES.items()}
 
 MAX_CHARS = 1_000_000
@@ -78,11 +74,12 @@ class Checker:
         self._council, self._version = pack["council"]["slug"], pack.get("version")
         self.lexicon = Lexicon(pack["words"])
         # One pass over each comment for the literals every pattern in use needs.
+        for rule in pack["rules"]:
+            if rule["check"]["kind"] not in KINDS:
+                raise CheckError(f"rule {rule['id']}: unknown check kind {rule['check']['kind']!r}")
         kinds = {rule["check"]["kind"] for rule in pack["rules"]}
-        self.scan = LiteralScan([*(p for kind, module in DETECTOR_MODULES.items() if kind in kinds
-                                   for p in getattr(module, "PREFILTERS", ())),
-                                 *(pattern.prefilter(rule["check"]) for rule in pack["rules"]
-                                   if rule["check"]["kind"] == "pattern")])
+        self.scan = LiteralScan(list(dict.fromkeys(
+            p for rule in pack["rules"] for p in KINDS[rule["check"]["kind"]].prefilters(rule["check"]))))
         # Each rule's detector is picked, and what its check asks worked out
         # (a detector's optional prepare()), once per pack, not on every check.
         # So are the findings that never change: findings are values, and a
@@ -91,7 +88,7 @@ class Checker:
         # the post and without.
         plans = [_plan(rule, self.scan) for rule in pack["rules"]]
         # Word-list hits are found once, for all the rules that read them.
-        self._reads_words = bool(kinds & {"wordlist", "targeted-insult"})
+        self._reads_words = any(KINDS[kind].reads_words for kind in kinds)
         self._plans = {with_post: _split(plans, with_post) for with_post in (False, True)}
 
     def check(self, text: str, *, reply_to: str | None = None, earlier=(), date: dt.date | None = None) -> Result:
@@ -174,18 +171,15 @@ class _Plan(NamedTuple):
 
 def _plan(rule: dict, scan: LiteralScan) -> _Plan:
     rule_id, title, wording, check = rule["id"], rule["title"], rule["wording"], rule["check"]
-    detect, prepared = _detector(rule)
-    # A detector module's PREFILTERS (a pattern rule's own prefilter) say
-    # what a comment must hold for the detector to find anything at all.
-    if check["kind"] == "pattern":
-        needs = (pattern.prefilter(check),)
-    else:
-        needs = getattr(DETECTOR_MODULES.get(check["kind"]), "PREFILTERS", ())
+    kind = KINDS[check["kind"]]
+    detect, prepared = _detector(rule, kind)
+    # What a comment must hold for the detector to find anything at all.
+    needs = kind.prefilters(check)
     on_literals = bool(needs) and all(id(p) in scan.can_rule_out for p in needs)
     if detect is None:
-        why = check["reason"]
-    elif detect is relevance.detect:
-        why = "Whether a comment is on topic needs the post it replies to."
+        why = kind.explain(check).removeprefix("No. ")
+    elif kind.needs:  # without what it needs (the post replied to), a person decides
+        why = kind.without
     else:
         why = None
     return _Plan(rule_id, title, wording, (*rule.get("at_once", ()), *rule.get("next_steps", ())), detect, prepared,
@@ -203,17 +197,12 @@ def _split(plans: list[_Plan], with_post: bool) -> tuple[list[_Plan], list[Findi
             [p.needs_person for p in plans if not runs(p)])
 
 
-def _detector(rule: dict) -> tuple:
-    """(detect function, what it is given for this rule)."""
-    check = rule["check"]
-    if check["kind"] == "human":
-        return None, check
-    module = DETECTOR_MODULES.get(check["kind"])
-    if module is None:
-        raise CheckError(f"rule {rule['id']}: unknown check kind {check['kind']!r}")
-    prepare = getattr(module, "prepare", None)
+def _detector(rule: dict, kind) -> tuple:
+    """(detect function, what it is given for this rule); (None, check) for a rule a person judges."""
+    if kind.module is None:
+        return None, rule["check"]
     try:
-        return module.detect, prepare(check) if prepare else check
+        return kind.module.detect, kind.prepare(rule["check"])
     except UnsafePattern as exc:
         raise CheckError(f"rule {rule['id']}: {exc}") from None
 

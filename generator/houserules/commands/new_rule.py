@@ -10,30 +10,23 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import UsageError
+from houserules_checker.kinds import KINDS
+
 from ..formats import CHECK_KINDS, RULE_CATEGORIES
 from ..schema import Slug
 from ..yamlsource import display_path
 
-# A starting point for each check kind's options (tests/test_new_rule.py
-# checks that every kind has one).
-STARTERS = {
-    "wordlist": "  categories: [general]  # word-list categories: see policies/FORMAT.md\n"
-                "  min_severity: 2        # entries this strong or stronger break; weaker ones may break\n",
-    "targeted-insult": "  targets: [person, staff, councillor]  # who an insult must be aimed at\n",
-    "threat": "",
-    "personal-data": "  detectors: [phone, email]  # phone, email, postal-address, ni-number, payment-card\n",
-    "repetition": "  similarity: 0.9  # how alike two comments must be (0.5 to 1)\n",
-    "promotion": "",
-    "pattern": "  patterns:\n"
-               "    - name:    # a short id for the pattern, e.g. premium-rate-number\n"
-               "      regex:   # matched against the lower-cased comment, e.g. '\\b09\\d{2} ?\\d{3} ?\\d{4}\\b'\n"
-               "      why:     # what a match means, e.g. A UK premium-rate number.\n",
-    "political": "  active: always  # always, or pre-election (only inside a pre-election period)\n",
-    "language": "  languages: [en]  # the languages the council accepts comments in\n",
-    "relevance": "",
-    "accusation": "",
-    "human": "  reason:  # why no program can judge this rule\n",
-}
+def _starter(kind: str) -> str:
+    """The kind's options as a new rule file starts them (kinds.py gives an example of each)."""
+    lines = []
+    for name, option in KINDS[kind].options.items():
+        example = option.example
+        if example.startswith("\n"):  # a list of records, written out below its name
+            lines.append(f"  {name}:{example}\n")
+        else:
+            lines.append(f"  {name}: {example}" + (f"  # {option.help}" if option.help and "#" not in example else "")
+                         + "\n")
+    return "".join(lines)
 
 
 def rule_text(rule_id: str, kind: str) -> str:
@@ -58,7 +51,7 @@ def rule_text(rule_id: str, kind: str) -> str:
             f"rationale:  # why the rule exists, for residents (Markdown; use | for several lines)\n"
             f"check:\n"
             f"  kind: {kind}  # {CHECK_KINDS[kind].help}\n"
-            f"{STARTERS[kind]}"
+            f"{_starter(kind)}"
             f"{examples}")
 
 

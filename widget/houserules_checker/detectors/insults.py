@@ -125,6 +125,9 @@ def _analyse(comment, context) -> list[tuple]:
     return out
 
 
+TARGETS = ("person", "staff", "councillor", "group")  # what a rule's check may ask an insult to be aimed at
+
+
 def prepare(check: dict) -> tuple[frozenset, bool]:
     """What a rule's check asks, worked out once per rule pack: its targets."""
     targets = frozenset(check["targets"])

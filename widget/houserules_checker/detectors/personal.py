@@ -46,6 +46,9 @@ def _luhn(digits: str) -> bool:
 _EMAIL_HINT = re.compile(r"@[a-z0-9-]+\.")
 
 
+KINDS = ("phone", "email", "postal-address", "ni-number", "payment-card")  # what a rule's check may ask for
+
+
 def prepare(check: dict) -> frozenset:
     return frozenset(check["detectors"])
 
