@@ -26,6 +26,7 @@ DETECTOR_MODULES = {name: kind.module for name, kind in KINDS.items() if kind.mo
 DETECTORS = {kind: module.detect for kind, module in DETECTOR_MODULES.items()}
 
 MAX_CHARS = 1_000_000
+EARLIER_MAX = 50  # an author's earlier comments compared for repetition
 FORMAT = 2  # of the rule pack (houserules.rulepack)
 
 
@@ -42,7 +43,9 @@ class Context:
 
     def __init__(self, pack, scan, hits, literals, reply_to, earlier, date):
         self.pack, self._scan, self.hits, self.literals = pack, scan, hits, literals
-        self.reply_to, self.earlier, self.date = reply_to, tuple(earlier) if earlier else (), date
+        # The latest EARLIER_MAX only: each is compared with the comment, and
+        # nothing else bounds how many a page or an export hands over.
+        self.reply_to, self.earlier, self.date = reply_to, tuple(earlier)[-EARLIER_MAX:] if earlier else (), date
         # Work several rules share (abuse, personal attacks and hate read the
         # same insults), done once for the comment: keyed by the function doing it.
         self.memo: dict = {}
