@@ -22,8 +22,10 @@ from pathlib import Path
 
 import pytest
 
+from houserules import batch, export_read
 from houserules.cli import main
-from houserules.commands import check
+from houserules.checkers import Checkers
+from houserules.export_write import findings_json
 from houserules.load import load_policy
 from houserules_checker.engine import MAX_CHARS
 
@@ -100,6 +102,8 @@ def test_a_lone_surrogate_is_that_rows_error_and_the_run_goes_on(capsys, tmp_pat
     ('{"text": "hi", "earlier": 7}', "'earlier' must be a list of comments"),
     ('{"text": "hi", "date": "31/02/2026"}', "date '31/02/2026' is not a date"),
     ('{"text": "hi", "date": "next tuesday"}', "is not a date"),
+    ('{"text": "hi", "date": "2026-11-28 and some junk"}', "date '2026-11-28 and some junk' is not a date"),
+    ('{"text": "hi", "date": "28/11/2026 11:30 junk"}', "date '28/11/2026 11:30 junk' is not a date"),
     ('{"text": "hi", "n": ' + "9" * 4301 + "}", "a number with more than 4,300 digits"),
     ('{"text": "hi", "n": 1e999}', "the number 1e999 is too large"),
     ('{"text": "hi", "n": NaN}', "NaN is not a JSON value"),
@@ -227,7 +231,7 @@ def test_csv_fields_of_any_length_and_the_checkers_own_limit(capsys, tmp_path):
 
 
 def test_a_row_longer_than_the_line_limit_is_an_error_and_memory_stays_bounded(capsys, tmp_path, monkeypatch):
-    monkeypatch.setattr(check, "LINE_LIMIT", 10_000)
+    monkeypatch.setattr(export_read, "LINE_LIMIT", 10_000)
     source = tmp_path / "in.csv"
     source.write_text(f'id,text\n1,{"x" * 20_000}\n2,"{"y" * 20_000}"\n3,"{"a" * 6000}\n{"b" * 6000}"\n4,shit\n',
                       encoding="utf-8")
@@ -305,6 +309,25 @@ def test_uk_and_iso_dates_choose_the_version_in_force(capsys, tmp_path):
     assert "(policy v1 for 1, v2 for 2)" in err
 
 
+@pytest.mark.parametrize("value,day", [
+    ("2026-11-28", dt.date(2026, 11, 28)), (" 2026-11-28 ", dt.date(2026, 11, 28)),
+    ("2026-11-28T11:30:00+0000", dt.date(2026, 11, 28)), ("2026-11-28T11:30:00.123Z", dt.date(2026, 11, 28)),
+    ("2026-11-28T23:59:59+01:00", dt.date(2026, 11, 28)), ("2026-11-28 11:30", dt.date(2026, 11, 28)),
+    ("2026-11-28 11:30:00 UTC", dt.date(2026, 11, 28)), ("2026-11-28 9:30 pm", dt.date(2026, 11, 28)),
+    ("28/11/2026", dt.date(2026, 11, 28)), ("28/11/2026 11:30", dt.date(2026, 11, 28)),
+    ("1/2/2027, 9.05 a.m.", dt.date(2027, 2, 1)),
+    ("2026-11-28 and some junk", None), ("2026-11-28T", None), ("2026-11-28junk", None),
+    ("2026-11-28 11:30 and more", None), ("28/11/2026 junk", None), ("20261128", None), ("2026-W48-6", None),
+    ("2026-02-30", None), ("31/13/2026", None),
+])
+def test_a_rows_date_is_a_date_with_at_most_a_time_after_it(value, day):
+    if day is None:
+        with pytest.raises(export_read.RowProblem, match="is not a date: write it 2026-11-28 or 28/11/2026"):
+            export_read.row_day(value)
+    else:
+        assert export_read.row_day(value) == day
+
+
 def test_our_own_columns_in_the_input_are_replaced(capsys, tmp_path):
     source = tmp_path / "in.csv"
     source.write_text('text,findings,error\nshit,"[old]",old\n', encoding="utf-8")
@@ -329,10 +352,10 @@ def test_json_lines_to_csv_has_every_field_as_a_column(capsys, tmp_path):
 
 def test_the_findings_are_written_as_json_dumps_writes_them():
     policy = load_policy(ROOT / "policies")
-    checker = check.Checkers(ROOT / "policies", policy, "city").on(dt.date(2026, 12, 1))
+    checker = Checkers(ROOT / "policies", policy, "city").on(dt.date(2026, 12, 1))
     for text in ['You "absolute" muppet, this is shit\n', "Ring 07700 900123 ☎ now", "ok"]:
         flagged = [f for f in checker.check(text).findings if f.verdict in ("breaks", "may-break")]
-        assert check._findings_json(flagged) == json.dumps(
+        assert findings_json(flagged) == json.dumps(
             [{"rule": f.rule, "verdict": f.verdict, "wording": f.wording, "matches": [m.to_dict() for m in f.matches],
               "why": "; ".join(f.why)} for f in flagged], ensure_ascii=False)
 
@@ -427,11 +450,11 @@ def test_rows_are_written_before_the_input_ends(tmp_path):
 def test_progress_says_rows_rate_and_time_left(tmp_path, monkeypatch):
     source = tmp_path / "in.csv"
     write_csv(source, 600)
-    monkeypatch.setattr(check._Progress, "update", _every_time(check._Progress.update))
+    monkeypatch.setattr(batch._Progress, "update", _every_time(batch._Progress.update))
     policy = load_policy(ROOT / "policies")
-    checkers = check.Checkers(ROOT / "policies", policy, "city")
+    checkers = Checkers(ROOT / "policies", policy, "city")
     progress = io.StringIO()
-    code = check.check_batch(checkers, str(source), str(tmp_path / "out.csv"), None, None, progress=progress, jobs=1)
+    code = batch.check_batch(checkers, str(source), str(tmp_path / "out.csv"), None, None, progress=progress, jobs=1)
     assert code == 1
     text = progress.getvalue()
     assert "checked 256 comments (" in text and "/s), " in text and "% of the input, about " in text and " left" in text
@@ -453,7 +476,7 @@ def test_an_old_output_survives_a_failure_part_way(capsys, tmp_path, monkeypatch
     out, record = tmp_path / "out.csv", tmp_path / "record.jsonl"
     out.write_text("old output\n", encoding="utf-8")
     record.write_text("old record\n", encoding="utf-8")
-    checked, calls = check._check_row, []
+    checked, calls = batch._check_row, []
 
     def fail_later(*args):
         calls.append(1)
@@ -461,7 +484,7 @@ def test_an_old_output_survives_a_failure_part_way(capsys, tmp_path, monkeypatch
             raise KeyboardInterrupt  # Ctrl+C, 700 rows in
         return checked(*args)
 
-    monkeypatch.setattr(check, "_check_row", fail_later)
+    monkeypatch.setattr(batch, "_check_row", fail_later)
     code, _, err = run(capsys, "--input", str(source), "--output", str(out), "--record", str(record), "--jobs", "1")
     assert code == 130
     assert err.strip().endswith(f"error: interrupted: nothing was written ({out} is as it was)")
@@ -581,14 +604,14 @@ def test_fuzz_the_readers(tmp_path):
     """Seeded random bytes and random Unicode rows, in JSON Lines and CSV: every
     run ends with exit code 0, 1 or 2 and one output row per input row."""
     rng = random.Random(20261128)
-    checkers = check.Checkers(ROOT / "policies", load_policy(ROOT / "policies"), "city")
+    checkers = Checkers(ROOT / "policies", load_policy(ROOT / "policies"), "city")
     started = time.monotonic()
     for case in range(300):
         kind = "csv" if case % 2 else "jsonl"
         data, expected = (_fuzz_csv if kind == "csv" else _fuzz_jsonl)(rng)
         source, out = tmp_path / f"in.{kind}", tmp_path / f"out.{rng.choice(['csv', 'jsonl'])}"
         source.write_bytes(data)
-        code = check.check_batch(checkers, str(source), str(out), str(tmp_path / "record.csv"), None,
+        code = batch.check_batch(checkers, str(source), str(out), str(tmp_path / "record.csv"), None,
                                  progress=io.StringIO(), jobs=1)
         assert code in (0, 1, 2), (case, data)
         if out.suffix == ".csv":

@@ -95,6 +95,11 @@ def test_batch_csv_output(capsys, tmp_path):
     ("text_missing", ["--council", "city", "--input", "{dir}/in.csv"], "no 'text' column (columns: body, author)"),
     ("bad_json", ["--council", "city", "--input", "{dir}/in.jsonl"], "in.jsonl:2: not valid JSON"),
     (None, ["--council", "city", "--date", "2026-13-01", "hi"], "is not a date written YYYY-MM-DD"),
+    (None, ["--council", "city", "--date", "2027-06-01 junk", "hi"],
+     "--date: date '2027-06-01 junk' is not a date written YYYY-MM-DD"),
+    (None, ["--council", "city", "--date", "20270601", "hi"], "--date: date '20270601' is not a date written"),
+    (None, ["--council", "city", "--date", "2027-W22-2", "hi"], "--date: date '2027-W22-2' is not a date written"),
+    (None, ["--council", "city", "--date", "2027-06-01T10:00", "hi"], "date '2027-06-01T10:00' is not a date"),
     (None, ["--council", "city", "--input", "-", "--output", "out.txt"], "write .csv or .jsonl"),
 ])
 def test_bad_input_is_a_clear_error_with_exit_code_2(capsys, tmp_path, setup, args, message):
@@ -117,6 +122,11 @@ def test_a_comment_is_checked_against_the_version_in_force_on_its_day(capsys):
     code, out, _ = run(capsys, "--council", "ashfield", "--date", "2027-04-01", PHONE)
     assert "(policy v2, in force on 2027-04-01)" in out
     assert code == 1 and "BREAKS  personal-information" in out
+
+
+def test_a_date_may_have_spaces_around_it(capsys):
+    code, out, _ = run(capsys, "--council", "ashfield", "--date", " 2027-04-01\n", PHONE)
+    assert code == 1 and "(policy v2, in force on 2027-04-01)" in out
 
 
 def test_the_source_can_be_checked_before_it_is_published(capsys):

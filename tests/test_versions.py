@@ -80,6 +80,15 @@ def test_publishing_a_third_version_reports_what_changed_since_the_second(policy
     assert "published north-hertfordshire v3" in out and "setting changed: Appeal against a block" in out
 
 
+@pytest.mark.parametrize("effective", ["2027-06-01 junk", "20270601", "2027-06"])
+def test_publish_takes_only_a_whole_date_as_effective(policy_copy, capsys, effective):
+    code = main(["publish", "--council", "city", "--effective", effective, "--note", "A change.", "--major",
+                 "--policies", str(policy_copy)])
+    assert code == 2
+    assert f"--effective: date {effective!r} is not a date written YYYY-MM-DD" in capsys.readouterr().err
+    assert "city" not in load_versions(policy_copy)
+
+
 @pytest.mark.parametrize("tamper, message", [
     (lambda rec: _edit(rec, 'effective: "2026-01-05"', 'effective: "2026-01-12"'),
      r"city v1 has changed since it was published \(effective no longer match"),

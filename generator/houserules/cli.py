@@ -190,16 +190,18 @@ def _positive(value: str) -> int:
 def _check(args, policies: Path) -> int:
     import json
 
+    from .batch import check_batch
+    from .checkers import Checkers
     from .commands import check
     from .editions import build_day
     from .load import load_policy
 
     if args.input and args.text is not None:
         raise UsageError("give one comment, or --input, not both")
-    checkers = check.Checkers(policies, load_policy(policies), args.council, source=args.source)
+    checkers = Checkers(policies, load_policy(policies), args.council, source=args.source)
     date = check.parse_date(args.date, "--date")
     if args.input:
-        return check.check_batch(checkers, args.input, args.output or "-", args.record, date, jobs=args.jobs)
+        return check_batch(checkers, args.input, args.output or "-", args.record, date, jobs=args.jobs)
     if args.output or args.record or args.jobs:
         raise UsageError("--output, --record and --jobs go with --input")
     text = args.text if args.text is not None else check.read_stdin()

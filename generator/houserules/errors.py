@@ -23,6 +23,20 @@ class UsageError(HouserulesError):
     exit_code = 2
 
 
+class InputError(UsageError):
+    """A problem with the comments given to check (not with the policy)."""
+
+
+class Interrupted(HouserulesError):
+    """Ctrl+C or a kill (SIGTERM, SIGHUP) during a batch: nothing is written. Exit code 128 + the signal."""
+
+    exit_code = 130
+
+    def __init__(self, message: str, exit_code: int = 130):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
 @dataclass(frozen=True, order=True)
 class SourceProblem:
     file: str
