@@ -18,7 +18,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 \
 	  $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
 	  "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo "$$p"; break; }; done)
 
-.PHONY: site setup test serve chromium clean bench bench-checker bench-widget
+.PHONY: site setup test serve chromium clean bench bench-checker bench-widget model
 
 site: setup
 	$(VENV)/bin/houserules build
@@ -89,6 +89,11 @@ $(BENCH_STAMP): $(BENCH_LOCK) $(STAMP)
 
 bench-checker: $(STAMP) $(BENCH_STAMP)
 	$(PY) tests/benchmarks/bench_checker.py $(BENCH_ARGS)
+
+# Rebuild the checker's second-opinion model (widget/houserules_checker/model_weights.tsv)
+# from ../shared/data: the same bytes every time. Needs numpy and scipy (bench lock).
+model: $(STAMP) $(BENCH_STAMP)
+	$(PY) tests/benchmarks/train_model.py
 
 clean:
 	rm -rf site build $(VENV) widget/node_modules

@@ -66,7 +66,8 @@ def checker(project_root) -> Checker:
             rules.setdefault(rule["id"], rule)
     template = next(iter(rules.values()))
     for rule_id, check in (("test-language", {"kind": "language", "languages": ["en"]}),
-                           ("test-political-always", {"kind": "political", "active": "always"})):
+                           ("test-political-always", {"kind": "political", "active": "always"}),
+                           ("test-group-hate", {"kind": "group-hate"})):
         rules[rule_id] = {**template, "id": rule_id, "check": check}
     kinds = {rule["check"]["kind"] for rule in rules.values()}
     assert kinds >= set(houserules_checker.engine.DETECTOR_MODULES), "a check kind no shape would run"
@@ -174,6 +175,31 @@ SHAPES = {
     "Russian": _units("привет как дела "),
     "Arabic": _units("متى سيتم إصلاح "),
     "retweets": _units("RT @jo: "),
+    # what comments do: insults made of ordinary words, whom a word is said
+    # of, threats without threat words, and the disguises read on the way
+    "insults of ordinary words": _units("Councillor Patel is a lying toad "),
+    "phrases among insults": _units("pathetic little man you idiot lying toad "),
+    "a waste of": _units("useless waste of oxygen "),
+    "animals called": _units("you fat pig "),
+    "intensified insults": _units("fucking idiots the lot of them "),
+    "intensified, no one in reach": _units("fucking idiots "),
+    "said of places": _units("Bognor Regis is a shithole "),
+    "said of things": _units("the service is shit "),
+    "said of a clause": _units("the woman on the phone at the council was a stuck-up cow "),
+    "words near you": _units("you made a stupid decision "),
+    "fuck you": _units("fuck you "),
+    "visits": _units("i'll pay you a visit "),
+    "visits and menace": lambda n: ("i know where you live " + "i'll pay you a visit " * (n // 21), {}),
+    "sort them out": _units("someone should sort them out "),
+    "them, far from what they are": lambda n: ("the councillors " + "and " * (n // 4) + "sort them out", {}),
+    "calls for violence": _units("time to nuke them "),
+    "wait till": _units("wait till i see you "),
+    "watch your back": _units("you'd better watch your back "),
+    "digits for letters": _units("f4ck1ng "),
+    "digits in many words": _units("sh1tt1est b4ll4 "),
+    "emoji with a meaning": _units("you 🖕 🔪 "),
+    "emoji run": _units("🖕🏻"),
+    "look-alike letters": _units("ѕһіt ꓮ "),
     # what else the check is told
     "a long post replied to": lambda n: ("the bins are not collected", {"reply_to": "road closure " * (n // 13)}),
     "long comment and post": lambda n: ("bins " * (n // 5), {"reply_to": "road " * (n // 5)}),
@@ -189,11 +215,14 @@ def _fresh(checker: Checker) -> None:
     depends on what was checked before."""
     text._CHARS.clear()
     text._CHARS.odd.clear()
+    text._CHARS.meanings.clear()
     text._CHUNKS.clear()
     text._CHUNKS._spans.clear()
+    text._CHUNKS.masks.clear()
     insults._TARGET_OF.clear()
     checker.lexicon._cache.clear()
     checker.lexicon._squeezed.clear()
+    checker.lexicon._digit_masks.clear()
     language.tables().script_of.clear()
 
 

@@ -20,6 +20,9 @@ NAME = "houserules-checker"
 PACKAGE = "houserules_checker"
 # Every entry carries this time (zip cannot store dates before 1980).
 TIMESTAMP = (2026, 1, 1, 0, 0, 0)
+# Files besides the modules that the package reads: the second-opinion
+# model's weights (model.py), and their attribution and licence, which go with them.
+PACKAGE_DATA = ("model_weights.tsv", "model_weights.LICENSE")
 
 
 def version(package_dir: Path) -> str:
@@ -39,7 +42,7 @@ def build_wheel(package_dir: Path) -> tuple[str, bytes]:
     ver = version(package_dir)
     dist_info = f"{PACKAGE}-{ver}.dist-info"
     files = {f"{PACKAGE}/{p.relative_to(package_dir).as_posix()}": p.read_bytes()
-             for p in sorted(package_dir.rglob("*.py"))}
+             for p in sorted([*package_dir.rglob("*.py"), *(package_dir / name for name in PACKAGE_DATA)])}
     files[f"{dist_info}/METADATA"] = (
         f"Metadata-Version: 2.1\nName: {NAME}\nVersion: {ver}\n"
         "Summary: Which of a council's house rules would a comment break, and why.\n"

@@ -13,10 +13,25 @@ Python filters, better-profanity and alt-profanity-check, on real labelled data.
    given the same author's earlier comments in that file (by DATE, the 20
    latest before this one). The two profanity filters are no spam filters:
    their rows are a reference point only.
-3. Throughput, one comment per call in a single process, on Davidson texts
+3. The second-opinion model (houserules_checker/model.py) on its held-out
+   validation split (15% of Davidson, HateXplain, Stormfront and HateCheck,
+   by a hash of the text; HateCheck by template: tests/benchmarks/
+   train_model.py chooses the split, and the model's threshold on it):
+   offensive or hateful vs not, texts cleaned as for training. houserules
+   three ways: its rules alone (Checker(second_opinion=False)), the model
+   alone ("may break"), and both, as pages and exports run them.
+4. HateCheck by functionality, on the 40% of its templates the model was
+   never trained on nor tuned with: the share of cases each tool gets right
+   (hateful flagged, non-hateful not).
+5. The benign-identity set (tests/data/benign_identity.txt: comments that
+   name a protected group and break no rule; skipped if the file is
+   missing): how many each tool says break, or only may break, every rule
+   of the council counted.
+6. Throughput, one comment per call in a single process, on Davidson texts
    (best of 3, after the passes above), and houserules' time per call at
-   p50/p95; and houserules on first sight of the same texts (one pass in a
-   fresh process, every cache empty).
+   p50/p95; houserules on first sight of the same texts (one pass in a
+   fresh process, every cache empty); houserules (rules and model, as run),
+   its rules alone, and the model alone.
 
 Not a test: it asserts nothing, prints its figures and writes no file. The
 benchmark-only packages are in tests/benchmarks/requirements-bench.lock, kept
@@ -30,6 +45,7 @@ import argparse
 import csv
 import datetime as dt
 import glob
+import gzip
 import html
 import multiprocessing
 import os
@@ -53,6 +69,12 @@ for _src in (ROOT / "generator", ROOT / "widget"):
 from houserules.load import load_policy  # noqa: E402
 from houserules.rulepack import build_rulepack  # noqa: E402
 from houserules_checker import BREAKS, MAY_BREAK, Checker  # noqa: E402
+from houserules_checker import model as second_opinion  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import train_model  # noqa: E402  (the model's splits, as its training chose them)
+
+BENIGN = ROOT / "tests" / "data" / "benign_identity.txt"
 
 LANGUAGE_RULES = ("swearing", "obscene", "discrimination", "hate", "abuse", "personal-attacks", "threats")
 SPAM_RULES = ("spam", "advertising")
@@ -103,8 +125,10 @@ def load_youtube(data: Path) -> list[dict]:
 
 # --- tools ------------------------------------------------------------------
 
-def make_houserules(policies: Path, council: str) -> Checker:
-    return Checker(build_rulepack(load_policy(policies), council))
+def make_houserules(policies: Path, council: str, *, second_opinion: bool = True) -> Checker:
+    """The checker as pages and exports run it (rules and the model's second
+    opinion), or its rules alone (second_opinion=False)."""
+    return Checker(build_rulepack(load_policy(policies), council), second_opinion=second_opinion)
 
 
 def _better_profanity():
@@ -148,6 +172,39 @@ def alt_profanity_check_flags(predict, texts: list[str]) -> list[bool]:
 
 def rules_broken(result, rules: set[str], verdicts: tuple[str, ...]) -> bool:
     return any(f.verdict in verdicts and f.rule in rules for f in result.findings)
+
+
+def three_ways(checker: Checker, rules_alone: Checker, texts: list[str], rules: set[str]) -> dict[str, list[bool]]:
+    """houserules' rules alone, the model alone, and both as the checker runs
+    them (the model speaks only when no rule on abuse found anything):
+    flagged or not, per text."""
+    alone = [rules_alone.check(t) for t in texts]
+    both = [checker.check(t) for t in texts]
+    return {
+        "houserules rules (breaks)": [rules_broken(r, rules, (BREAKS,)) for r in alone],
+        "houserules rules (breaks or may-break)": [rules_broken(r, rules, (BREAKS, MAY_BREAK)) for r in alone],
+        "houserules model alone (may-break)": [second_opinion.second_opinion(t) is not None for t in texts],
+        "houserules rules + model (any)": [rules_broken(r, rules, (BREAKS, MAY_BREAK)) for r in both],
+    }
+
+
+def _benign(checker: Checker, rules_alone: Checker, texts: list[str], predict,
+            jobs: int) -> list[tuple[str, int, int]]:
+    """(tool, comments it says break, comments it says only may break)."""
+    rules = {r["id"] for r in checker.pack["rules"]}
+
+    def counts(c: Checker) -> tuple[int, int]:
+        results = [c.check(t) for t in texts]
+        breaks = [rules_broken(r, rules, (BREAKS,)) for r in results]
+        return sum(breaks), sum(not b and rules_broken(r, rules, (MAY_BREAK,)) for r, b in zip(results, breaks))
+
+    return [
+        ("houserules rules alone", *counts(rules_alone)),
+        ("houserules model alone", 0, sum(second_opinion.second_opinion(t) is not None for t in texts)),
+        ("houserules rules + model", *counts(checker)),
+        ("better-profanity", sum(better_profanity_flags(texts, jobs)), 0),
+        ("alt-profanity-check", sum(alt_profanity_check_flags(predict, texts)), 0),
+    ]
 
 
 # --- scoring and printing ----------------------------------------------------
@@ -297,13 +354,16 @@ def main(argv=None) -> None:
     setup = {}
     t0 = time.perf_counter()
     checker = make_houserules(args.policies, args.council)
+    second_opinion.model()
     setup["houserules"] = time.perf_counter() - t0
+    rules_alone = make_houserules(args.policies, args.council, second_opinion=False)
     t0 = time.perf_counter()
     bp = _better_profanity()
     setup["better-profanity"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     predict = _alt_profanity_check()
     setup["alt-profanity-check"] = time.perf_counter() - t0
+    weights = second_opinion.model()
 
     # 1. Davidson
     rows, total = load_davidson(args.data, args.sample)
@@ -341,34 +401,116 @@ def main(argv=None) -> None:
           "flagged as profane, a reference point only.")
     sys.stdout.flush()
 
-    # 3. Throughput
+    # 3-5. The second-opinion model
+    language = d["language"]
+    split = train_model.load(args.data)
+    valid = [r for r in split if r.split == "validation"]
+    size = second_opinion.WEIGHTS_FILE.stat().st_size
+    packed = len(gzip.compress(second_opinion.WEIGHTS_FILE.read_bytes(), 9))
+    print()
+    print("3. The second-opinion model on its held-out validation split: offensive or hateful vs not")
+    count = len(weights.words) + len(weights.pairs) + len(weights.chars)
+    print(f"   model: {second_opinion.WEIGHTS_FILE.name}, recipe version {weights.header.get('recipe-version')}, "
+          f"{count:,} weights, threshold {weights.threshold:.2f} (chosen on this split); {size:,} bytes, "
+          f"{packed:,} gzipped")
+    counts = {src: (sum(1 for r in valid if r.source == src), sum(r.label for r in valid if r.source == src))
+              for src in sorted({r.source for r in valid})}
+    print(f"   {len(valid):,} rows never trained on ("
+          + ", ".join(f"{src} {n:,} ({pos:,} positive)" for src, (n, pos) in counts.items()) + ")")
+    print(f"   texts cleaned as for training (HTML entities, links, HateXplain's placeholders and 'RT' removed); "
+          f"houserules rules: council {args.council}'s language rules")
+    texts = [r.text for r in valid]
+    labels = [r.label for r in valid]
+    flags = three_ways(checker, rules_alone, texts, language)
+    flags["better-profanity"] = better_profanity_flags(texts, args.jobs)
+    flags["alt-profanity-check"] = alt_profanity_check_flags(predict, texts)
+    print_scores([(name, score(labels, f)) for name, f in flags.items()])
+    print("   F1 by source:")
+    width = max(map(len, flags))
+    print(f"   {'tool':<{width}}  " + " ".join(f"{src:>10}" for src in counts))
+    for name, f in flags.items():
+        by_source = [score([y for y, r in zip(labels, valid) if r.source == src],
+                           [x for x, r in zip(f, valid) if r.source == src])["F1"] for src in counts]
+        print(f"   {name:<{width}}  " + " ".join(f"{f1:10.3f}" for f1 in by_source))
+    print("   note: alt-profanity-check's model was trained on Davidson, its rows here among them.")
+    sys.stdout.flush()
+
+    unseen = [r for r in split if r.split == "test"]
+    print()
+    print(f"4. HateCheck by functionality: {len(unseen):,} cases from the "
+          f"{len({r.template for r in unseen}):,} templates the model was never trained on nor tuned with; "
+          "the share of cases each tool gets right")
+    texts = [r.text for r in unseen]
+    flags = three_ways(checker, rules_alone, texts, language)
+    flags["better-profanity"] = better_profanity_flags(texts, args.jobs)
+    flags["alt-profanity-check"] = alt_profanity_check_flags(predict, texts)
+    short = {"houserules rules (breaks)": "rules b", "houserules rules (breaks or may-break)": "rules b|mb",
+             "houserules model alone (may-break)": "model", "houserules rules + model (any)": "rules+model",
+             "better-profanity": "b-prof", "alt-profanity-check": "alt-pc"}
+    print(f"   {'functionality':<20} {'hateful':>7} {'cases':>5}  " + " ".join(f"{short[n]:>11}" for n in flags))
+    for functionality in sorted({r.functionality for r in unseen}):
+        ix = [i for i, r in enumerate(unseen) if r.functionality == functionality]
+        hateful = unseen[ix[0]].label
+        print(f"   {functionality:<20} {'yes' if hateful else 'no':>7} {len(ix):5d}  " + " ".join(
+            f"{sum(1 for i in ix if f[i] == bool(unseen[i].label)) / len(ix):11.0%}" for f in flags.values()))
+    for name, want in (("all hateful", 1), ("all non-hateful", 0)):
+        ix = [i for i, r in enumerate(unseen) if r.label == want]
+        print(f"   {name:<20} {'':>7} {len(ix):5d}  " + " ".join(
+            f"{sum(1 for i in ix if f[i] == bool(want)) / len(ix):11.0%}" for f in flags.values()))
+    print("   (" + "; ".join(f"{v}: {k}" for k, v in short.items()) + ")")
+    sys.stdout.flush()
+
+    print()
+    if BENIGN.is_file():
+        benign = [line.strip() for line in BENIGN.read_text(encoding="utf-8").splitlines()
+                  if line.strip() and not line.lstrip().startswith("#")]
+        print(f"5. Benign comments naming a protected group ({BENIGN.relative_to(ROOT)}, {len(benign):,} comments, "
+              f"every one should pass): how many each tool flags; houserules: every rule of council {args.council}")
+        print(f"   {'tool':<28} {'breaks':>7} {'may break only':>15} {'flagged':>8}")
+        for name, b, m in _benign(checker, rules_alone, benign, predict, args.jobs):
+            print(f"   {name:<28} {b:7d} {m:15d} {(b + m) / len(benign):8.1%}")
+        print("   (better-profanity and alt-profanity-check have one verdict: counted as 'breaks')")
+    else:
+        print(f"5. Benign comments naming a protected group: skipped, no {BENIGN.relative_to(ROOT)}")
+    sys.stdout.flush()
+
+    # 6. Throughput
     pool = list(d["texts"])
     sample = random.Random(SEED).sample(pool, min(args.throughput, len(pool)))
+    opinion = second_opinion.second_opinion
     runs = [
         ("houserules", lambda t: checker.check(t), sample),
+        ("houserules rules alone", lambda t: rules_alone.check(t), sample),
+        ("model alone", opinion, sample),
         ("better-profanity", bp, sample[:SLOW_CAP["better-profanity"]]),
         ("alt-profanity-check", lambda t: predict([t]), sample[:SLOW_CAP["alt-profanity-check"]]),
     ]
     print()
-    print(f"3. Throughput: Davidson texts (random sample, seed {SEED}), one comment per call, single process, "
+    print(f"6. Throughput: Davidson texts (random sample, seed {SEED}), one comment per call, single process, "
           f"best of {args.repeat}")
     print(f"   {'tool':<20} {'comments':>8} {'best s':>8} {'comments/s':>11} {'setup s':>8}")
     for name, fn, texts in runs:
         best = best_of(args.repeat, fn, texts)
-        print(f"   {name:<20} {len(texts):8,} {best:8.3f} {len(texts) / best:11,.0f} {setup[name]:8.2f}")
+        print(f"   {name:<20} {len(texts):8,} {best:8.3f} {len(texts) / best:11,.0f} "
+              f"{setup.get(name, setup['houserules']):8.2f}")
         sys.stdout.flush()
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
         cold = pool.submit(first_sight, args.policies, args.council, sample).result()
     print(f"   {'houserules, cold':<20} {len(sample):8,} {cold:8.3f} {len(sample) / cold:11,.0f}"
           f"      (one pass in a fresh process: no word seen before)")
-    times = []
-    for t in sample:
-        t0 = time.perf_counter_ns()
-        checker.check(t)
-        times.append((time.perf_counter_ns() - t0) / 1e3)
-    cuts = statistics.quantiles(times, n=100) if len(times) > 1 else times * 99
-    print(f"   houserules per call over {len(times):,} comments: p50 {cuts[49]:.0f} µs, p95 {cuts[94]:.0f} µs, "
-          f"p99 {cuts[98]:.0f} µs, max {max(times):.0f} µs")
+    for name, fn in (("houserules", checker.check), ("houserules rules alone", rules_alone.check),
+                     ("model alone", opinion)):
+        times = []
+        for t in sample:
+            t0 = time.perf_counter_ns()
+            fn(t)
+            times.append((time.perf_counter_ns() - t0) / 1e3)
+        cuts = statistics.quantiles(times, n=100) if len(times) > 1 else times * 99
+        print(f"   {name} per call over {len(times):,} comments: p50 {cuts[49]:.0f} µs, p95 {cuts[94]:.0f} µs, "
+              f"p99 {cuts[98]:.0f} µs, max {max(times):.0f} µs")
+    flagged = sum(1 for t in sample if opinion(t) is not None)
+    print(f"   the model alone says 'may break' of {flagged:,} of these {len(sample):,} comments, naming "
+          "the words that pushed it (the slower path); houserules = rules and model, as pages and exports run it")
     apc_texts = sample[:SLOW_CAP["alt-profanity-check"]]
     batched = alt_profanity_check_flags(predict, apc_texts)
     agree = sum(1 for t, b in zip(apc_texts, batched) if (predict([t])[0] == 1) == b)

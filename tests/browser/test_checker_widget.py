@@ -13,7 +13,9 @@ import pytest
 from houserules.load import load_policy
 from houserules.prove import expected_verdict
 from houserules.rulepack import build_rulepack
+from comment_examples import COUNCIL, EXAMPLES
 from in_force import policy_in_force
+from test_what_comments_do import MISSED_BY_THE_RULES
 from site_pages import DESKTOP, MOBILE
 
 pytestmark = pytest.mark.browser
@@ -119,6 +121,23 @@ def test_rule_examples_on_the_public_page(open_checker):
         expected = expected_verdict(POLICY.rules[rule["id"]]) if side == "breaks" else "passes"
         if verdict != expected and not (side == "passes" and verdict == "needs-person"):
             wrong.append(f"{rule['id']} {side}: {example.text!r} shows {verdict}, expected {expected}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_what_a_comment_does_is_read_the_same_in_the_browser(open_checker):
+    """tests/comment_examples.py, as tests/test_what_comments_do.py runs them in
+    CPython: hate without slurs, threats without threat words, disguises, the
+    model's second opinion included (the weights travel in the wheel)."""
+    page = open_checker(f"staff/{COUNCIL}")
+    wrong = []
+    for example in EXAMPLES:
+        shown = check(page, example.comment)
+        got = {rule: shown.get(rule, "passes") for rule in example.expect}
+        if got != example.expect:
+            wrong.append(f"{example.what}: {example.comment!r} shows {got}, expected {example.expect}")
+    shown = check(page, MISSED_BY_THE_RULES)
+    if shown.get("abuse") != "may-break":
+        wrong.append(f"the model's second opinion: {MISSED_BY_THE_RULES!r} shows {shown}")
     assert not wrong, "\n".join(wrong)
 
 

@@ -15,8 +15,9 @@ from typing import NamedTuple
 
 from .findings import (BREAKS, MAY_BREAK, NEEDS_PERSON, PASSES, Finding, Result, Signal, new_finding,
                        new_match)
-from .kinds import KINDS
+from .kinds import KINDS, Kind
 from .lexicon import Lexicon
+from .model import second_opinion as model_opinion
 from .prefilter import LiteralScan, Prefilter
 from .regex_guard import UnsafePattern
 from .text import Text, prepare
@@ -70,7 +71,9 @@ def pre_election_period(pack: dict, date: dt.date | None) -> str | None:
 
 
 class Checker:
-    def __init__(self, pack: dict):
+    def __init__(self, pack: dict, *, second_opinion: bool = True):
+        """second_opinion=False: the rules alone, without the model (for the
+        benchmarks' side-by-side figures; every page and export asks it)."""
         if pack.get("format") != FORMAT:
             raise CheckError(f"unknown rule pack format {pack.get('format')!r} (this checker reads format {FORMAT})")
         self.pack = pack
@@ -93,6 +96,12 @@ class Checker:
         # Word-list hits are found once, for all the rules that read them.
         self._reads_words = any(KINDS[kind].reads_words for kind in kinds)
         self._plans = {with_post: _split(plans, with_post) for with_post in (False, True)}
+        # The rules that hear the second-opinion model, and the one it speaks
+        # to: the first of them in the council's order (abuse, before personal
+        # attacks and hate). A council with none of them never runs it.
+        heard = [plan for plan in plans if plan.kind.second_opinion]
+        self._heard = frozenset(plan.rule for plan in heard)
+        self._second = heard[0] if heard and second_opinion else None
 
     def check(self, text: str, *, reply_to: str | None = None, earlier=(), date: dt.date | None = None) -> Result:
         if not isinstance(text, str):
@@ -126,6 +135,15 @@ class Checker:
             else:
                 finding = self._verdict(rule_id, title, wording, steps, signals, comment)
                 (breaks if finding.verdict == BREAKS else may_break).append(finding)
+        if self._second is not None and not any(f.rule in self._heard for f in breaks) \
+                and not any(f.rule in self._heard for f in may_break):
+            # Nothing a rule on abuse found: the model may still ask a person to look.
+            signal = model_opinion(comment)
+            if signal is not None:
+                plan = self._second
+                passes.remove(plan.passed)
+                may_break.append(new_finding((plan.rule, plan.title, plan.wording, MAY_BREAK, (new_match(
+                    (signal.start, signal.end, comment.original[signal.start:signal.end])),), (signal.why,), ())))
         breaks += may_break
         breaks += needs_person
         breaks += passes
@@ -164,6 +182,7 @@ class _Plan(NamedTuple):
     rule: str
     title: str
     wording: str
+    kind: Kind
     next_steps: tuple[str, ...]  # what the council does when the rule is broken
     detect: Callable | None  # None: no program can judge the rule
     prepared: object  # what the detector is given for this rule
@@ -185,7 +204,7 @@ def _plan(rule: dict, scan: LiteralScan) -> _Plan:
         why = kind.without
     else:
         why = None
-    return _Plan(rule_id, title, wording, (*rule.get("at_once", ()), *rule.get("next_steps", ())), detect, prepared,
+    return _Plan(rule_id, title, wording, kind, (*rule.get("at_once", ()), *rule.get("next_steps", ())), detect, prepared,
                  Finding(rule_id, title, wording, PASSES), on_literals,
                  Finding(rule_id, title, wording, NEEDS_PERSON, (), (why,)) if why else None)
 

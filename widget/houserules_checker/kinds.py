@@ -16,8 +16,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType, ModuleType
 
-from .detectors import (accusation, insults, language, pattern, personal, political, promotion, relevance,
-                        repetition, threats, words)
+from .detectors import (accusation, group_hate, insults, language, pattern, personal, political, promotion,
+                        relevance, repetition, threats, words)
 from .findings import BREAKS, MAY_BREAK, NEEDS_PERSON
 
 # Categories of word-list entries (policies/wordlists/*.yaml).
@@ -51,6 +51,10 @@ class Kind:
     reads_words: bool = False               # reads the word-list hits, found once for every rule that does
     person_decides: bool = False            # listed on the staff page of rules a person decides
     signs: Mapping[str, str] = field(default_factory=dict)  # verdict -> an example for the "Check a comment" page
+    # Its rules hear the second-opinion model (model.py): the first of them in
+    # the council's order may break when the model says so and no rule of
+    # the kind found anything.
+    second_opinion: bool = False
 
     def prepare(self, check: Mapping):
         """What the detector is given for a rule's check, worked out once per rule pack."""
@@ -79,13 +83,24 @@ _KINDS = (
           "min_severity": Option("int", "entries at or above this break; below it they may break",
                                  minimum=1, maximum=4, example="2")},
          reads_words=True, signs={BREAKS: "a swear word (even when disguised)"}),
-    Kind("targeted-insult", "insults aimed at a person, staff, a councillor or a group", insults,
-         "Partly. It looks for insults aimed at a person or a group; a moderator confirms.",
+    Kind("targeted-insult", "insults aimed at a person, staff, a councillor or a group (for a group, what a "
+         "comment says of it too, as `group-hate` reads it)", insults,
+         "Partly. It looks for insults aimed at a person or a group, and reads what a comment says of a group. "
+         "Where a model trained on labelled comments finds a comment abusive, it may break the rule, for a "
+         "moderator to judge.",
          {"targets": Option("choices", "who an insult must be aimed at", insults.TARGETS,
                             example="[person, staff, councillor]")},
-         reads_words=True, signs={BREAKS: "an insult aimed at someone", MAY_BREAK: "an insult with no one clearly named"}),
+         reads_words=True, second_opinion=True,
+         signs={BREAKS: "an insult aimed at someone", MAY_BREAK: "an insult with no one clearly named"}),
     Kind("threat", "threats of violence", threats, "Yes. It looks for threats of violence.",
          signs={BREAKS: "a threat"}),
+    Kind("group-hate", "hate against a group protected by equality law: calls to harm, expel or exclude it, "
+         "dehumanising comparisons, sweeping negative statements", group_hate,
+         "Partly. It reads what a comment says of a group protected by equality law: calls to harm, expel or "
+         "exclude it and comparisons with vermin or disease break the rule; sweeping negative statements and "
+         "stereotypes may break it, for a moderator to judge. Quoting hate to condemn it is allowed.",
+         second_opinion=True, signs={BREAKS: "a call to harm or expel a group, or a comparison with vermin",
+                                     MAY_BREAK: "a sweeping negative statement about a group"}),
     Kind("personal-data", "phone numbers, email and postal addresses, National Insurance and card numbers", personal,
          "Yes. It looks for phone numbers, email addresses, postal addresses, National Insurance numbers and card "
          "numbers.",

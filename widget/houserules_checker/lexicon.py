@@ -1,9 +1,14 @@
 """Find word-list terms among a comment's words.
 
 A term matches a word when the word spells it with any letter repeated
-("fuuuck"), with a common ending ("bitches", "wankers"), with asterisks
-standing for hidden letters ("f**k", first and last letters shown), or, for
-terms marked `compounds`, at the start or end of a longer word ("bullshit").
+("fuuuck"), with a common ending ("bitches", "wankers", "shittiest"), with
+asterisks standing for hidden letters ("f**k", first and last letters
+shown), with digits or symbols standing for letters inside it ("sh1t" as
+leetspeak; "f4ck1ng", where the leetspeak reading is no word, as a mask),
+as an emoji with a meaning (🖕, text.MEANINGS), or, for terms marked
+`compounds`, at the start or end of a longer word ("bullshit"). A mask is
+read once, as the most plausible word it fits (MASK_READINGS), and every
+rule reads it so: "f***ing" is "fucking", never also "figging".
 A term never matches inside another word, which is what keeps Scunthorpe,
 Penistone, Cockermouth, Essex, assessment and classic clean.
 """
@@ -16,10 +21,19 @@ from functools import partial
 from itertools import compress, groupby
 from typing import NamedTuple
 
-from .text import LEET, Words
+from .text import LEET, MEANINGS, Words
 
 SEVERITY = {1: "mild", 2: "medium", 3: "strong", 4: "strongest"}
-ENDINGS = ("s", "es", "ed", "er", "ers", "ing", "in", "y", "ie", "ies", "z")
+ENDINGS = ("s", "es", "ed", "er", "ers", "ing", "in", "y", "ie", "ies", "z", "est", "ier", "iest")
+# Endings a slur is never read with: "spicy" and "spicier" are not slurs.
+_NOT_FOR_SLURS = ("y", "ie", "z", "ier", "iest")
+# The words a mask is most plausibly read as, commonest first: the swear
+# words people hide letters of ("f***ing", "sh*t", "c**t"). A mask that fits
+# one of these (or a form of one) is read as it; one that fits none is read
+# as the listed word it fits that is general rather than sexual, then the
+# strongest: rare sexual jargon ("figging") is the least likely reading.
+MASK_READINGS = ("fuck", "shit", "cunt", "bitch", "bastard", "wank", "twat", "prick", "dick", "piss", "bollocks",
+                 "bullshit", "arse", "ass", "slut", "whore", "tosser", "bellend", "knob", "crap", "bugger", "damn")
 # What follows a compounding root in the insults people build from it
 # ("shithead", "fuckwit"); anything else ("shiitake") is a different word.
 COMPOUND_TAILS = {"head", "heads", "hole", "holes", "bag", "bags", "show", "face", "faces", "wit", "wits",
@@ -113,14 +127,15 @@ class Lexicon:
                     continue
                 if form in innocent and not all(e.context_only for e in entries):
                     continue
-                if slur and ending in ("y", "ie", "z"):
+                if slur and ending in _NOT_FOR_SLURS:
                     continue  # "spicy" is not a slur
                 self.inflected.setdefault(form, []).extend((e, f"with the ending '-{ending}'") for e in entries)
         # What a word (as typed, after normalising) matches never changes:
         # remember it. Most words match nothing and start no phrase: those
         # are remembered as (), so a comment of them is passed over in C.
-        self._cache: dict[str, tuple] = _Remembered(self._lookup)
+        self._cache: dict[str, tuple] = Remembered(self._lookup)
         self._squeezed: dict[str, str] = {}
+        self._digit_masks: dict[str, list] = {}  # "f*ck*ng" (from "f4ck1ng") -> what it is read as
         # Phrases by their first word, then by how many words follow it,
         # fewest first: [(count, {the words that follow: entries})].
         tails: dict[str, dict[int, dict[tuple[str, ...], list[Entry]]]] = {}
@@ -136,16 +151,22 @@ class Lexicon:
         if len(cache) > 200_000:  # bounded memory on a long batch
             cache.clear()
             self._squeezed.clear()
+            self._digit_masks.clear()
         raw = words.keys
         found = list(map(cache.__getitem__, raw))  # a word not seen before is looked up as it comes
+        if words.masks is not None:  # "f4ck1ng": digits for letters, where the leetspeak reading is no word
+            self._read_masks(words.masks, found)
         hits: list[Hit] = []
         if not any(found):
             return hits
         phrases = []
+        emoji = words.has_meanings
         for i in compress(range(len(found)), found):
             matches, tails = found[i]
             if matches:
                 start, end = words.place(i)  # once: a word is often in two word lists
+                if emoji and end - start == 1 and words.original[start] in MEANINGS:
+                    matches = [(entry, f"as the emoji {words.original[start]}") for entry, _ in matches]
                 for entry, how in matches:
                     if entry.name and _in_name(words, i):
                         continue
@@ -163,6 +184,17 @@ class Lexicon:
                     hits.extend(Hit(entry, words.place(i)[0], words.place(i + count)[1], "as a phrase", i)
                                 for entry in entries)
         return hits
+
+    def _read_masks(self, masks: dict[int, str], found: list) -> None:
+        for i, masked in masks.items():
+            if found[i] and found[i][0]:
+                continue  # the leetspeak reading is a listed word ("sh1t")
+            matches = self._digit_masks.get(masked)
+            if matches is None:
+                matches = self._digit_masks[masked] = [(e, "with digits or symbols for letters")
+                                                       for e in self._masked(masked)]
+            if matches:
+                found[i] = (matches, found[i][1] if found[i] else None)
 
     def _lookup(self, raw: str) -> tuple:
         """What a word matches and the phrases it may start; () for neither."""
@@ -218,15 +250,27 @@ class Lexicon:
         return []
 
     def _masked(self, key: str) -> list[Entry]:
+        """The entries of the one word the mask is read as (see MASK_READINGS)."""
         # Two letters shown at least, and the rest of the word hidden by '*' only.
         if len(key) < 3 or key[0] == "*" or sum(c != "*" for c in key) < 2:
             return []
         pattern = key.replace("*", ".")
-        return [e for e in self.masked.get((len(key), key[0], key[-1]), ())
+        fits = [e for e in self.masked.get((len(key), key[0], key[-1]), ())
                 if re.fullmatch(pattern, e.plain) and not e.context_only]
+        if len({e.plain for e in fits}) > 1:
+            best = min(fits, key=_plausibility).plain
+            fits = [e for e in fits if e.plain == best]
+        return fits
 
 
-class _Remembered(dict):
+def _plausibility(entry: Entry) -> tuple:
+    """How likely a word is as the reading of a mask: smaller is likelier."""
+    common = next((rank for rank, word in enumerate(MASK_READINGS) if entry.plain.startswith(word)),
+                  len(MASK_READINGS))
+    return common, entry.category != "general", -entry.severity, entry.plain
+
+
+class Remembered(dict):
     """A dict that works out, and keeps, the value of a key it lacks."""
 
     def __init__(self, compute):
@@ -248,8 +292,9 @@ def _forms(key: str) -> dict[str, str]:
         stem = key
         if key.endswith("e") and ending[0] in "aeiouy":
             stem = key[:-1]  # "wanke" + "ing"
-        elif key.endswith("y") and ending in ("es", "ies", "ed", "er", "ers"):
-            stem = key[:-1] + ("i" if ending != "ies" else "")  # "pussy" -> "pussies"
+        elif key.endswith("y") and ending in ("es", "ies", "ed", "er", "ers", "est", "ier", "iest"):
+            # "pussy" -> "pussies", "shitty" -> "shittiest"
+            stem = key[:-1] + ("i" if ending in ("es", "ed", "er", "ers", "est") else "")
         forms.setdefault(ending, squeeze(stem + ending))
     return {e: f for e, f in forms.items() if f != squeeze(key)}
 

@@ -3,9 +3,11 @@
 Every finding reports offsets in the comment as the person typed it, so the
 normalised form keeps a map from each of its characters back to the
 original. Normalisation undoes the usual ways of dodging a filter: look-alike
-letters from other alphabets, accents, zero-width characters, leetspeak,
-letters spaced or dotted apart, repeated letters (handled by the word
-matcher) and asterisk masking (kept as a wildcard for the word matcher).
+letters from other alphabets (Unicode's confusables, confusables.py),
+accents, zero-width characters, leetspeak, letters spaced or dotted apart,
+repeated letters (handled by the word matcher), asterisk masking and digits
+standing for letters inside a word (kept as wildcards for the word matcher).
+Emoji and gestures with a meaning (🖕, 🔪) are read as the word they stand for.
 """
 
 from __future__ import annotations
@@ -16,17 +18,42 @@ from bisect import bisect_right
 from functools import partial
 from itertools import accumulate, chain, repeat
 
-# Characters that render as nothing: used to split a word so a filter misses it.
-INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u034f\u180e"))
+from .confusables import READS_AS
 
-# Letters from other alphabets that look like Latin ones.
-LOOKALIKE = str.maketrans({
-    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
-    "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j", "ѕ": "s", "ԁ": "d",
-    "ɡ": "g", "һ": "h", "ı": "i", "ӏ": "l", "ո": "n", "ս": "u",
-    "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p",
-    "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ѵ": "v",
-})
+# Characters that render as nothing: used to split a word so a filter misses
+# it. Variation selectors and skin tones change how an emoji looks, not what
+# it means ("🖕🏻" is "🖕").
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u034f\u180e"
+                                   "\ufe00\ufe01\ufe02\ufe03\ufe04\ufe05\ufe06\ufe07\ufe08\ufe09\ufe0a\ufe0b\ufe0c"
+                                   "\ufe0d\ufe0e\ufe0f\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff"))
+
+# Letters from other alphabets that look like Latin ones, as Unicode's
+# confusables data (UTS #39) reads them (confusables.py, generated), and a
+# few small Greek and Cyrillic letters that read as a Latin letter in lower
+# case though the data's prototype for them is not one (к, κ: kra; м: a
+# turned w; β: sharp s; ε, χ, ω).
+LOOKALIKE: dict[str, str] = {
+    **{ch: reading for reading, chars in READS_AS.items() for ch in chars},
+    "к": "k", "κ": "k", "м": "m", "β": "b", "ε": "e", "χ": "x", "ω": "w",
+}
+
+# Emoji and gestures with a meaning, read as a word the word lists and the
+# detectors already know (councils' policies cover "content in any format",
+# emoji included). Each stands for what it says when it is aimed at someone:
+# the middle finger is "fuck (you, off)"; a pile of poo, "crap".
+MEANINGS = {
+    "\U0001f595": "fuck",   # 🖕 reversed hand with middle finger extended
+    "\U0001f4a9": "crap",   # 💩 pile of poo
+    "\U0001f52a": "knife",  # 🔪 hocho
+    "\U0001f5e1": "knife",  # 🗡 dagger knife
+    "\U0001f52b": "gun",    # 🔫 pistol
+    "\U0001f4a3": "bomb",   # 💣 bomb
+    "\U0001f921": "clown",  # 🤡 clown face
+    "\U0001f400": "rat",    # 🐀 rat
+    "\U0001f40d": "snake",  # 🐍 snake
+    "\U0001f416": "pig",    # 🐖 pig
+    "\U0001f437": "pig",    # 🐷 pig face
+}
 
 # Digits and symbols used as letters. Applied only inside words that also
 # have letters, so "2024" and "£5" stay what they are.
@@ -55,17 +82,23 @@ class Words:
     matchers read the keys all at once; and places are worked out only when
     asked for, since most words match nothing."""
 
-    __slots__ = ("keys", "_original", "_norm", "_origin", "_chunks", "_each", "_simple", "_upto", "_starts", "_ends",
-                 "_at")
+    __slots__ = ("keys", "original", "masks", "has_meanings", "_norm", "_origin", "_chunks", "_each", "_simple",
+                 "_upto", "_starts", "_ends", "_at")
 
     def __init__(self, keys: tuple[str, ...] | list[str], text: Text, chunks: list[str], each: list[tuple[str, ...]],
-                 starts: list[int] | None = None, ends: list[int] | None = None):
+                 starts: list[int] | None = None, ends: list[int] | None = None, masks: dict[int, str] | None = None):
         # each: the keys of each chunk. When the chunks are one character
         # apart (the usual comment), a word's place follows from lengths alone.
         # What it needs of the text is kept, not the text: the text keeps its
         # words, and a cycle would leave both for the garbage collector.
         self.keys, self._chunks, self._each = keys, chunks, each
-        self._original, self._norm, self._origin = text.original, text.norm, text._origin
+        self.original, self._norm, self._origin = text.original, text.norm, text._origin
+        # Words with digits or symbols for letters inside them ("f4ck1ng"),
+        # by index: the word as a mask ("f*ck*ng"), for the word lists to
+        # read when the leetspeak reading ("facking") is no word. None: none.
+        self.masks = masks
+        # Whether some word is an emoji read as a word (MEANINGS).
+        self.has_meanings = text.emoji
         self._simple: bool | None = None  # whether chunk i holds word i and no other (None: not yet known)
         self._upto: list[int] = []  # how many words the chunks up to each one hold
         self._starts, self._ends = starts, ends
@@ -102,24 +135,24 @@ class Words:
             at = chunk + self._at[chunk]
         start, end = _CHUNKS.spans_of(chunks[chunk])[nth]
         start, end = at + start, at + end
-        return (start, end) if self._origin is None else _span(self._origin, len(self._original), start, end)
+        return (start, end) if self._origin is None else _span(self._origin, len(self.original), start, end)
 
     def capitalised(self, i: int) -> bool:
-        return self._original[self.place(i)[0]].isupper()
+        return self.original[self.place(i)[0]].isupper()
 
 
 class Text:
     """A comment ready for the detectors: `norm`, the normalised text;
     `chunks`, its runs of characters between spaces (or "_"); and `words`."""
 
-    __slots__ = ("original", "norm", "_origin", "chunks", "words")
+    __slots__ = ("original", "norm", "_origin", "emoji", "chunks", "words")
 
     def __init__(self, original: str):
         self.original = original
         if original.isascii():  # most comments: lower case is all there is to do
-            self.norm, self._origin = original.lower(), None
+            self.norm, self._origin, self.emoji = original.lower(), None, False
         else:
-            self.norm, self._origin = _normalise(original)
+            self.norm, self._origin, self.emoji = _normalise(original)
         # Every rule that reads words reads the same ones, and nearly every
         # comment is read for words: split once, here.
         self.chunks = _spaced(self.norm).split()
@@ -155,51 +188,72 @@ class _CharMap(dict):
     def __init__(self):
         super().__init__()
         self.odd: set[str] = set()  # characters that become more or fewer than one
+        self.meanings: set[str] = set()  # emoji read as a word (MEANINGS)
         self.generation = 0
 
     def __missing__(self, code: int) -> str:
         if len(self) >= self.LIMIT:
             self.clear()
             self.odd.clear()
+            self.meanings.clear()
             self.generation += 1
         if code in INVISIBLE:
             out = ""
         else:
             ch = "\ufffd" if 0xD800 <= code <= 0xDFFF else chr(code)
-            out = "".join(part.lower().translate(LOOKALIKE) for part in unicodedata.normalize("NFKD", ch)
-                          if not unicodedata.combining(part))
+            out = MEANINGS.get(ch)
+            if out is None:
+                out = "".join(_looks_like(part) for part in unicodedata.normalize("NFKD", ch)
+                              if not unicodedata.combining(part))
+            else:
+                self.meanings.add(ch)
         if len(out) != 1:
             self.odd.add(chr(code))
         self[code] = out
         return out
 
 
+def _looks_like(part: str) -> str:
+    """A character (decomposed, without its accents) as a Latin letter if it
+    looks like one: as itself first (Greek capital Β is "b", though its small
+    letter β is read on its own), else in lower case."""
+    read = LOOKALIKE.get(part)
+    if read is None:
+        low = part.lower()
+        read = LOOKALIKE.get(low, low)
+    return read
+
+
 _CHARS = _CharMap()
 
 
-def _normalise(text: str) -> tuple[str, list[int] | None]:
+def _normalise(text: str) -> tuple[str, list[int] | None, bool]:
+    """(the normalised text, where each of its characters comes from in the
+    text (None: one for one), whether an emoji was read as a word)."""
     generation = _CHARS.generation
     # Only characters beyond ASCII go through the map (an ASCII character
     # only needs lower case): a comment is mostly ASCII, with a few runs of
     # others (emoji, accents, curly quotes). What the map gives is already
     # lower case, so lower() leaves it as it is.
     runs: list[str] = []
-    norm = _BEYOND_ASCII.sub(partial(_mapped, runs), text).lower()
+    padded: dict[int, int] = {}  # where an emoji read as a word is, and how long it became
+    norm = _BEYOND_ASCII.sub(partial(_mapped, runs, padded), text).lower()
     if generation == _CHARS.generation:
         odd = _CHARS.odd.intersection("".join(runs))
     else:  # the map was emptied on the way, and with it what it knew of odd characters
         odd = {ch for ch in set(text) if len(_CHARS[ord(ch)]) != 1}
     if not odd:
-        return norm, None  # one character for one: offsets carry over as they are
+        return norm, None, False  # one character for one: offsets carry over as they are
     # Some characters vanished or became several: map each back to its
     # origin. Such characters are usually few ("…", a zero-width space) and
     # each is found by a search of its own; many different ones (Korean,
     # whose syllables come apart) are found in one pass. The map is then
     # written from left to right: one for one between them, and each its own count.
     if len(odd) <= _FEW_ODD:
-        places = sorted((index, len(_CHARS[ord(ch)])) for ch in odd for index in _places_of(text, ch))
+        places = sorted((index, padded.get(index) or len(_CHARS[ord(ch)]))
+                        for ch in odd for index in _places_of(text, ch))
     else:
-        places = [(m.start(), len(_CHARS[ord(m.group())]))
+        places = [(m.start(), padded.get(m.start()) or len(_CHARS[ord(m.group())]))
                   for m in re.finditer("[" + "".join(map(re.escape, odd)) + "]", text)]
     origin: list[int] = []
     at = 0
@@ -209,7 +263,7 @@ def _normalise(text: str) -> tuple[str, list[int] | None]:
             origin += [index] * count
         at = index + 1
     origin += range(at, len(text))
-    return norm, origin
+    return norm, origin, bool(padded)
 
 
 _FEW_ODD = 8
@@ -218,10 +272,32 @@ _FEW_ODD = 8
 _BEYOND_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
-def _mapped(runs: list[str], match: re.Match) -> str:
+def _mapped(runs: list[str], padded: dict[int, int], match: re.Match) -> str:
     run = match.group()
     runs.append(run)
-    return run.translate(_CHARS)
+    out = run.translate(_CHARS)
+    if _CHARS.meanings and not _CHARS.meanings.isdisjoint(run):
+        out = _with_meanings(match, padded)
+    return out
+
+
+def _with_meanings(match: re.Match, padded: dict[int, int]) -> str:
+    """A run holding emoji read as words: each word set apart by a space
+    from what it touches ("you🖕" is "you fuck"), and no more ("i'll 🔪
+    you" is "i'll knife you"), so the phrases the detectors know still read."""
+    text, start, meanings = match.string, match.start(), _CHARS.meanings
+    pieces = []
+    for k, ch in enumerate(match.group()):
+        piece = _CHARS[ord(ch)]
+        if ch in meanings:
+            at = start + k
+            if at and not text[at - 1].isspace():
+                piece = " " + piece
+            if at + 1 < len(text) and not text[at + 1].isspace():
+                piece += " "
+            padded[at] = len(piece)
+        pieces.append(piece)
+    return "".join(pieces)
 
 
 def _places_of(text: str, ch: str):
@@ -241,6 +317,28 @@ def _key(token: str) -> str:
     if _HAS_LETTER.search(token):
         token = token.translate(LEET)
     return _SEPARATORS.sub("", token)
+
+
+_INNER = re.compile(r"(?<=[a-z])[^a-z]+(?=[a-z])")  # what stands between a word's letters
+_LETTERLIKE = frozenset("0123456789@$!|€+")
+
+
+def _mask(token: str) -> str | None:
+    """A word with digits or symbols for letters inside it ("f4ck1ng") as a
+    mask ("f*ck*ng"), for when its leetspeak reading ("facking") is no word;
+    None for any other word."""
+    if token[0] == "@" or _LETTERLIKE.isdisjoint(token):
+        return None
+    masked = _INNER.sub(_masked_letters, token)
+    if "*" not in masked:
+        return None
+    masked = _SEPARATORS.sub("", masked.translate(LEET))
+    return masked if sum(map(str.isalpha, masked)) >= 2 else None
+
+
+def _masked_letters(match: re.Match) -> str:
+    inner = match.group()
+    return "".join("*" if ch in _LETTERLIKE else ch for ch in inner)
 
 
 def _trim(token: str, start: int, end: int) -> tuple[str, int, int]:
@@ -268,25 +366,34 @@ class _Chunks(dict):
     def __init__(self):
         super().__init__()
         self._spans: dict[str, tuple[tuple[int, int], ...]] = {}
+        # The chunks holding a word with digits or symbols for letters inside
+        # it: (which of the chunk's words, the word as a mask).
+        self.masks: dict[str, tuple[tuple[int, str], ...]] = {}
 
     def __missing__(self, chunk: str) -> tuple[str, ...]:
         if len(self) >= self.LIMIT:
             self.clear()
             self._spans.clear()
+            self.masks.clear()
         if chunk.isalpha():
             keys, spans = (chunk,), ((0, len(chunk)),)
         else:
-            found, places = [], []
+            found, places, masks = [], [], []
             parts = _SPLIT.split(chunk)
             bounds = list(accumulate(map(len, parts)))
             for token, start, end in zip(parts[1::2], bounds[0::2], bounds[1::2]):
                 if not token.isalpha():
                     token, start, end = _trim(token, start, end)
+                    masked = _mask(token) if token else None
                     token = _key(token) if token else ""
+                    if masked and token:
+                        masks.append((len(found), masked))
                 if token:
                     found.append(token)
                     places.append((start, end))
             keys, spans = tuple(found), tuple(places)
+            if masks:
+                self.masks[chunk] = tuple(masks)
         self[chunk], self._spans[chunk] = keys, spans
         return keys
 
@@ -316,13 +423,32 @@ def _words(text: Text) -> Words:
     # Adding up tuples is quicker than chaining them for a comment's worth,
     # but its cost grows with the square of their number: long text chains.
     keys = sum(each, ()) if len(each) <= 64 else tuple(chain.from_iterable(each))
+    chunk_masks = _CHUNKS.masks
+    masks = _masks_of(chunks, each, chunk_masks) if chunk_masks and not chunk_masks.keys().isdisjoint(chunks) \
+        else None
     lengths = list(map(len, keys))
     if lengths.count(1) < 3 or _RUN_OF_THREE not in bytes(map(min, lengths, repeat(2))):
-        return Words(keys, text, chunks, each)
+        return Words(keys, text, chunks, each, masks=masks)
     # Single letters, three or more in a row: maybe a word spelt out.
     starts, ends = _places(text.norm, text._origin, chunks)
-    keys, starts, ends = _join_spaced_letters(keys, starts, ends)
-    return Words(keys, text, chunks, each, starts, ends)
+    joined, starts_joined, ends_joined = _join_spaced_letters(keys, starts, ends)
+    if masks:  # words have moved: a masked word is never a single letter, so it keeps its start
+        index_at = {start: i for i, start in enumerate(starts_joined)}
+        masks = {index_at[starts[i]]: masked for i, masked in masks.items()}
+    return Words(joined, text, chunks, each, starts_joined, ends_joined, masks)
+
+
+def _masks_of(chunks: list[str], each: list[tuple[str, ...]], chunk_masks: dict) -> dict[int, str]:
+    """The comment's words with digits or symbols for letters, by index: the word as a mask."""
+    out = {}
+    at = 0
+    for chunk, keys in zip(chunks, each):
+        found = chunk_masks.get(chunk)
+        if found:
+            for k, masked in found:
+                out[at + k] = masked
+        at += len(keys)
+    return out
 
 
 def _span(origin: list[int], length: int, start: int, end: int) -> tuple[int, int]:

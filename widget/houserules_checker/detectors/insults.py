@@ -3,14 +3,31 @@
 An insult next to a target (you, a named person, a councillor or member of
 staff, or a group protected by equality law) breaks the rule; an insult with
 no target in reach may break it, for a person to judge.
+
+What a comment does, not only which words it uses:
+
+- Words with an everyday meaning ("stupid decision", "a mug of tea") and
+  swear words that are as often said of things ("shit service") count only
+  when said to or of someone: "you muppet", "fuck you", "he is a clown",
+  "stupid woman"; a word that merely stands near "you" is not aimed at it.
+- Whom a sentence is about: "X is a ..." is said of X, and a place, a road,
+  a service, the bins or the council as an organisation is not a person
+  ("Bognor Regis is a shithole", "the service is shit": swearing, not abuse).
+- Insults built from ordinary words: an insulting adjective with an animal
+  or object noun or a word for a person ("lying toad", "useless waste of
+  oxygen", "pathetic little man"), aimed at someone.
+- An insult right after an intensifying swear word ("fucking idiots") aimed
+  at people in reach, "the lot of them" and "the councillors" included.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from itertools import compress
 
 from ..findings import BREAKS, MAY_BREAK, Signal, new_signal
+from . import group_hate
 
 REACH = 5  # words between an insult and its target
 
@@ -19,6 +36,10 @@ STAFF = {"staff", "officer", "officers", "employee", "employees", "worker", "wor
          "warden", "wardens", "receptionist", "manager", "managers", "director", "chief", "executive",
          "team", "admin", "whoever"}
 COUNCILLOR = {"councillor", "councillors", "cllr", "cllrs", "mayor", "mp", "leader", "chairman", "chair"}
+# How a finding names them, in words a resident reads ("aimed at a councillor", not "a cllr").
+COUNCILLOR_SAID = {"councillor": "a councillor", "councillors": "councillors", "cllr": "a councillor",
+                   "cllrs": "councillors", "mayor": "the mayor", "mp": "an MP", "leader": "a council leader",
+                   "chairman": "the chair", "chair": "the chair"}
 # People as groups protected by the Equality Act 2010 (race, religion, sex,
 # sexual orientation, gender reassignment, disability, age).
 GROUPS = {
@@ -30,24 +51,16 @@ GROUPS = {
     "women", "woman", "girls", "men", "disabled", "cripples", "autistic", "pensioners", "elderly",
     "boomers", "old", "youngsters", "kids",
 }
-# Words that say a group is less than human, or should be removed.
-DEHUMANISING = {"vermin", "rats", "cockroaches", "parasites", "animals", "savages", "subhuman", "plague",
-                "disease", "infestation", "invaders", "filth", "scum", "breeding", "swarm", "swarming",
-                # smears of a whole group
-                "thieves", "criminals", "scroungers", "rapists", "terrorists", "paedos", "dirty",
-                "disgusting", "inferior", "degenerates", "perverts"}
 # "X is a ...", "you're a ...": the subject of the sentence is the target.
 COPULA = {("is", "a"), ("is", "an"), ("was", "a"), ("was", "an"), ("are",), ("were",), ("youre",),
-          ("you", "are"), ("ur", "a"), ("is",), ("what", "a"), ("such", "a"), ("bunch", "of"), ("load", "of")}
+          ("you", "are"), ("ur", "a"), ("is",), ("what", "a"), ("such", "a"), ("bunch", "of"), ("load", "of"),
+          ("hes", "a"), ("shes", "a"), ("hes",), ("shes",), ("theyre",)}
 FIRST_PERSON = {"i", "im", "me", "myself", "we", "us"}
-REMOVAL = ("go back to", "send them back", "should be deported", "deport them", "kick them out",
-           "get rid of them", "should be shot", "should be gassed", "wipe them out", "not welcome here")
-
 
 _TARGETS = {
     **{k: ("group", f"aimed at a group ({k})") for k in GROUPS},
     **{k: ("staff", f"aimed at council {k}") for k in STAFF},
-    **{k: ("councillor", f"aimed at a {k}") for k in COUNCILLOR},
+    **{k: ("councillor", f"aimed at {COUNCILLOR_SAID.get(k, k)}") for k in COUNCILLOR},
     **{k: ("person", "aimed at 'you'") for k in SECOND_PERSON},
 }
 
@@ -107,6 +120,8 @@ def _analyse(comment, context) -> list[tuple]:
     # What is near a word is the same for every entry it matches (a word is
     # often in two word lists): worked out once per word.
     by_word: dict[int, list] = {}
+    # Swear words that intensify what follows ("fucking idiots"), by word.
+    swears = {h.word: h for h in found if h.entry.plain in INTENSIFIERS}
     for hit in hits:
         i = hit.word
         around = by_word.get(i)
@@ -118,9 +133,11 @@ def _analyse(comment, context) -> list[tuple]:
                 near = [(j, target) for j, target in marks if j != i and abs(j - i) <= REACH]
             if len(near) > 1:  # nearest first: in "RT @jo: @dave is an idiot", the idiot is @dave
                 near.sort(key=lambda mark: abs(mark[0] - i))
-            # [targets in reach, whether it follows "is a", "you're a"]: the
-            # second is asked only when no target is, and then once.
-            around = by_word[i] = [near, None]
+            # [targets in reach, whom it is said of ("is a", "you're a"),
+            # whether it counts only when said to or of someone, whom it is
+            # said to]: the last three are asked only when needed, and then once.
+            # The fifth: the swear word right before it, if it intensifies ("fucking idiots").
+            around = by_word[i] = [near, None, None, None, swears.get(i - 1) if swears else None]
         out.append((hit, around))
     return out
 
@@ -147,29 +164,67 @@ def detect(comment, context, prepared) -> list[Signal]:
     analysed = memo.get(_analyse)
     if analysed is None:
         analysed = memo[_analyse] = _analyse(comment, context)
-    if "group" in targets:
-        groups = memo.get(_group_hits)
-        if groups is None:
-            groups = memo[_group_hits] = _group_hits(comment, comment.words)
-        signals = list(groups)
-    else:
-        signals = []
+    # What a comment says of a protected group, slur or no slur, is the
+    # group-hate kind's reading: a rule that names "group" among its targets
+    # gets it, so the versions already published read hate as it does.
+    signals = group_hate.detect(comment, context) if "group" in targets else []
+    phrases = ()
+    if not group_only:
+        phrases = memo.get(_phrases)
+        if phrases is None:
+            phrases = memo[_phrases] = _phrases(comment.words)
+        if phrases:
+            signals += _phrase_signals(phrases, targets, comment.words)
+            inside = memo.get(_inside)
+            if inside is None:
+                inside = memo[_inside] = _inside(phrases)
     if not analysed:
         return signals
-    keys = comment.words.keys
+    words = comment.words
+    keys = words.keys
+    called = None  # the words that are insults: as a subject, a person ("this bitch is fucking stupid")
     for hit, around in analysed:
         entry = hit.entry
+        if phrases and hit.word in inside:
+            continue  # the phrase it is part of is reported ("pathetic little man")
         near = None
-        for _, (kind, why) in around[0]:
-            if kind in targets:
-                near = why
-                break
+        # A word with an everyday meaning, or as often said of things, is
+        # aimed only at whom it is said to or of, not at whoever is near.
+        strict = around[2]
+        if strict is None:
+            strict = around[2] = _strict(entry, keys, hit)
+        if not strict:
+            for _, (kind, why) in around[0]:
+                if kind in targets:
+                    near = why
+                    break
+        else:
+            for _, (kind, why) in around[0]:
+                if kind == "group" and kind in targets:  # a group is aimed at as before
+                    near = why
+                    break
+            if near is None and "person" in targets:
+                addressed = around[3]
+                if addressed is None:
+                    if called is None:
+                        called = frozenset(h.word for h, _ in analysed if not _strict(h.entry, keys, h))
+                    addressed = around[3] = _addressed(
+                        words, hit.word, hit.word, describing=keys[hit.word] in INSULTING or keys[hit.word] in
+                        DESCRIBING_SWEARS, called=hit.word + 1 in called or _as_noun(words, hit))
+                near = addressed or None
         if near is None and not group_only:
             copula = around[1]
             if copula is None:
-                copula = around[1] = _after_copula(keys, hit.word)
+                if called is None:
+                    called = frozenset(h.word for h, _ in analysed if not _strict(h.entry, keys, h))
+                copula = around[1] = _said_of(words, hit.word, strict, strict and (
+                    entry.plain in THING_TERMS or keys[hit.word].endswith(PLACE_TAILS)), called)
+            if copula == _THING:
+                continue  # said of a place or a thing: not aimed at anyone (swearing may still apply)
             if copula:
-                near = "said of a person"
+                near = copula
+        if near is None and not group_only and around[4] is not None:
+            near = _intensified(words, hit.word, targets, around[0], around[4])
         if near is None and group_only and entry.category in _SLUR_CATEGORIES \
                 and entry.severity >= 3 and not entry.context_only:
             near = "a slur against a group"
@@ -187,6 +242,12 @@ def detect(comment, context, prepared) -> list[Signal]:
     return signals
 
 
+# Forms a word must follow straight away, or after words that only make it
+# stronger: "is", "he's", "she's", "they're".
+_TIGHT = frozenset({("is",), ("hes",), ("shes",), ("theyre",)})
+_STRONGER = frozenset({"so", "such", "really", "very", "proper", "right", "fucking", "fuckin", "bloody", "effing",
+                       "total", "complete", "absolute", "utter", "just", "too", "totally", "completely",
+                       "absolutely", "a", "an"})
 # The last words of the forms above: a quick test that none is in reach.
 _COPULA_ENDS = frozenset(form[-1] for form in COPULA)
 assert max(map(len, COPULA)) == 2  # _after_copula tries two words, then one
@@ -194,9 +255,17 @@ assert max(map(len, COPULA)) == 2  # _after_copula tries two words, then one
 
 def _after_copula(all_keys: list[str], i: int) -> bool:
     """'... is a (useless) idiot', 'you're a muppet', but not 'I'm an idiot'."""
+    return _copula(all_keys, i) is not None
+
+
+def _copula(all_keys, i: int) -> tuple[tuple[str, ...], int] | None:
+    """The form ("is a", "you're") the word at i follows, with up to 2 words
+    between, and where its subject is (-1: none before it); None if it
+    follows none. "I'm an idiot" follows none that counts."""
     keys = all_keys[max(0, i - 4):i]
     if _COPULA_ENDS.isdisjoint(keys[-3:]):  # no form ends in reach
-        return False
+        return None
+    offset = i - len(keys)
     for back in range(1, min(3, len(keys)) + 1):
         before = keys[:len(keys) - back + 1]  # the words up to the insult, minus up to 2 adjectives
         if before[-1] not in _COPULA_ENDS:
@@ -205,28 +274,393 @@ def _after_copula(all_keys: list[str], i: int) -> bool:
         # the subject the word before it.
         for form in (tuple(before[-2:]), (before[-1],)):
             if len(form) <= len(before) and form in COPULA:
-                subject = before[-len(form) - 1] if len(before) > len(form) else ""
-                return subject not in FIRST_PERSON and (form != ("is",) or back == 1)
-    return False
+                at = len(before) - len(form) - 1
+                subject = before[at] if at >= 0 else ""
+                if subject in FIRST_PERSON:
+                    return None
+                # "is", "he's": the word right after it, or after words
+                # that only make it stronger ("he's a fucking spaz", "is so
+                # stupid"), not "he's eating ..."
+                if form in _TIGHT and not _STRONGER.issuperset(keys[len(before):]):
+                    return None
+                return form, offset + at
+    return None
 
 
-def _group_hits(comment, words) -> list[Signal]:
-    out = []
+# --- whom an insult is said to or of -------------------------------------------
+
+_THING = "a thing"  # what _said_of gives for a place or a thing: not aimed at anyone
+
+# Listed words as often said of things as of people: the swear words that
+# judge or intensify ("shit service", "bloody roadworks"), and insults a
+# thing can be too ("the car park is a waste of space"). Like words with an
+# everyday meaning (context_only), they count only when said to or of someone.
+THING_TERMS = frozenset({
+    "shit", "shite", "shitty", "crap", "crappy", "bollocks", "bollox", "bullshit", "balls", "piss", "pissed",
+    "pissing", "damn", "bloody", "fuck", "fucking", "fuckin", "fucked", "effing", "frigging", "sodding", "feck",
+    "feckin", "fecking", "arse", "wasteofspace"})
+# Swear words that intensify the insult after them ("fucking idiots").
+INTENSIFIERS = frozenset({"fucking", "fuckin", "effing", "frigging", "sodding", "bloody", "feckin", "fecking"})
+# What a compound of a swear word names when it names a place or a thing:
+# "shithole", "shitshow" ("shitbag" and "fuckwit" name people).
+THING_TAILS = ("hole", "holes", "show", "shows", "storm", "fest", "pile", "heap", "tip")
+# Said of a place above all: "X is a shithole" is about a place unless X is surely a person.
+PLACE_TAILS = ("hole", "holes", "tip")
+
+# Whom "you" is when someone is called something ("you muppet", "ur a muppet").
+_CALLING = frozenset({"you", "u", "ya", "yer", "youre", "ur", "thou", "yall", "yous", "youse"})
+# Words for a person an insult can describe ("stupid woman", "shit councillor");
+# one person: "stupid people" is no one in particular.
+PERSON_NOUNS = frozenset({"man", "woman", "bloke", "guy", "lad", "lady", "person", "boy", "girl", "individual",
+                          "fella", "fellow"})
+# Words that can describe a person they stand before: adjectives, not nouns
+# ("clown man") nor verbs ("fucking girls").
+DESCRIBING_SWEARS = frozenset({"shit", "shite", "shitty", "crap", "crappy", "bloody", "effing", "sodding", "frigging"})
+# Subjects that are surely people: "he is a clown".
+PEOPLE = PERSON_NOUNS | {"he", "she", "they", "him", "her", "them", "these", "those", "everyone", "everybody",
+                         "who", "whoever", "anyone", "anybody", "somebody", "someone", "men", "women", "blokes",
+                         "guys", "lads", "ladies", "people", "boys", "girls", "folk"}
+# Subjects that are not people: places, roads, services, what the council
+# runs and decides, the council as an organisation, and "this" or "it".
+THING_PRONOUNS = frozenset({"it", "this", "that", "which", "what", "everything", "nothing", "something"})
+THINGS = frozenset({
+    "life", "place", "places",
+    "road", "roads", "street", "streets", "lane", "lanes", "avenue", "close", "crescent", "drive", "way", "hill",
+    "roundabout", "junction", "bridge", "bypass", "motorway", "a-road", "pavement", "pavements", "path",
+    "town", "towns", "city", "village", "area", "estate", "borough", "county", "country", "district", "centre",
+    "center", "park", "car", "carpark", "square", "market", "station", "bus", "buses", "train", "trains",
+    "library", "school", "hospital", "pool", "gym", "tip", "dump", "depot", "site", "website", "app", "page",
+    "service", "services", "system", "scheme", "schemes", "decision", "decisions", "policy", "plan", "plans",
+    "idea", "consultation", "budget", "tax", "rates", "charges", "charge", "fees", "fine", "fines", "parking",
+    "permit", "permits", "bins", "bin", "collection", "collections", "recycling", "potholes", "pothole",
+    "roadworks", "traffic", "lights", "weather", "food", "coffee", "game", "film", "show", "match", "music",
+    "council", "councils", "government", "department", "authority", "nhs", "news", "article", "post", "thread",
+    "job", "work", "situation", "state", "news", "result", "results", "team", "club", "weekend", "week", "day",
+    "year", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+# How words for things end, not names of people: "procrastination", "management".
+_ABSTRACT = ("tion", "sion", "ness", "ment", "ity", "ism", "ance", "ence", "ship")
+# Titles before a name: "Councillor Patel", "Mr Smith".
+TITLES = frozenset({"councillor", "cllr", "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "mayor"})
+# How place names end ("Bognor Regis", "Scunthorpe", "Bradford", "Mill Lane").
+PLACE_NAME_TAILS = frozenset({"regis", "spa", "magna", "parva", "sea", "wells", "green", "heath", "bay", "cross",
+                              "end", "town", "city", "village", "upon"})
+_PLACE_NAME = re.compile(
+    r"(?:ton|ham|ford|by|bury|borough|brough|burgh|pool|mouth|field|wich|wick|caster|chester|cester|thorpe|"
+    r"stone|minster|bridge|port|well|wood|worth|combe|hurst|stead|shire|gate|haven|holme|mere|moor|dale|"
+    r"head|hill|cliffe|bourne|burn|ness|ley|leigh|don|church|castle)$")
+# No subject: "what a load of bollocks", "such a shithole".
+_NO_SUBJECT = {("what", "a"), ("such", "a"), ("load", "of")}
+# Forms whose subject is in them: "you are", "he's a".
+_SAID_TO_YOU = {("you", "are"), ("youre",), ("ur", "a")}
+_PRONOUN_FORMS = {("hes", "a"), ("shes", "a"), ("hes",), ("shes",), ("theyre",)}
+
+
+def _strict(entry, keys, hit) -> bool:
+    """Whether a listed word counts only when said to or of someone: a word
+    with an everyday meaning ("stupid decision"), a swear word as often said
+    of things ("shit service"), a compound that names a place ("shithole")."""
+    return entry.context_only or entry.plain in THING_TERMS or (
+        hit.how == "inside a compound word" and keys[hit.word].endswith(THING_TAILS))
+
+
+def _addressed(words, first: int, last: int, describing: bool = True, called: bool = True) -> str:
+    """Whom the words first..last are said to: "you muppet", "ur a muppet"
+    (`called`: when the words can be what someone is called, not a verb as
+    in "you piss next to it"), "fuck you", "fuck off you ..."; or of, when
+    they describe a person ("stupid woman", "shit councillor": `describing`,
+    for a word that can describe, not a noun such as "clown"). "" when
+    neither."""
     keys = words.keys
-    if GROUPS.isdisjoint(keys):  # most comments name no group
-        return out
-    groups = list(compress(range(len(keys)), map(GROUPS.__contains__, keys)))
-    for i in compress(range(len(keys)), map(DEHUMANISING.__contains__, keys)):
+    for j in range(max(0, first - 4), first) if called else ():
+        if keys[j] in _CALLING and all(k in _FILLER for k in keys[j + 1:first]):
+            return "aimed at 'you'"
+    after = keys[last + 1:last + 4]
+    if after and _run_on(words, last) and FIRST_PERSON.isdisjoint(keys[max(0, first - 3):first]):
+        # "fuck you", "stupid woman"; not "fuck. You ..." nor "I'm a stupid old man"
+        if after[0] in ("off", "up") and len(after) > 1:
+            after = after[1:]
+        if after[0] in _CALLING:
+            return "aimed at 'you'"
+        if after[0][0] == "@" and len(after[0]) > 1:
+            return f"aimed at {after[0]}"
+        for word in after[:3] if describing else ():
+            if word in PERSON_NOUNS:
+                return "said of a person"
+            target = _TARGET_OF[word]
+            if target is not None and target[0] != "group":
+                return target[1]
+            if word not in _DESCRIBING:
+                break
+    return ""
+
+
+def _run_on(words, i: int) -> bool:
+    """Whether the word after the i-th follows it in the same phrase: no
+    stop, comma or the like between them ("bitch shit. Man up")."""
+    end = words.place(i)[1]
+    between = words.original[end:words.place(i + 1)[0]]
+    return between.isspace() or not between
+
+
+# Words between an insult and the person it describes: "pathetic little man".
+_DESCRIBING = frozenset({"little", "old", "big", "fat", "right", "absolute", "complete", "total", "utter", "bloody",
+                         "fucking", "effing", "young", "stupid", "ugly", "lazy", "useless", "dirty", "silly"})
+
+
+_VERB_ENDINGS = ("with the ending '-ed'", "with the ending '-ing'", "with the ending '-in'",
+                 "with the ending '-est'", "with the ending '-ier'", "with the ending '-iest'")
+
+
+def _as_noun(words, hit) -> bool:
+    """Whether a word said after "you" is what someone is called: "you
+    muppet(s)", not "you mugged"; and a swear word that is also a verb only
+    at the end of what is said ("you shit!", not "you piss next to it")."""
+    if hit.how in _VERB_ENDINGS:
+        return False
+    if hit.entry.plain not in THING_TERMS:
+        return True
+    after = words.original[hit.end:hit.end + 1]
+    return not after or not (after.isalnum() or after.isspace()) or hit.word == len(words.keys) - 1
+
+
+def _said_of(words, i: int, strict: bool, swear: bool = False, called: frozenset = frozenset()) -> str:
+    """Whom "X is a ..." says the word at i of: a why ("said of a person",
+    "said of Councillor Patel", "aimed at 'you'"), _THING for a place or a
+    thing, or "" when it follows no such form. `strict`: the word can be
+    said of things too; `swear`: a swear word or a word for a place, as
+    often said of an unknown X that is a thing ("Leeds is shit")."""
+    keys = words.keys
+    found = _copula(keys, i)
+    if found is None:
+        return ""
+    form, at = found
+    if form in _NO_SUBJECT:  # "what a load of bollocks", "such a muppet"
+        return _THING if swear else "said of a person"
+    if form in _SAID_TO_YOU:
+        return "aimed at 'you'"
+    if form in _PRONOUN_FORMS or form == ("bunch", "of"):
+        return "said of a person"
+    subject = "said of a person" if at in called else _subject(words, at, strict)
+    if subject is _THING:  # "the service is shit"; but "whoever runs this page is a clown"
+        return "said of a person" if _person_before(words, at) else _THING
+    if subject is None:
+        return _THING if swear else "said of a person"
+    if subject.startswith("'"):  # a name: a person, though a place is as often shit or a shithole
+        return _THING if swear else f"said of {subject[1:-1]}"
+    return subject
+
+
+def _person_before(words, at: int) -> bool:
+    """'The woman on the phone at the council', 'whoever runs this page': the
+    subject a place or a thing, but the clause about a person named before it."""
+    keys = words.keys
+    j = at - 1
+    for _ in range(4):  # back through "on the phone", "at the council"
+        while j >= 0 and keys[j] in _DETERMINERS:
+            j -= 1
+        if j < 1 or keys[j] not in _PREPOSITIONS:
+            break
+        j -= 1
+        if _is_person(keys[j]):
+            return True
+        j -= 1
+    return not _RELATIVE.isdisjoint(keys[max(0, at - 5):at])
+
+
+def _is_person(key: str) -> bool:
+    target = _TARGET_OF[key]
+    return key in PEOPLE or (target is not None and target[0] != "group")
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "our", "my", "your", "their", "his",
+                          "her", "its", "front", "local"})
+_PREPOSITIONS = frozenset({"on", "at", "in", "from", "of", "behind", "near", "with", "for", "by", "down", "up",
+                           "outside", "inside"})
+_RELATIVE = frozenset({"whoever", "who", "anyone", "anybody", "someone", "somebody"})
+
+
+def _subject(words, at: int, strict: bool = True) -> str | None:
+    """What the subject at `at` is: a why naming a person (a target: "aimed at
+    a councillor"; "said of Councillor Patel"), "'Name'" for a capitalised
+    name, _THING for a place or a thing, or None when it cannot tell."""
+    if at < 0:
+        return None
+    keys = words.keys
+    key = keys[at]
+    target = _TARGET_OF[key]
+    if target is not None:
+        return target[1] if target[0] != "group" else "said of a person"
+    if key in PEOPLE:
+        return "said of a person"
+    if key in THINGS or (strict and key in THING_PRONOUNS):
+        return _THING
+    if not key.isalpha():
+        return None
+    before = keys[at - 1] if at else ""
+    if before in TITLES and words.capitalised(at):
+        start = words.place(at - 1)[0]
+        return f"said of {words.original[start:words.place(at)[1]]}"
+    if key.endswith(_ABSTRACT):  # "procrastination", "management"
+        return _THING
+    if words.capitalised(at):
+        if key in PLACE_NAME_TAILS or _PLACE_NAME.search(key) or before in THINGS:
+            return _THING
+        start, end = words.place(at)
+        return f"'{words.original[start:end]}'"
+    return None
+
+
+def _intensified(words, i: int, targets, near: list, swear) -> str | None:
+    """An insult right after a swear word that intensifies it ("fucking
+    idiots") is aimed at the people in reach: a target of any kind the rule
+    or a person covers, or "them", "the lot of them", "they"."""
+    word = words.original[swear.start:swear.end]
+    for _, (kind, why) in near:
+        if kind in targets or (kind in ("staff", "councillor") and "person" in targets):
+            return f"after '{word}', {why}"
+    if "person" not in targets:
+        return None
+    keys = words.keys
+    if not keys[i].endswith("s"):  # "they fucking bitch about it": a plural insult for people spoken of as a lot
+        return None
+    for j in sorted(range(max(0, i - REACH), min(len(keys), i + REACH + 1)), key=lambda j: abs(j - i)):
+        if keys[j] in PLURAL_PEOPLE:
+            return f"after '{word}', aimed at '{_lot(keys, j)}'"
+    return None
+
+
+def _lot(keys, j: int) -> str:
+    """'the lot of them', 'you lot', or the word itself."""
+    if keys[j] != "lot":
+        return keys[j]
+    if keys[j + 1:j + 3] in (("of", "them"), ("of", "you"), ("of", "yous")):
+        return "the lot " + " ".join(keys[j + 1:j + 3])
+    if j and keys[j - 1] in ("you", "yous", "this", "that"):
+        return f"{keys[j - 1]} lot"
+    return "lot"
+
+
+# People spoken of as a lot: "the lot of them", "they", "those".
+PLURAL_PEOPLE = frozenset({"them", "they", "theyre", "those", "these", "lot", "yous", "youse", "everyone",
+                           "everybody", "people", "folk"})
+
+
+# --- insults made of ordinary words ---------------------------------------------
+
+# Nouns an insult is made of: animals and vermin ("lying toad", "you rat"),
+# words for a person ("pathetic little man"), and a waste of something.
+ANIMALS = frozenset({
+    "toad", "toads", "rat", "rats", "snake", "snakes", "weasel", "weasels", "pig", "pigs", "swine", "slug", "slugs",
+    "worm", "worms", "donkey", "donkeys", "sheep", "vermin", "leech", "leeches", "maggot", "maggots", "cockroach",
+    "cockroaches", "reptile", "reptiles", "hyena", "hyenas", "jackal", "jackals", "vulture", "vultures", "ferret",
+    "ferrets", "rodent", "rodents", "mongrel", "mongrels", "slimeball", "slimeballs"})
+PERSON_HEADS = frozenset({"man", "woman", "bloke", "person", "individual", "creature", "specimen", "fool", "oaf",
+                          "boy", "girl"})
+WASTED = frozenset({"space", "oxygen", "skin", "air"})  # "a waste of oxygen"
+_HEADS = ANIMALS | PERSON_HEADS | {"waste", "excuse"}
+# Adjectives that make an insult of a noun. Some can only describe a
+# person ("lying", "spineless"): with an animal, the phrase is an insult
+# wherever it is; others describe animals too ("fat pig" at a farm).
+PERSON_ONLY = frozenset({
+    "lying", "spineless", "gutless", "twofaced", "corrupt", "crooked", "bent", "dishonest", "deceitful", "smug",
+    "arrogant", "pompous", "jumpedup", "selfimportant", "incompetent", "clueless", "brainless", "gormless",
+    "snivelling", "sniveling", "cowardly", "hypocritical", "moronic", "idiotic", "odious", "despicable",
+    "contemptible", "sleazy", "treacherous", "backstabbing"})
+INSULTING = PERSON_ONLY | {"useless", "pathetic", "worthless", "stupid", "thick", "dim", "ignorant", "nasty",
+                           "vile", "horrible", "disgusting", "ugly", "slimy", "sneaky", "miserable", "creepy",
+                           "obnoxious"}
+# Words before an animal that make it no insult: a guinea pig, a glow worm.
+_LITERAL_ANIMALS = frozenset({"guinea", "glow", "earth", "silk", "book", "sea", "pot", "potbellied", "wild", "pet",
+                              "baby", "farm", "black", "garden", "grass", "tree", "lab", "test"})
+ANIMAL_ADJECTIVES = INSULTING | {"fat", "lazy", "dirty", "filthy", "greedy", "little", "old"}
+_BETWEEN = frozenset({"little", "old", "big", "fat", "right", "absolute", "complete", "total", "utter", "bloody",
+                      "fucking", "effing", "sodding", "great", "nasty", "lazy", "dirty"})
+
+_ANIMAL, _PERSON, _OBJECT = "animal", "person", "object"
+_EXCUSE = INSULTING | {"poor", "sorry"}  # "a sorry excuse for a councillor"
+
+
+def _phrases(words) -> tuple:
+    """The insults made of ordinary words in the comment: (first word, last
+    word, what the noun is, whether an adjective only a person can be is in
+    it). Most comments hold none of the nouns: one set lookup."""
+    keys = words.keys
+    if _HEADS.isdisjoint(keys):
+        return ()
+    out = []
+    last_word = len(keys) - 1
+    for i in compress(range(len(keys)), map(_HEADS.__contains__, keys)):
         key = keys[i]
-        # The first group named at or after REACH words before this one: in
-        # reach if it is no more than REACH words after it.
-        nearest = bisect_left(groups, i - REACH)
-        if nearest < len(groups) and groups[nearest] <= i + REACH:
-            out.append(Signal(BREAKS, *words.place(i),
-                              f"'{key}' describes a protected group as less than human"))
-    for phrase in REMOVAL:
-        at = comment.norm.find(phrase)
-        if at >= 0:
-            start, end = comment.span(at, at + len(phrase))
-            out.append(Signal(BREAKS, start, end, f"'{phrase}' said of a protected group"))
+        last = i
+        if key == "waste":  # "a waste of oxygen"
+            if i + 2 > last_word or keys[i + 1] != "of" or keys[i + 2] not in WASTED:
+                continue
+            kind, last = _OBJECT, i + 2
+        elif key == "excuse":  # "a pathetic excuse for a councillor"
+            if i + 3 > last_word or keys[i + 1] != "for" or keys[i + 2] not in ("a", "an"):
+                continue
+            kind, last = _OBJECT, i + 3
+        else:
+            kind = _ANIMAL if key in ANIMALS else _PERSON
+        if kind == _ANIMAL and i and keys[i - 1] in _LITERAL_ANIMALS:
+            continue
+        adjectives = ANIMAL_ADJECTIVES if kind == _ANIMAL else _EXCUSE if key == "excuse" else INSULTING
+        first, person_only = i, False
+        for j in range(i - 1, max(-1, i - 5), -1):
+            before = keys[j]
+            if before in adjectives and (kind == _ANIMAL or before not in ("little", "old")):
+                first = j
+                person_only = person_only or before in PERSON_ONLY
+            elif before not in _BETWEEN:
+                break
+        if kind != _ANIMAL and first == i and key != "waste":
+            continue  # "the man", "an excuse for a ...": no insult without its adjective
+        if keys[max(0, first - 3):first] and not FIRST_PERSON.isdisjoint(keys[max(0, first - 3):first]):
+            continue  # "I'm a useless old man"
+        out.append((first, last, kind, person_only))
+    return tuple(out)
+
+
+def _inside(phrases: tuple) -> frozenset:
+    """The words that are part of an insult made of ordinary words."""
+    return frozenset(i for first, last, _, _ in phrases for i in range(first, last + 1))
+
+
+def _phrase_signals(phrases: tuple, targets, words) -> list[Signal]:
+    out = []
+    for first, last, kind, person_only in phrases:
+        near = None
+        if person_only:  # "lying toad": an insult wherever it is, aimed at whoever is in reach
+            for j in range(max(0, first - REACH), min(len(words.keys), last + REACH + 1)):
+                if first <= j <= last:
+                    continue
+                target = _TARGET_OF[words.keys[j]]
+                if target is not None and target[0] in targets and target[0] != "group":
+                    near = target[1]
+                    break
+        if near is None and "person" in targets:
+            near = _addressed(words, first, last, describing=False) or None
+            if near is None:
+                said = _said_of(words, first, strict=kind == _OBJECT)
+                if said and said != _THING and (kind != _ANIMAL or person_only or _surely_person(words, first)):
+                    near = said
+            if near is None and kind == _PERSON and (not first or words.keys[first - 1] not in ("a", "an")):
+                near = "said of a person"  # "the pathetic little man at the desk"; not "an ugly girl"
+        if near is None:
+            continue
+        start, end = words.place(first)[0], words.place(last)[1]
+        out.append(new_signal((BREAKS, start, end, f"'{words.original[start:end]}' {near}")))
     return out
+
+
+def _surely_person(words, first: int) -> bool:
+    """Whether "X is a pig" is surely said of a person (a pronoun, a name
+    after a title, a target): a pig at a farm is a pig."""
+    found = _copula(words.keys, first)
+    if found is None:
+        return False
+    form, at = found
+    if form in _SAID_TO_YOU or form in _PRONOUN_FORMS:
+        return True
+    subject = _subject(words, at)
+    return subject is not None and subject is not _THING and not subject.startswith("'")

@@ -1,8 +1,22 @@
-"""`threat`: threats of violence against a person or place."""
+"""`threat`: threats of violence against a person or place.
+
+Threats without threat words are read from what a comment does, by patterns
+built from a small grammar: a person in reach (you, him, her, them, the lot
+of them, a councillor, staff, an @handle, a named person), a future or modal
+verb (I'll, we're going to, someone should, time to, wait till I), and what
+is threatened: violence, a visit, harm ("sort him out", "give you a slap"),
+or an intimidating warning ("watch your back", "I know where you live").
+Each finding names its shape and whom it is aimed at. Everyday phrases
+built the same way pass: "I'll pay you a visit at the library open day",
+"the council should sort out the potholes", "watch your back on the icy
+steps".
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import NamedTuple
 
 from ..findings import BREAKS, MAY_BREAK, Signal
 from ..prefilter import Prefilter
@@ -10,6 +24,142 @@ from ..prefilter import Prefilter
 _VIOLENCE = r"(?:kill|stab|shoot|murder|batter|punch|smash|burn|bomb|torch|hurt|hang|strangle|glass|slash|knife)"
 _WHO = (r"(?:you|u|ya|him|her|them|the lot of you|every(?:one|body)|councillor \w+|cllr \w+|your \w+"
         r"|(?:the|that|those) \w+ (?:officer|officers|warden|wardens|councillor|councillors|manager|binmen|staff))")
+
+# --- the grammar ------------------------------------------------------------------
+
+_A = "['’]"  # an apostrophe, straight or curly
+# Future or modal: "I'll", "we are going to", "someone should", "I'd".
+_WILL = (rf"(?:{_A}ll| will| shall|{_A}m going to| am going to|{_A}re going to| are going to| is going to"
+         rf"|{_A}m gonna| am gonna|{_A}re gonna| are gonna| is gonna| gonna| should| ought to| need to| needs to"
+         rf"| want to| wants to| wanna|{_A}d| would| could| might| may)")
+_SPEAKER = r"(?:i|we|someone|somebody|some1|people|they|he|she|you|u|one of us|the lads|my (?:lads|mates|boys))"
+# A person in reach. "them" and a name are checked after the match (see _person).
+_PERSON = (r"(?P<target>you|u|ya|yous|youse|you lot|him|her|them|the lot of (?:you|them)|every (?:one|last one) "
+           r"of (?:you|them)|(?:councillor|cllr|mr|mrs|ms|miss|dr) [a-z][a-z'-]{1,20}|@\w{1,30}"
+           r"|(?:the|that|this|those|these|your) (?:\w{1,20} )?(?:councillors?|cllrs?|officers?|wardens?|managers?"
+           r"|staff|binmen|workers?|leader|mayor|receptionist|bloke|man|woman|lad|lads|guy|kids?|idiots?|clowns?"
+           r"|muppets?|morons?|scumbags?|scum|yobs?|chavs?|twats?|wankers?|cunts?|bastards?|pricks?)"
+           r"|(?P<name>[a-z][a-z'-]{1,20}))")
+# Whom "your", "his" or "their" back is: the person warned.
+_POSSESSIVE = {"your": "you", "ur": "you", "his": "him", "her": "her", "their": "them", "yer": "you"}
+# Harm a person is said to need or to be given.
+_HARM = (r"(?:a (?:good |proper |little |right |swift )?(?:slap|slapping|smack|kicking|hiding|beating|thump|punch|"
+         r"battering|going over|seeing to|kneecapping|bullet|knife)|what for|what(?:{a}| i)s coming(?: to (?:him|her|"
+         r"them|you))?)").format(a=_A)
+# Words after "pay you a visit" that make it an ordinary visit: where, when, why.
+_ORDINARY_VISIT = (r"(?! (?:at|in|on|to|from|next|this|tomorrow|today|tonight|during|for|when|after|before|with|about|"
+                   r"soon to|at the|sometime|some time|one day to)\b)")
+
+# Words that name people, and things, that "them" may stand for.
+_PEOPLE = frozenset({
+    "councillors", "cllrs", "councillor", "officers", "staff", "wardens", "managers", "workers", "binmen", "people",
+    "kids", "youths", "yobs", "lads", "men", "women", "idiots", "morons", "clowns", "muppets", "scumbags", "scum",
+    "chavs", "thugs", "neighbours", "tenants", "travellers", "druggies", "dealers", "thieves", "vandals", "bastards",
+    "twats", "wankers", "cunts", "pricks", "tories", "labour", "mps", "they", "these", "those", "folk", "family",
+    "he", "she", "him", "her", "guys", "boys", "girls", "gang", "lot", "lads"})
+_THINGS = frozenset({
+    "bins", "bin", "potholes", "pothole", "roads", "road", "weeds", "leaves", "plans", "cars", "signs", "lights",
+    "trees", "rules", "fines", "charges", "things", "it", "this", "that", "slugs", "rats", "mice", "pigeons", "foxes",
+    "squirrels", "wasps", "moles", "pests", "bugs", "flies", "ants", "fireworks", "photos", "pictures", "emails",
+    "letters", "forms", "files", "tickets", "bills", "prices", "costs", "taxes", "rates", "lines", "queues",
+    "buses", "trains", "gritters", "hedges", "branches", "problems", "issues", "plants", "flowers", "bags",
+    "boxes", "cones", "barriers", "drains", "roadworks", "fences", "cans", "bottles", "cigarettes", "batteries"})
+# Words that are capitalised but name no one ("Sort It out", "The council").
+_NO_NAME = frozenset({"it", "this", "that", "the", "a", "an", "things", "everything", "out", "them", "council",
+                      "road", "street", "lane", "town", "city", "i", "we", "you"})
+# Said anywhere in the comment, these make a visit a threat: "I know where you live".
+_MENACE = re.compile(r"\b(?:know where (?:you|he|she|they)(?: all)? (?:live|lives|work|works)|watch (?:your|his|her|"
+                     r"their) back|you(?:{a}ve| have) been warned|when (?:you|he|she|they) least expect it|"
+                     r"one (?:dark )?night|sleep with one eye open)\b".format(a=_A))
+
+
+class Shape(NamedTuple):
+    """What a pattern of the grammar finds: its words for the reason ("a
+    threat of a visit"), and how sure a match is (BREAKS or MAY_BREAK);
+    `judge`, when given, decides instead: (comment, match, whom, context) ->
+    verdict, or None to drop the match. `needs`: a part of the pattern every match
+    holds, whose literals are rarer than the whole pattern's ("a slap", not
+    "needs"), to rule the pattern out by."""
+
+    says: str
+    judge: Callable | None = None
+    needs: str | None = None
+
+
+_TARGET_GROUPS = ("target", "target2", "target3")
+_CALL = "a call for violence"
+
+
+def _target(comment, match) -> str | None:
+    """The person a match is aimed at, as the comment writes it ("'him'",
+    "'Councillor Smith'"); "a person" when the pattern names none; None if
+    the word in the target's place is no person ("sort it out", or "them"
+    when they are the bins)."""
+    groups = match.re.groupindex
+    for group in _TARGET_GROUPS:
+        if group in groups and match.start(group) >= 0:
+            break
+    else:
+        return "a person"
+    start, end = match.span(group)
+    word = match.group(group)
+    if "name" in groups and match.start("name") >= 0:  # a word in the target's place: a name when capitalised
+        at = comment.span(start, end)[0]
+        if word in _NO_NAME or word in _THINGS or not comment.original[at:at + 1].isupper():
+            return None
+    elif word == "them" and not _them_are_people(comment.norm, match.start(group)):
+        return None
+    o_start, o_end = comment.span(start, end)
+    return f"'{comment.original[o_start:o_end]}'"
+
+
+def _them_are_people(norm: str, at: int) -> bool:
+    """'Someone should sort them out': "them" are people when the nearest
+    word before it that says what they are names people, or when nothing
+    before it does (the post replied to may); not when it names things
+    ("the bins are overflowing, someone should sort them out")."""
+    for word in reversed(_WORD.findall(norm, max(0, at - 120), at)):
+        if word in _PEOPLE:
+            return True
+        if word in _THINGS:
+            return False
+    return True
+
+
+_WORD = re.compile(r"[a-z]+")
+_TO_YOU = frozenset({"'you'", "'u'", "'ya'", "'You'", "'U'", "'YOU'"})
+
+
+def _help_or_harm(comment, match, whom: str, context) -> str:
+    """"I'll sort you out" is as often help (a new bin, a permit) as harm:
+    said to "you", a person judges; said of him, her or them, it is harm."""
+    return MAY_BREAK if whom in _TO_YOU else BREAKS
+
+
+def _visit(comment, match, whom: str, context) -> str:
+    """A visit is a threat when it is menacing ("a little visit") or the
+    comment says something else that is ("I know where you live"); a plain
+    "I'll pay you a visit" may be, for a person to judge."""
+    return BREAKS if match.group("menacing") or _menacing(comment, context) else MAY_BREAK
+
+
+def _menacing(comment, context) -> bool:
+    """Whether the comment says something menacing anywhere: looked for once
+    a comment, however many visits it mentions."""
+    found = context.memo.get(_menacing)
+    if found is None:
+        found = context.memo[_menacing] = _MENACE.search(comment.norm) is not None
+    return found
+
+
+def _weapon(comment, match, whom: str, context) -> str | None:
+    """A weapon emoji (read as 'knife', 'gun', 'bomb') beside a person: only
+    the emoji, not the word typed ("knife crime")."""
+    group = "weapon" if match.start("weapon") >= 0 else "weapon2"
+    start = comment.span(match.start(group), match.end(group))[0]
+    return MAY_BREAK if comment.emoji and not comment.original[start:start + 1].isascii() else None
+
+
 THREATS = [
     (re.compile(rf"\b(?:i|we|someone|somebody|people)(?:'ll| will|'m| am|'re| are| is)?(?: going to| gonna| gunna)?"
                 rf"(?: \w+){{0,3}} {_VIOLENCE}(?:s|ing)? {_WHO}\b(?! for\b)"),
@@ -24,23 +174,104 @@ THREATS = [
      BREAKS, "tells someone they will be harmed"),
     (re.compile(r"\b(?:break|smash|kick|punch|cave) (?:your|his|her|their) (?:\w+ )?(?:legs?|neck|face|faces|head|heads|teeth|arms?|skull)\b"),
      BREAKS, "threatens to injure someone"),
-    (re.compile(r"\b(?:i know where (?:you|he|she|they) lives?|(?:watch|mind) (?:your|his|her|their) backs?)\b"),
-     BREAKS, "an intimidating threat"),
     (re.compile(r"\b(?:coming for you|you'll regret|you will regret|wait till i find|i'll find you|i will find you)\b"),
      MAY_BREAK, "sounds like an intimidating threat"),
+    # --- threats without threat words: what the comment does --------------------
+    # "time to nuke them", "someone should string him up", "let's gas the lot of them"
+    (re.compile(rf"\b(?:time to|let{_A}?s|lets|{_SPEAKER}{_WILL}(?: just| go(?: and)?| come round and)?) "
+                rf"(?:nuke|gas|shoot|kill|stab|knife|hang|lynch|torch|bomb|glass|kneecap|batter|deck|lamp|"
+                rf"twat|thump|punch|slap|strangle|throttle) {_PERSON}\b(?! (?:off|out|down|up|a|an|some|the|for|"
+                rf"with|in the microwave|on the|over|at the (?:polls|ballot|election|next)|in the election)\b)"),
+     BREAKS, Shape(_CALL)),
+    (re.compile(rf"\b(?:time to|let{_A}?s|lets|{_SPEAKER}{_WILL}(?: just| go(?: and)?| come round and)?) "
+                rf"(?P<verb>beat|string|duff|rough) {_PERSON} up\b(?! (?:of|at|with)\b)"),
+     BREAKS, Shape(_CALL)),
+    # "someone should sort him out", "I'll sort you out" (not "sort you out with a new bin")
+    (re.compile(rf"\b{_SPEAKER}{_WILL}(?: go(?: round| over| down)?(?: there)? and| come round and)? "
+                rf"sort {_PERSON} out\b(?! (?:with|for|a|an|some|the)\b)"),
+     BREAKS, Shape("a threat to 'sort out' a person", _help_or_harm)),
+    # "I'll give you a slap", "he needs a good hiding", "she wants sorting out"
+    (re.compile(rf"\b{_SPEAKER}{_WILL} give {_PERSON} {_HARM}"),
+     BREAKS, Shape("a threat of harm", needs=_HARM)),
+    (re.compile(rf"\b(?P<target>he|she|they|you|u|him|her) (?:needs?|wants?|deserves?|could do with|is asking for|"
+                rf"are asking for|{_A}s asking for) {_HARM}"),
+     BREAKS, Shape("says a person should be hurt", needs=_HARM)),
+    (re.compile(r"\b(?P<target>he|she|they|him|her|you|u) (?:needs?|wants?|deserves?) sorting(?: out)?\b"),
+     BREAKS, Shape("says a person should be 'sorted out'")),
+    # "I know where you live and I'll be paying you a visit"; "expect a little visit"
+    (re.compile(rf"\b(?:{_SPEAKER}{_WILL}(?: be)? (?:pay|paying|make|making|give|giving) {_PERSON} an?"
+                rf"|(?P<target2>you|u)(?:{_A}ll| will)(?: be)? (?:get|getting|have|having) an?|expect an?)"
+                rf"(?: (?P<menacing>little|late night|late-night|surprise|personal|friendly|proper))?"
+                rf"(?: visit| home visit)\b{_ORDINARY_VISIT}"),
+     BREAKS, Shape("a threat of a visit", _visit)),
+    # "you'd better watch your back", "Cllr Jones better watch his back"
+    (re.compile(r"\b(?:(?:better|best) (?:watch|mind)|watch) (?P<whose>your|ur|yer|his|her|their) backs?\b"
+                r"(?! (?:on|when|while|lifting|lift|with|if|at|"
+                r"in|going|near|around|as|carrying|during|getting|moving|bending|for|the|those|these|this|that|"
+                r"doing|and (?:knees|neck|legs))\b)"),
+     BREAKS, Shape("an intimidating warning ('watch your back')")),
+    # "wait till I see you", "wait until I get my hands on him"
+    (re.compile(rf"\bwait(?:ing)? (?:till|til|until|{_A}til|{_A}till|untill) (?:i|we) (?:get my hands on|"
+                rf"get our hands on|get hold of|see|get|catch|find|meet) {_PERSON}\b"
+                rf"(?! (?:at|on|in|next|tomorrow|tonight|later|soon|again|there|home|a|an|some|the|back|"
+                rf"open|opening)\b)"),
+     BREAKS, Shape("an intimidating threat ('wait till I ...')")),
+    # "I know where your kids go to school", "we know where Councillor Smith lives"
+    (re.compile(rf"\b(?:i|we|people)(?: all)? know where (?:(?P<target2>he|she|they)|{_PERSON})(?: all)? "
+                rf"(?:live|lives|work|works|sleep|sleeps|goes? to school|park|parks)\b"),
+     BREAKS, Shape("says they know where a person lives")),
+    (re.compile(r"\b(?:i|we) know (?:your|ur) (?:home )?address\b"),
+     BREAKS, Shape("says they know a person's address")),
+    (re.compile(r"\b(?:i|we) know where (?P<target>your (?:kids|children|family|wife|husband|mum|mother|son|"
+                r"daughter)) (?:live|lives|go|goes|are|is)\b"),
+     BREAKS, Shape("says they know where a person's family is")),
+    # "you'll get what's coming to you", "sleep with one eye open", "you won't know what hit you"
+    (re.compile(rf"\b(?P<target>you|u|he|she|they)(?:{_A}ll| will| is going to| are going to)? (?:get|getting) "
+                rf"what(?:{_A}s| is) coming(?: to (?:you|him|her|them))?\b"
+                rf"|\bsleep with one eye open\b|\bwon{_A}?t know what(?:{_A}s)? hit (?P<target2>you|him|her|them)\b"),
+     BREAKS, Shape("an intimidating threat")),
+    (re.compile(rf"\b(?:you(?:{_A}d| had)? better watch (?:out|yourself)(?! for\b)|your days are numbered|"
+                rf"you(?:{_A}ve| have) been warned|(?:i|we)(?:{_A}ll| will) make (?P<target>you|him|her|them) pay"
+                rf"(?! (?:for (?:the|it|my|our)|back)\b))"),
+     MAY_BREAK, Shape("sounds like an intimidating threat")),
+    # A weapon emoji beside a person: "@jo 🔪", "you 🔫"
+    (re.compile(r"(?<![\w@])(?P<target>you|u|him|her|them|@\w{1,30}) (?P<weapon>knife|gun|bomb)\b"
+                r"|\b(?P<weapon2>knife|gun|bomb) {1,2}(?P<target2>you|u|him|her|them|@\w{1,30})\b"),
+     MAY_BREAK, Shape("a weapon emoji", _weapon)),
 ]
 
 
 _ANY = Prefilter(pattern for pattern, _, _ in THREATS)
-PREFILTERS = (_ANY,)
+# Each pattern is ruled out by its own literals too: most comments that hold
+# one of some pattern's hold none of the others'.
+_EACH = [Prefilter([shape.needs if isinstance(shape, Shape) and shape.needs else pattern])
+         for pattern, _, shape in THREATS]
+PREFILTERS = (_ANY, *_EACH)
 
 
 def detect(comment, context, check) -> list[Signal]:
     if not context.may_match(_ANY):
         return []
     out = []
-    for pattern, verdict, why in THREATS:
+    for (pattern, sure, shape), need in zip(THREATS, _EACH):
+        if not context.may_match(need):
+            continue
         for match in pattern.finditer(comment.norm):
+            verdict, why = sure, shape
+            if isinstance(shape, Shape):  # a shape of the grammar: whom it is aimed at, and how sure
+                whom = _target(comment, match)
+                if whom is None:
+                    continue
+                if shape.judge is not None:
+                    verdict = shape.judge(comment, match, whom, context)
+                    if verdict is None:
+                        continue
+                if "whose" in pattern.groupindex:  # "watch your back": the person warned
+                    whom = f"'{_POSSESSIVE[match.group('whose')]}'"
+                says = shape.says
+                if says == _CALL and match.group().startswith(("i", "we")):
+                    says = "a threat of violence"  # "I'll slap you", not a call on others
+                why = f"{says}, aimed at {whom}"
             start, end = comment.span(match.start(), match.end())
             out.append(Signal(verdict, start, end, why))
     return out
