@@ -132,7 +132,7 @@ def test_building_one_council_leaves_the_others_untouched(capsys, built_site, tm
     stdout, stderr = capsys.readouterr()
 
     assert (code, stderr) == (0, "")
-    assert "built 2 sites for 1 councils" in stdout
+    assert "built 2 sites for 1 council into" in stdout
     after = snapshot(out)
     assert {k: v for k, v in after.items() if "ashfield" not in k} == others
     for audience in ("public", "staff"):

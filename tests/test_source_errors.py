@@ -184,8 +184,9 @@ def assert_rejected(capsys, policies: Path, out: Path, expected: list[str]) -> N
         for line, wanted in zip(problems, expected):
             assert line.startswith(wanted), f"\n  got:  {line}\n  want: {wanted}..."
         count = len(expected)
-        assert summary == (f"{count} problem{'s' if count != 1 else ''} in the policy source; "
-                           "nothing was built.")
+        # validate only looks; build says what it did not do.
+        assert summary == (f"{count} problem{'s' if count != 1 else ''} in the policy source"
+                           + ("." if argv[0] == "validate" else "; nothing was built."))
     assert snapshot(out) == before, "a failed build changed the out folder"
     assert not list(out.glob(".staging-*"))
     fresh = out.parent / "fresh-site"
@@ -414,3 +415,12 @@ def test_installed_command_exits_1_with_the_problems_on_stderr(project_root, sou
     assert result.stdout == ""
     assert result.stderr.startswith(f"{shown(council)}:{line_of(council, 'hours:')}: monitoring.hours.start: "
                                     "impossible time '25:00'\n")
+
+
+def test_an_unquoted_colon_says_to_quote_the_text(capsys, source, previous_site):
+    council = edit(source / "councils" / "testshire.yaml", "short_name: Testshire\n",
+                   "short_name: Testshire: the district\n")
+    code, _, stderr = run(capsys, "validate", "--policies", str(source))
+    assert code != 0
+    assert f"{shown(council)}:{line_of(council, 'short_name:')}:" in stderr
+    assert "must be in quotes" in stderr

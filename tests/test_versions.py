@@ -78,6 +78,9 @@ def test_publishing_a_third_version_reports_what_changed_since_the_second(policy
     assert publish_cli("2026-03-02") == 0
     out = capsys.readouterr().out
     assert "published north-hertfordshire v3" in out and "setting changed: Appeal against a block" in out
+    # What changed, and what to do next: the officer is told the command that puts it on the sites.
+    assert "What changed since v2:" in out
+    assert out.rstrip().endswith("Next: houserules build north-hertfordshire")
 
 
 @pytest.mark.parametrize("effective", ["2027-06-01 junk", "20270601", "2027-06"])

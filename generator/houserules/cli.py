@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from .errors import HouserulesError, PolicyError, UsageError
+from .wording import count
 
 
 def find_project(given: Path | None) -> Path:
@@ -64,7 +65,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Exit codes: 0 no rule broken, 1 a rule is broken, 2 bad input (with --input: a row "
                     "that could not be read or checked, named in its 'error' column).")
     p_check.add_argument("text", nargs="?", help="the comment (default: read standard input)")
-    p_check.add_argument("--council", required=True, help="council slug, e.g. ashfield")
+    p_check.add_argument("--council", required=True,
+                         help="the council: its slug or name, any case, e.g. ashfield or 'Ashfield District Council'")
     policies_option(p_check)
     p_check.add_argument("--date", help="the day the comment is posted, YYYY-MM-DD (default: today; in a batch, "
                          "each row's own date): it is checked against the policy version in force that day")
@@ -73,9 +75,16 @@ def _parser() -> argparse.ArgumentParser:
     p_check.add_argument("--reply-to", help="the post the comment replies to")
     p_check.add_argument("--earlier", action="append", default=[], help="an earlier comment by the same author")
     p_check.add_argument("--json", action="store_true", help="print the findings as JSON")
-    p_check.add_argument("--input", help="a CSV or JSON Lines export, one comment a row ('text' or 'Comment' "
-                         "column); - for JSON Lines on stdin")
-    p_check.add_argument("--output", help="where to write the rows with their findings: .csv or .jsonl; - for stdout")
+    p_check.add_argument("--input", help="an export, one comment a row: .csv, .tsv, .jsonl or .xlsx (Meta Business "
+                         "Suite's, X's and Instagram's columns are recognised); - for JSON Lines on stdin")
+    for field, holds in (("text", "the comment"), ("author", "the author's name"), ("handle", "the author's handle"),
+                         ("date", "the date it was posted"), ("reply-to", "the post it replies to"),
+                         ("platform", "the platform"), ("earlier", "the author's earlier comments")):
+        p_check.add_argument(f"--{field}-column", metavar="NAME",
+                             help=f"with --input: the column (or JSON field) that holds {holds}")
+    p_check.add_argument("--sheet", help="with an .xlsx --input: the sheet to read (default: the first)")
+    p_check.add_argument("--output", help="where to write the rows with their findings: .csv (with readable "
+                         "columns: rules broken, may break, words, why) or .jsonl; - for stdout")
     p_check.add_argument("--record", help="also write the record the policy requires for each broken rule (.csv or .jsonl)")
     p_check.add_argument("--jobs", type=_positive, default=None, metavar="N",
                          help="with --input: check in N worker processes (default: every core; 1: in this process)")
@@ -126,9 +135,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run(args)
     except PolicyError as exc:
-        count = len(exc.problems)
-        print(f"{exc}\n{count} problem{'s' if count != 1 else ''} in the policy source; nothing was built.",
-              file=sys.stderr)
+        # What did not happen because of them: validate only looks.
+        undone = {"build": "; nothing was built", "publish": "; nothing was published",
+                  "check": "; nothing was checked"}.get(args.command, "")
+        print(f"{exc}\n{count(len(exc.problems), 'problem')} in the policy source{undone}.", file=sys.stderr)
         return exc.exit_code
     except HouserulesError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -194,16 +204,19 @@ def _check(args, policies: Path) -> int:
     from .checkers import Checkers
     from .commands import check
     from .editions import build_day
+    from .export_columns import FIELDS
     from .load import load_policy
 
     if args.input and args.text is not None:
         raise UsageError("give one comment, or --input, not both")
     checkers = Checkers(policies, load_policy(policies), args.council, source=args.source)
     date = check.parse_date(args.date, "--date")
+    columns = {field: name for field in FIELDS if (name := getattr(args, f"{field}_column"))}
     if args.input:
-        return check_batch(checkers, args.input, args.output or "-", args.record, date, jobs=args.jobs)
-    if args.output or args.record or args.jobs:
-        raise UsageError("--output, --record and --jobs go with --input")
+        return check_batch(checkers, args.input, args.output or "-", args.record, date, jobs=args.jobs,
+                           columns=columns, sheet=args.sheet)
+    if args.output or args.record or args.jobs or columns or args.sheet:
+        raise UsageError("--output, --record, --jobs, --sheet and the --...-column options go with --input")
     text = args.text if args.text is not None else check.read_stdin()
     day = date or build_day()
     checker = checkers.on(day)

@@ -109,6 +109,11 @@ def deadline(target) -> str:
     return f"within {number(amount)} {singular if amount == 1 else plural}"
 
 
+def count(n: int, singular: str, plural: str | None = None) -> str:
+    """'1 site', '2 sites', '1,500 comments'."""
+    return f"{n:,} {singular if n == 1 else plural or singular + 's'}"
+
+
 def join(items: list[str], last: str = "and") -> str:
     items = list(items)
     if len(items) <= 1:

@@ -124,6 +124,16 @@ _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
 
+# What the YAML parser says, and what an author should do about it.
+_HINTS = (
+    ("mapping values are not allowed here",
+     ": a text that holds ': ' must be in quotes (\"like: this\") or written as a block after '|'"),
+    ("found character '\\t' that cannot start any token", ": indent with spaces, not tabs"),
+    ("found undefined alias", ": write the value out where it is needed"),
+    ("expected <block end>, but found '-'", ": the list item is indented differently from the items before it"),
+)
+
+
 def display_path(path: Path) -> str:
     """The path as a person would type it: relative to here when possible."""
     try:
@@ -174,7 +184,8 @@ def load_yaml(path: Path):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
         message = " ".join(m for m in (exc.context, exc.problem) if m)
-        raise PolicyError([SourceProblem(shown, line, "", f"invalid YAML: {message}")]) from None
+        hint = next((h for says, h in _HINTS if says in message), "")
+        raise PolicyError([SourceProblem(shown, line, "", f"invalid YAML: {message}{hint}")]) from None
     except yaml.YAMLError as exc:
         raise PolicyError([SourceProblem(shown, 0, "", f"invalid YAML: {exc}")]) from None
     finally:

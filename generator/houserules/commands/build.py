@@ -7,6 +7,7 @@ from ..build import build_sites
 from ..editions import build_day, shown_on
 from ..load import load_policy
 from ..versions import load_versions, unpublished
+from ..wording import count
 
 
 def build(project_root: Path, slugs: list[str] | None, policy_dir: Path, out: Path,
@@ -15,7 +16,7 @@ def build(project_root: Path, slugs: list[str] | None, policy_dir: Path, out: Pa
     sites = build_sites(project_root, slugs, policy=policy_dir, out=out, workers=workers)
     elapsed = time.perf_counter() - started
     councils = sorted({p.name for p in sites})
-    lines = [f"built {len(sites)} sites for {len(councils)} councils into {out} in {elapsed:.1f} s"]
+    lines = [f"built {count(len(sites), 'site')} for {count(len(councils), 'council')} into {out} in {elapsed:.1f} s"]
     return "\n".join(lines + unpublished_notes(policy_dir, councils))
 
 
