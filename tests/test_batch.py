@@ -26,7 +26,7 @@ import pytest
 from houserules import batch, export_read
 from houserules.cli import main
 from houserules.checkers import Checkers
-from houserules.export_write import findings_json
+from houserules.export_write import READABLE, findings_json
 from houserules.load import load_policy
 from houserules_checker.engine import MAX_CHARS
 
@@ -271,7 +271,8 @@ def test_a_header_that_cannot_be_read_is_an_error_and_nothing_is_written(capsys,
 
 
 def test_a_meta_business_suite_export(capsys, tmp_path):
-    """Meta's CSV: "Comment ID", "Comment", "Author", "Date" (UK dates); its columns are kept as they are."""
+    """Meta's CSV: "Comment ID", "Comment", "Author", "Date" (UK dates); its columns are kept as they are,
+    before the readable columns and the findings."""
     source = tmp_path / "comments.csv"
     source.write_text("Comment ID,Comment,Author,Date,Post\n"
                       "c1,When is the tip open?,Ann,28/11/2026 11:30,p1\n"
@@ -281,10 +282,12 @@ def test_a_meta_business_suite_export(capsys, tmp_path):
     code, _, err = run(capsys, "--input", str(source), "--output", str(out), "--record", str(record))
     rows = csv_rows(out)
     assert code == 2
-    assert list(rows[0]) == ["Comment ID", "Comment", "Author", "Date", "Post", "findings", "error"]
-    assert rows[0]["findings"] == "[]"
+    assert list(rows[0]) == ["Comment ID", "Comment", "Author", "Date", "Post", *READABLE, "findings", "error"]
+    assert rows[0]["findings"] == "[]" and rows[0]["rules_broken"] == ""
+    assert rows[1]["rules_broken"] and "shit" in rows[1]["words"]
     assert "swearing" in {f["rule"] for f in json.loads(rows[1]["findings"])}
-    assert rows[2]["error"] == "line 4: date '31/13/2026 09:00' is not a date: write it 2026-11-28 or 28/11/2026"
+    assert rows[2]["error"] == ("line 4: 'Date': date '31/13/2026 09:00' is not a date: "
+                                "write it 2026-11-28 or 28/11/2026")
     [kept] = csv_rows(record)
     assert (kept["name"], kept["date"], kept["post"]) == ("Bob Smith", "28/11/2026 11:31", "This is shit")
 
@@ -317,6 +320,11 @@ def test_uk_and_iso_dates_choose_the_version_in_force(capsys, tmp_path):
     ("2026-11-28 11:30:00 UTC", dt.date(2026, 11, 28)), ("2026-11-28 9:30 pm", dt.date(2026, 11, 28)),
     ("28/11/2026", dt.date(2026, 11, 28)), ("28/11/2026 11:30", dt.date(2026, 11, 28)),
     ("1/2/2027, 9.05 a.m.", dt.date(2027, 2, 1)),
+    # With the month named, as X and Meta write it; a weekday is read past.
+    ("Wed Nov 28 11:30:00 +0000 2026", dt.date(2026, 11, 28)), ("28 Nov 2026 11:30", dt.date(2026, 11, 28)),
+    ("Sat, 28 Nov 2026 11:30:00 +0000", dt.date(2026, 11, 28)), ("28th November 2026", dt.date(2026, 11, 28)),
+    ("Nov 28, 2026 11:30 AM", dt.date(2026, 11, 28)), ("November 28, 2026 at 11:30", dt.date(2026, 11, 28)),
+    ("31 Feb 2026", None), ("Nov 28 2026 and more", None), ("28 Novembre 2026", None),
     ("2026-11-28 and some junk", None), ("2026-11-28T", None), ("2026-11-28junk", None),
     ("2026-11-28 11:30 and more", None), ("28/11/2026 junk", None), ("20261128", None), ("2026-W48-6", None),
     ("2026-02-30", None), ("31/13/2026", None),
@@ -331,12 +339,13 @@ def test_a_rows_date_is_a_date_with_at_most_a_time_after_it(value, day):
 
 def test_our_own_columns_in_the_input_are_replaced(capsys, tmp_path):
     source = tmp_path / "in.csv"
-    source.write_text('text,findings,error\nshit,"[old]",old\n', encoding="utf-8")
+    source.write_text('text,findings,error,rules_broken\nshit,"[old]",old,old\n', encoding="utf-8")
     out = tmp_path / "out.csv"
     run(capsys, "--input", str(source), "--output", str(out))
     [row] = csv_rows(out)
-    assert list(row) == ["text", "findings", "error"]
+    assert list(row) == ["text", *READABLE, "findings", "error"]
     assert json.loads(row["findings"])[0]["rule"] == "swearing" and row["error"] == ""
+    assert row["rules_broken"] not in ("", "old")
 
 
 def test_json_lines_to_csv_has_every_field_as_a_column(capsys, tmp_path):
@@ -347,7 +356,7 @@ def test_json_lines_to_csv_has_every_field_as_a_column(capsys, tmp_path):
     code, _, _ = run(capsys, "--input", str(source), "--output", str(out))
     rows = csv_rows(out)
     assert code == 1
-    assert list(rows[0]) == ["text", "a", "b", "c", "findings", "error"]
+    assert list(rows[0]) == ["text", "a", "b", "c", *READABLE, "findings", "error"]
     assert [(r["a"], r["b"], r["c"]) for r in rows] == [("1", "", ""), ("", "[1, 2]", ""), ("", "", "z")]
 
 
@@ -526,6 +535,8 @@ def test_an_old_output_survives_a_killed_run(tmp_path, sig):
                               "--record", str(record), "--jobs", "2"],
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
+        said = [child.stderr.readline() for _ in range(3)]  # the columns read; no author, no date
+        assert said[0].startswith(f"{source}: reading the comment from 'text'"), said
         assert child.stderr.readline().startswith("checked "), "no progress"  # well under way, rows written
         workers = _children(child.pid)
         assert len(workers) == 2

@@ -29,8 +29,9 @@ from .checkable import comment_problem, surrogate_problem
 from .checkers import Checkers, version_label
 from .editions import build_day
 from .errors import HouserulesError, InputError, Interrupted
-from .export_read import RowProblem, Source, earlier_given, json_fields, row_day, short
-from .export_write import Encoder, RecordsOut, RowsOut, findings_json
+from .export_columns import describe_columns, missing_columns
+from .export_read import RowProblem, Source, earlier_given, row_day, short
+from .export_write import Encoder, RecordsOut, RowsOut, findings_json, readable_cells
 
 CHUNK_ROWS, CHUNK_CHARS = 256, 2**20  # rows (and bytes, about) handed to a worker process at once
 ERRORS_SHOWN = 10  # row errors repeated on stderr; every one is in the output
@@ -94,14 +95,16 @@ def _check_chunk(rows: list, checkers: Checkers | None = None, encoders: tuple |
 
 
 def _check_row(checkers: Checkers, payload, echo, rows: Encoder | None, records: Encoder | None):
-    """(findings as JSON, the row written or None, (rule, verdict) of each finding, the record written
-    (True: a rule is broken, no record asked for; None: none is), policy version, error or None)."""
+    """(findings as JSON, findings as a CSV output's readable columns, the row written or None,
+    (rule, verdict) of each finding, the record written (True: a rule is broken, no record asked
+    for; None: none is), policy version, error or None)."""
     text, reply_to, earlier, day, who = payload
     try:
         checker = checkers.on(day)
         result = checker.check(text, reply_to=reply_to, earlier=earlier, date=day)
         flagged = [f for f in result.findings if f.verdict in (BREAKS, MAY_BREAK)]
         findings = findings_json(flagged) if flagged else "[]"
+        cells = readable_cells(flagged)
         record = None
         if flagged and any(f.verdict == BREAKS for f in flagged):
             record = True
@@ -113,43 +116,46 @@ def _check_row(checkers: Checkers, payload, echo, rows: Encoder | None, records:
         counts = tuple((f.rule, f.verdict) for f in flagged)
         version = checker.pack["version"]
     except CheckError as exc:
-        return None, None, (), None, None, str(exc)
+        return None, None, None, (), None, None, str(exc)
     except Interrupted:  # a kill while checking in this process stops the run
         raise
     except Exception as exc:  # a bug in a detector must not stop the run: the row says so
-        return None, None, (), None, None, f"could not be checked ({type(exc).__name__}: {short(exc, 200)})"
+        return None, None, None, (), None, None, f"could not be checked ({type(exc).__name__}: {short(exc, 200)})"
     data = None
     if rows is not None:
         try:
-            data = rows.row(echo, findings, None)
+            data = rows.row(echo, findings, None, cells)
         except (ValueError, RecursionError, UnicodeError, TypeError):
             pass  # the main process writes it, and says what is wrong
-    return findings, data, counts, record, version, None
+    return findings, cells, data, counts, record, version, None
 
 
-def _items(source: Source, checkers: Checkers, date: dt.date | None, today: dt.date):
-    """(line, echo, error, payload): each row, with what a worker needs to check it."""
-    history, names, last_day = _History(), {}, None
+def _items(source: Source, checkers: Checkers, date: dt.date | None, today: dt.date, columns_found=None):
+    """(line, echo, error, payload): each row, with what a worker needs to check it. `columns_found`
+    is told the columns of JSON Lines, once, when the first row's are known."""
+    history, last_day = _History(), None
     for line, echo, problem in source.rows():
         if problem is not None:
             yield line, echo, problem, None
             continue
         try:
-            fields = source.csv_fields(echo) if source.kind == "csv" else json_fields(echo, names)
+            columns, fields = source.fields_of(echo)
+            if columns_found is not None and source.fields:
+                columns_found(line)
+                columns_found = None
             text = fields["text"]
             if problem := comment_problem(text):
                 raise RowProblem(problem)
-            day = date or (row_day(fields["date"]) if fields.get("date") else None) or today
+            day = date or (row_day(fields["date"], columns["date"]) if fields.get("date") else None) or today
             if day != last_day:  # the version in force that day is made here too: the summary names it
                 checkers.on(day)
                 last_day = day
             author = fields.get("handle") or fields.get("author")
-            earlier = earlier_given(fields.get("earlier"), source.fields.get("earlier", "earlier")
-                                    if source.kind == "csv" else "earlier")
+            earlier = earlier_given(fields.get("earlier"), columns.get("earlier", "earlier"))
             if earlier is None:
                 earlier = history.earlier(author) if author else ()
             reply_to = fields.get("reply_to") or None
-            if reply_to and (bad := surrogate_problem(reply_to, "'reply_to'")):
+            if reply_to and (bad := surrogate_problem(reply_to, repr(columns["reply_to"]))):
                 raise RowProblem(bad)
             if author:
                 history.add(author, text)
@@ -212,9 +218,8 @@ class _Progress:
         self.next = now + self.every
         elapsed = now - self.started
         message = f"checked {rows:,} comments ({rows / elapsed:,.0f}/s)"
-        size, read = self.source.size, self.source.position
-        if size:
-            done = min(read / size, 1.0)
+        done = self.source.fraction()
+        if done is not None:
             message += f", {done:.0%} of the input"
             if done > 0:
                 message += f", about {_duration(elapsed * (1 - done) / done)} left"
@@ -263,12 +268,16 @@ def default_jobs() -> int:
 
 
 def check_batch(checkers: Checkers, input_path: str, output_path: str, record_path: str | None,
-                date: dt.date | None, progress=None, jobs: int | None = None) -> int:
+                date: dt.date | None, progress=None, jobs: int | None = None,
+                columns: dict[str, str] | None = None, sheet: str | None = None) -> int:
     """Each row is checked against the version in force on its own date (or
     on --date, or today), so an export that spans a change of policy is
-    judged by the rules each comment was posted under. Exit code: 2 when a
-    row could not be read or checked (its `error` says why), else 1 when a
-    rule is broken, else 0."""
+    judged by the rules each comment was posted under. `columns` names the
+    column of a field ({"text": "Body"}: --text-column); `sheet`, a
+    workbook's sheet (default: its first). Which columns are read is said on
+    stderr, and what the record needs and the export does not have, once.
+    Exit code: 2 when a row could not be read or checked (its `error` says
+    why), else 1 when a rule is broken, else 0."""
     progress = progress or sys.stderr
     jobs = jobs or default_jobs()
     for path in filter(None, (output_path, record_path)):
@@ -283,17 +292,31 @@ def check_batch(checkers: Checkers, input_path: str, output_path: str, record_pa
     try:
         with contextlib.ExitStack() as stack:
             stack.enter_context(_stop_on_signals())
-            source = stack.enter_context(Source(input_path))
+            source = stack.enter_context(Source(input_path, columns, sheet))
             out = stack.enter_context(RowsOut(output_path, source))
             records = stack.enter_context(RecordsOut(record_path)) if record_path else None
             meter = _Progress(progress, source, started)
 
+            def columns_found(line: int | None) -> None:
+                """Which columns are read, and what the export lacks for the checks and the record: said
+                once (of JSON Lines, as its first row `line` has them)."""
+                where = f"{source.name}: " if source.tabular else f"{source.name}:{line}: "
+                sheet = f"sheet {source.sheet!r}: " if source.kind == "xlsx" else ""
+                print(where + sheet + describe_columns(source.fields), file=progress)
+                for warning in missing_columns(source.fields, "column" if source.tabular else "field",
+                                               date_given=date is not None, record=records is not None):
+                    print(f"warning: {where}{warning}", file=progress)
+                progress.flush()
+
+            if source.tabular:
+                columns_found(None)
+
             def emit(chunk, results) -> None:
                 write = out.sink.file.write
                 for (line, echo, problem, _), result in zip(chunk, results):
-                    findings = data = None
+                    findings = cells = data = None
                     if problem is None:
-                        findings, data, flagged, record, version, problem = result
+                        findings, cells, data, flagged, record, version, problem = result
                     if problem is None:
                         tally.checked += 1
                         tally.per_version[version] += 1
@@ -306,7 +329,7 @@ def check_batch(checkers: Checkers, input_path: str, output_path: str, record_pa
                     if data is not None:
                         write(data)
                     else:
-                        problem = out.write(line, echo, findings, problem)
+                        problem = out.write(line, echo, findings, problem, cells, source.unit)
                     tally.rows += 1
                     if problem:
                         tally.errors += 1
@@ -316,7 +339,8 @@ def check_batch(checkers: Checkers, input_path: str, output_path: str, record_pa
                     out.sink.file.flush()
                 meter.update(tally.rows)
 
-            chunks = _chunks(_items(source, checkers, date, build_day()), source)
+            chunks = _chunks(_items(source, checkers, date, build_day(), None if source.tabular else columns_found),
+                             source)
             first = [c for c in (next(chunks, None), next(chunks, None)) if c is not None]
             if jobs <= 1 or len(first) < 2:  # one chunk (a small export) is checked here, without workers
                 encoders = out.encoder, records.encoder if records else None
@@ -396,7 +420,7 @@ def _pool(jobs: int, checkers: Checkers, rows: Encoder | None, records: Encoder 
 def summary(checkers: list[Checker], per_version: Counter, counts, total: int, seconds: float) -> str:
     council = checkers[0].pack["council"]["name"] if checkers else "the council"
     against = ", ".join(f"{version_label(c)} for {per_version[c.pack['version']]:,}" for c in checkers)
-    lines = [f"{total:,} comments checked in {seconds:.1f} s against {council}'s rules"
+    lines = [f"{total:,} comment{'s' if total != 1 else ''} checked in {seconds:.1f} s against {council}'s rules"
              + (f" (policy {against})." if against else "."),
              f"{'rule':<24} {'breaks':>8} {'may break':>10}"]
     # Every rule of every version used, in council order (a newer version's new rules after).

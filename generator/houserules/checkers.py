@@ -4,6 +4,7 @@ force that day, as its sites show them, or its source (--source)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tempfile
 from pathlib import Path
 
@@ -23,11 +24,7 @@ class Checkers:
     source is asked for (--source, to try an edit before publishing it)."""
 
     def __init__(self, root: Path, policy: Policy, council: str, *, source: bool = False):
-        if council not in policy.councils:
-            import difflib
-            hint = difflib.get_close_matches(council, sorted(policy.councils), n=1)
-            raise InputError(f"no council {council!r}" + (f" (did you mean {hint[0]!r}?)" if hint else "")
-                             + f"; known: {', '.join(sorted(policy.councils))}")
+        council = find_council(policy, council)
         self.council, self._root = council, root
         self.recipe = root, council, source  # how a worker process makes its own, where it cannot inherit this one
         published = load_versions(root).get(council, [])
@@ -59,6 +56,43 @@ class Checkers:
         if self._versions:
             return f"policy {checker.pack['version']}, in force on {day.isoformat()}"
         return f"policy: {version_label(checker)}"
+
+
+def _plain(name: str) -> str:
+    """A council's name as compared: "Ashfield District Council", "ashfield-district-council" alike."""
+    return re.sub(r"[^0-9a-z]+", "-", re.sub(r"['’]", "", name.casefold())).strip("-")
+
+
+def _names(slug: str, council) -> list[str]:
+    """What a council is called: its slug, name and short name (a name the policy does not state aside)."""
+    return [slug, *(n for n in (getattr(council, "name", None), getattr(council, "short_name", None))
+                    if isinstance(n, str) and n.strip())]
+
+
+def find_council(policy: Policy, given: str) -> str:
+    """The slug of the council `given` names: its slug, its name or its short name, ignoring case, spaces
+    and punctuation ("ashfield", "Ashfield District Council", "ashfield-district-council"); a slug
+    first, as it names one council. A name that is no council's, or more than one's, is refused, with
+    the councils listed."""
+    key = _plain(given)
+    found = [slug for slug in sorted(policy.councils) if given == slug or key == _plain(slug)]
+    if not found:
+        found = [slug for slug, council in sorted(policy.councils.items())
+                 if key and key in {_plain(n) for n in _names(slug, council)}]
+    if len(found) == 1:
+        return found[0]
+
+    def listed(slugs) -> str:
+        return ", ".join(f"{slug} ({name})" if isinstance(name := policy.councils[slug].name, str) and name.strip()
+                         else slug for slug in slugs)
+
+    if found:
+        raise InputError(f"council {given!r} could be any of {listed(found)}: give its slug")
+    import difflib
+    every = {_plain(n): slug for slug, council in policy.councils.items() for n in _names(slug, council)}
+    hint = difflib.get_close_matches(key, sorted(every), n=1)
+    raise InputError(f"no council {given!r}" + (f" (did you mean {every[hint[0]]!r}?)" if hint else "")
+                     + f"; known: {listed(sorted(policy.councils))}")
 
 
 def version_label(checker: Checker) -> str:

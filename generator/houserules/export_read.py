@@ -1,8 +1,9 @@
-"""Reading a moderator's export, one row at a time: CSV (read strictly, as
-the csv module reads it) or JSON Lines, each row as its columns came and
-what is wrong with it, if anything; which column holds each field of a
-comment; a row's date. A row that cannot be read is that row's problem,
-never the run's: the rest of the export is read on."""
+"""Reading a moderator's export, one row at a time: CSV or tab-separated
+text (read strictly, as the csv module reads it), JSON Lines, or an Excel
+workbook (export_xlsx); each row as its columns came and what is wrong with
+it, if anything, and its fields as export_columns finds them. A row that
+cannot be read is that row's problem, never the run's: the rest of the
+export is read on."""
 
 from __future__ import annotations
 
@@ -19,26 +20,16 @@ from collections import Counter
 from typing import Iterator
 
 from .checkable import LONE_SURROGATE
-from .errors import InputError
+from .errors import InputError, UsageError
+from .export_columns import OPTION, column_map, short
+from .export_dates import day_written
+from .export_xlsx import Sheet, cell_text, column_letter
+from .export_xlsx import problem as book_problem
 
 LINE_LIMIT = 16 * 2**20  # bytes in a line, or in a CSV row: more is that row's error (memory stays bounded)
-
-# Where each field of a comment is read from: a column of that name, else the
-# first of the other names an export may give it (Meta Business Suite writes
-# "Comment", "Author", "Date"). Compared ignoring case, with spaces and
-# hyphens as underscores. Every column is written out as it came.
-COLUMNS = {"text": ("text", "comment", "message"), "author": ("author",), "handle": ("handle",),
-           "date": ("date",), "platform": ("platform",), "reply_to": ("reply_to",), "earlier": ("earlier",)}
+DOCUMENT_LIMIT = 64 * 2**20  # bytes of a .jsonl read whole to tell a pretty-printed JSON document from rows
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-_TIME = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"  # 11:30, 11.30, 11:30:05
-_AM_PM = r"(?:\s*[AaPp]\.?[Mm]\.?)?"
-_UK_DATE = re.compile(rf"(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})(?:[ T,]+{_TIME}{_AM_PM})?")
-# Only a time may follow the date (with a fraction of a second and a zone,
-# as ISO date-times have them): a date followed by anything else is not read
-# as that day, in case the rest was meant to say something else.
-_ISO_DATE = re.compile(rf"\d{{4}}-\d{{2}}-\d{{2}}(?:(?:T| +){_TIME}(?:[.,]\d+)?{_AM_PM}"
-                       r"(?:\s*(?:Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT))?)?")
 _BLANK = object()
 
 
@@ -46,41 +37,17 @@ class RowProblem(Exception):
     """What is wrong with one row: written in its `error` column."""
 
 
-def row_day(value: str) -> dt.date:
-    """A row's date: 2026-11-28, or 28/11/2026 as UK exports write it; either with or without a time after it
-    (2026-11-28T11:30:00+00:00, 28/11/2026 11:30)."""
-    text = value.strip()
-    try:
-        if match := _UK_DATE.fullmatch(text):
-            return dt.date(int(match[3]), int(match[2]), int(match[1]))
-        if _ISO_DATE.fullmatch(text):
-            return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        pass
-    raise RowProblem(f"date {short(value)!r} is not a date: write it 2026-11-28 or 28/11/2026")
-
-
-def column_map(names) -> dict[str, str]:
-    """Which of the names (columns, or a JSON line's keys) holds each field."""
-    folded: dict[str, str] = {}
-    for name in names:
-        folded.setdefault(re.sub(r"[\s-]+", "_", str(name).strip()).lower(), name)
-    found = {}
-    for field, aliases in COLUMNS.items():
-        for alias in aliases:
-            if alias in folded:
-                found[field] = folded[alias]
-                break
-    return found
+def row_day(value: str, column: str | None = None) -> dt.date:
+    """A row's date, as export_dates reads it; else that row's problem, naming the column it is in."""
+    day = day_written(value)
+    if day is None:
+        where = f"{short(column)!r}: " if column else ""
+        raise RowProblem(f"{where}date {short(value)!r} is not a date: write it 2026-11-28 or 28/11/2026")
+    return day
 
 
 def _limit() -> str:
     return f"{LINE_LIMIT // 2**20} MiB" if LINE_LIMIT % 2**20 == 0 else f"{LINE_LIMIT:,} bytes"
-
-
-def short(value, width: int = 40) -> str:
-    text = str(value)
-    return text if len(text) <= width else text[:width] + "…"
 
 
 def _json_type(value) -> str:
@@ -92,18 +59,30 @@ def _json_type(value) -> str:
         type(value), type(value).__name__)
 
 
-class Source:
-    """An export, read one physical line at a time (binary, split on \\n only):
-    rows() yields (first line, its columns as read, what is wrong or None)."""
+TABULAR = ("csv", "tsv", "xlsx")  # a header row, then rows of cells
+_SEPARATOR_NAMES = {",": "a comma", "\t": "a tab", ";": "a semicolon"}
+_FORMATS = "CSV (.csv), tab-separated text (.tsv), JSON Lines (.jsonl) or an Excel workbook (.xlsx)"
 
-    def __init__(self, path: str):
+
+class Source:
+    """An export, read one row at a time: rows() yields (its first line, or its
+    row in a workbook; its columns as read; what is wrong or None). CSV, TSV
+    and JSON Lines are read one physical line at a time (binary, split on \\n
+    only); a workbook's first sheet (or `sheet`) streams through openpyxl's
+    read-only reader. `columns` names the column of a field (--text-column ...)."""
+
+    def __init__(self, path: str, columns: dict[str, str] | None = None, sheet: str | None = None):
         self.name = "<stdin>" if path == "-" else path
-        self.kind = "csv" if path.lower().endswith(".csv") else "jsonl"  # standard input is JSON Lines
+        self.chosen = {field: name for field, name in (columns or {}).items() if name}
         self.size: int | None = None
-        self.position = 0  # bytes read
-        self.line = 0  # lines read
+        self.position = 0  # bytes read (of a workbook: characters in the cells read)
+        self.line = 0  # lines read (of a workbook: its rows)
+        self.unit = "line"  # what `line` counts, as an error names it
         self.header: list[str] | None = None
-        self._spool = None
+        self.fields: dict[str, str] = {}  # which column holds each field (JSON Lines: the first row's keys)
+        self._spool = self._book = None
+        self._rows_total: int | None = None
+        self._json_names: dict = {}
         if path == "-":
             if sys.stdin is None:
                 raise InputError("--input -: there is no standard input")
@@ -120,17 +99,25 @@ class Source:
             info = os.fstat(self._file.fileno())
             if stat.S_ISREG(info.st_mode):
                 self.size = info.st_size
-        if self.kind == "csv":
-            if csv.field_size_limit() < LINE_LIMIT:  # 131,072 characters by default: a row's own limit is ours
-                csv.field_size_limit(LINE_LIMIT)
-            if not self._seekable():  # a pipe: kept on disk, to read again after an unclosed quote
-                self._spool = tempfile.TemporaryFile()
-                while block := self._file.read(2**20):
-                    self._spool.write(block)
-                self._spool.seek(0)
-                self._file, self.size = self._spool, self._spool.tell() or None
-            self._records = self._csv_records()
-            self._read_header()
+        try:
+            self.kind = self._kind(path)
+            if sheet is not None and self.kind != "xlsx":
+                raise UsageError("--sheet goes with an Excel workbook (.xlsx)")
+            self.tabular = self.kind in TABULAR
+            if self.kind in ("csv", "tsv"):
+                if csv.field_size_limit() < LINE_LIMIT:  # 131,072 characters by default: a row's own limit is ours
+                    csv.field_size_limit(LINE_LIMIT)
+                self._keep_on_disk()
+                self._sep = "\t" if self.kind == "tsv" else self._separator()
+                self._records = self._csv_records()
+                self._read_header()
+            elif self.kind == "xlsx":
+                self._keep_on_disk()
+                self._open_book(sheet)
+                self._read_header()
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
 
     def _seekable(self) -> bool:
         try:
@@ -138,10 +125,74 @@ class Source:
         except (AttributeError, OSError):
             return False
 
+    def _keep_on_disk(self) -> None:
+        """A pipe is kept on disk: to read again after an unclosed quote, or as a workbook's zip archive."""
+        if self._seekable():
+            return
+        self._spool = tempfile.TemporaryFile()
+        while block := self._file.read(2**20):
+            self._spool.write(block)
+        self._spool.seek(0)
+        self._file, self.size = self._spool, self._spool.tell() or None
+
+    def _peek(self, size: int) -> bytes:
+        if not self._seekable():  # a pipe: what is buffered (a workbook is told by its first bytes)
+            peek = getattr(self._file, "peek", None)
+            return peek(size)[:size] if peek else b""
+        start = self._file.tell()
+        try:
+            return self._file.read(size)
+        finally:
+            self._file.seek(start)
+
+    def _kind(self, path: str) -> str:
+        """What the export is: by what it starts with when that is plain (a workbook, a file no reader
+        here can read), else by its name's ending; a name without a known ending by its first line.
+        Standard input is JSON Lines."""
+        ext = os.path.splitext(path)[1].lower() if path != "-" else ""
+        head = self._peek(8)
+        if head.startswith(b"PK\x03\x04"):  # a zip archive: an .xlsx, or else what openpyxl will say it is not
+            return "xlsx"
+        if head.startswith(b"\xd0\xcf\x11\xe0"):
+            raise InputError(f"cannot read {self.name}: it is an Excel 97-2003 workbook (.xls), or a workbook "
+                             "with a password; open it in Excel and save it as an Excel workbook (.xlsx) without "
+                             f"a password, or as CSV UTF-8. The checker reads {_FORMATS}")
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise InputError(f"cannot read {self.name}: it is UTF-16 text (as Excel saves 'Unicode Text'); save "
+                             f"it as CSV UTF-8 or as an Excel workbook (.xlsx). The checker reads {_FORMATS}")
+        if ext in (".xlsx", ".xlsm"):
+            raise InputError(f"cannot read {self.name} as an Excel workbook: an .xlsx file is a zip archive, "
+                             "and this is not one" + (" (if it is CSV, name it .csv)" if head else " (it is empty)"))
+        if ext in (".xls", ".xlsb", ".ods", ".numbers"):
+            raise InputError(f"cannot read {self.name}: save it as an Excel workbook (.xlsx) or as CSV UTF-8. "
+                             f"The checker reads {_FORMATS}")
+        if ext == ".csv":
+            return "csv"
+        if ext in (".tsv", ".tab"):
+            return "tsv"
+        if path == "-" or ext in (".jsonl", ".ndjson", ".json") or not head:
+            return "jsonl"
+        first = self._peek(64 * 2**10).split(b"\n", 1)[0].lstrip(b"\xef\xbb\xbf \t\r")
+        if first.startswith((b"{", b"[")):
+            return "jsonl"
+        return "tsv" if b"\t" in first and b"," not in first else "csv"
+
+    def _separator(self) -> str:
+        """A comma; or, in a CSV whose header has none, the tab or semicolon that separates its names."""
+        start = self._file.tell()
+        first = self._file.readline(LINE_LIMIT)
+        self._file.seek(start)
+        if b"," in first:
+            return ","
+        return "\t" if b"\t" in first else ";" if b";" in first else ","
+
     def __enter__(self):
         return self
 
     def __exit__(self, *exc):
+        if self._book is not None:
+            self._book.close()
+            self._book = None
         if self._owned:
             self._file.close()
         if self._spool is not None:
@@ -165,7 +216,13 @@ class Source:
             return b"", True
         return raw, False
 
-    # -------------------------------------------------------------- CSV
+    def fraction(self) -> float | None:
+        """How much of the export has been read (None: not known)."""
+        if self.kind == "xlsx":
+            return min(self.line / self._rows_total, 1.0) if self._rows_total else None
+        return min(self.position / self.size, 1.0) if self.size else None
+
+    # -------------------------------------------------------------- a header and rows of cells
 
     def _read_header(self) -> None:
         first = next(self._records, None)
@@ -178,11 +235,43 @@ class Source:
                 names[i] = f"{name}.{seen[name]}"
             seen[name] += 1
         self.header = names
-        self.fields = column_map(names)
+        self.fields = column_map(names, self.chosen)
+        listed = ", ".join(names) or "none"
+        for field, wanted in self.chosen.items():
+            if field not in self.fields:
+                raise InputError(f"{self.name}: {OPTION[field]} {wanted!r}: there is no such column "
+                                 f"(columns: {listed})")
         if "text" not in self.fields:
-            raise InputError(f"{self.name}: no 'text' column (columns: {', '.join(names) or 'none'}); "
-                             "the comments must be in a column named text (or Comment, or Message)")
+            raise InputError(f"{self.name}: no 'text' column (columns: {listed}); the comments must be in a "
+                             "column named text (or Comment, Message, Tweet text, Full text), or name it with "
+                             f"{OPTION['text']}")
         self._index = {field: names.index(column) for field, column in self.fields.items()}
+
+    def _row_fields(self, values: list[str]) -> dict:
+        width = len(self.header)
+        if len(values) > width:
+            if self.kind == "xlsx":
+                raise RowProblem(f"a value in column {column_letter(width + 1)} or after it, which has no name "
+                                 "in the header row (name the column, or move the value)")
+            raise RowProblem(f"{len(values)} fields where the header has {width} "
+                             f"({_SEPARATOR_NAMES.get(self._sep, repr(self._sep))} outside quotes?)")
+        got = {field: values[i] if i < len(values) else None for field, i in self._index.items()}
+        if got["text"] is None:
+            raise RowProblem(f"{len(values)} field{'s' if len(values) != 1 else ''}, with no "
+                              f"{self.fields['text']!r} column: the header has {width}")
+        return got
+
+    def fields_of(self, echo) -> tuple[dict, dict]:
+        """A row's fields (text, author, ...) as `echo` (its columns, as read) gives them: (the column of
+        each, its value)."""
+        if self.tabular:
+            return self.fields, self._row_fields(echo)
+        names, got = json_fields(echo, self._json_names, self.chosen)
+        if not self.fields:
+            self.fields = names
+        return names, got
+
+    # -------------------------------------------------------------- CSV and TSV
 
     def _csv_records(self):
         while True:
@@ -207,7 +296,7 @@ class Source:
                     return None
                 self._file.seek(resume[0])  # read the rows after the bad line again
                 self.position, self.line = resume
-                first = _lenient([parts[0].rstrip("\r\n")] if parts else [])
+                first = _lenient([parts[0].rstrip("\r\n")] if parts else [], self._sep)
                 return start, first, "a quote opened on this line is never closed"
             if start is None:
                 start, resume = self.line, (self.position, self.line)
@@ -223,42 +312,68 @@ class Source:
                 parts.append(text)
             else:
                 big = True
-            inside = _still_quoted(text, inside)
+            inside = _still_quoted(text, inside, self._sep)
             if not inside:
                 break
         if big:
             return start, [], f"the row is longer than {_limit()}"
         try:
-            fields = next(csv.reader(parts, strict=True), None)
+            fields = next(csv.reader(parts, strict=True, delimiter=self._sep), None)
         except csv.Error as exc:
-            problem = _csv_problem(exc, self.line)
+            problem = _csv_problem(exc, self.line, "TSV" if self._sep == "\t" else "CSV")
             if len(parts) > 1:  # a quote opened on the first line went wrong later: the lines after it are rows
                 self._file.seek(resume[0])
                 self.position, self.line = resume
-                return start, _lenient([parts[0].rstrip("\r\n")]), problem
-            return start, _lenient(parts), problem
+                return start, _lenient([parts[0].rstrip("\r\n")], self._sep), problem
+            return start, _lenient(parts, self._sep), problem
         if bad:
             return start, fields or [], bad
         if not fields:
             return _BLANK
         return start, fields, None
 
-    def csv_fields(self, values: list[str]) -> dict:
-        width = len(self.header)
-        if len(values) > width:
-            raise RowProblem(f"{len(values)} fields where the header has {width} (a comma outside quotes?)")
-        got = {field: values[i] if i < len(values) else None for field, i in self._index.items()}
-        if got["text"] is None:
-            raise RowProblem(f"{len(values)} field{'s' if len(values) != 1 else ''}, with no "
-                              f"{self.fields['text']!r} column: the header has {width}")
-        return got
+    # -------------------------------------------------------------- an Excel workbook
 
-    # -------------------------------------------------------------- JSON Lines
+    def _open_book(self, sheet: str | None) -> None:
+        self.unit = "row"
+        self._book = Sheet(self._file, self.name, sheet)
+        self.sheet = self._book.title
+        self._rows_total = self._book.rows_total
+        self._records = self._xlsx_records(self._book.rows)
+
+    def _xlsx_records(self, rows):
+        """Each row of cells that is not empty, as text: (its row number, its cells, what is wrong or None)."""
+        while True:
+            try:
+                values = next(rows, None)
+            except Exception as exc:  # the sheet itself is damaged past here: what was read stands
+                yield self.line + 1, [], (f"the workbook cannot be read from row {self.line + 1:,} on "
+                                          f"({book_problem(exc)}); the rows after it are not checked")
+                return
+            if values is None:
+                return
+            self.line += 1
+            cells = [cell_text(v) for v in values]
+            while cells and cells[-1] == "":
+                cells.pop()
+            if not cells:
+                continue
+            size = sum(map(len, cells))
+            self.position += size + len(cells)
+            if size > LINE_LIMIT:
+                yield self.line, [], f"the row is longer than {_limit()}"
+                continue
+            if self.header is not None and len(cells) < len(self.header):
+                cells += [""] * (len(self.header) - len(cells))  # a row's empty cells at its end are empty text
+            yield self.line, cells, None
+
+    # -------------------------------------------------------------- all rows
 
     def rows(self) -> Iterator[tuple[int, object, str | None]]:
-        if self.kind == "csv":
+        if self.tabular:
             yield from self._records
             return
+        first = True
         while True:
             raw, cut = self._read_line()
             if raw is None:
@@ -266,7 +381,30 @@ class Source:
             if cut:
                 yield self.line, {}, f"the line is longer than {_limit()}"
             elif raw.strip(b" \t\r\n"):
-                yield (self.line, *_json_row(raw, self.line))
+                row, problem = _json_row(raw, self.line)
+                if first and problem and raw.lstrip().startswith((b"[", b"{")) and self._one_document():
+                    raise InputError(f"{self.name}:{self.line}: the file is one JSON document over many lines, "
+                                     "not JSON Lines (one object a line): write each comment as one line, "
+                                     f"or give CSV. The checker reads {_FORMATS}")
+                first = False
+                yield self.line, row, problem
+
+    def _one_document(self) -> bool:
+        """Whether the whole export reads as one JSON document over more than one line (pretty-printed),
+        which no row of it would on its own. Only a file of a size that can be read whole is looked at:
+        else, and for anything less plain, each line is a row and its own error."""
+        if not self._seekable() or self.size is None or self.size > DOCUMENT_LIMIT:
+            return False
+        resume = self._file.tell()
+        try:
+            self._file.seek(0)
+            text = self._file.read(DOCUMENT_LIMIT + 1).decode("utf-8").removeprefix("\ufeff")
+            document = json.loads(text)
+        except (ValueError, RecursionError):  # not UTF-8, not JSON as a whole
+            return False
+        finally:
+            self._file.seek(resume)
+        return isinstance(document, (dict, list)) and len([t for t in text.split("\n") if t.strip()]) > 1
 
 
 class _TextAsBytes:
@@ -277,11 +415,12 @@ class _TextAsBytes:
         return self._stream.readline(limit).encode("utf-8", "surrogatepass")
 
 
-def _still_quoted(line: str, inside: bool) -> bool:
+def _still_quoted(line: str, inside: bool, sep: str = ",") -> bool:
     """Whether a quoted field is still open at the end of the line, as the csv
-    module (excel dialect) reads it: a field is quoted when it starts with a
-    quote; "" inside it is a quote; a quote elsewhere is text. A line the
-    csv module refuses ends its row here, and is that row's error."""
+    module (excel dialect, fields separated by `sep`) reads it: a field is
+    quoted when it starts with a quote; "" inside it is a quote; a quote
+    elsewhere is text. A line the csv module refuses ends its row here, and
+    is that row's error."""
     if '"' not in line:
         return inside
     end = len(line) - (2 if line.endswith("\r\n") else 1 if line.endswith("\n") else 0)
@@ -295,34 +434,34 @@ def _still_quoted(line: str, inside: bool) -> bool:
                 i = j + 2
                 continue
             inside, i = False, j + 1
-            if i >= end or line[i] != ",":
+            if i >= end or line[i] != sep:
                 return False  # the end of the row (or text after a closing quote: an error the csv module reports)
             i += 1
         if i < end and line[i] == '"':
             inside, i = True, i + 1
             continue
-        k = line.find(",", i, end)
+        k = line.find(sep, i, end)
         if k < 0:
             return False
         i = k + 1
 
 
-def _lenient(parts: list[str]) -> list[str]:
+def _lenient(parts: list[str], sep: str = ",") -> list[str]:
     """The fields of a row that is in error, read leniently: so the output shows which row it is."""
     try:
-        return next(csv.reader(parts), [])
+        return next(csv.reader(parts, delimiter=sep), [])
     except csv.Error:
         return []
 
 
-def _csv_problem(exc: csv.Error, line: int) -> str:
+def _csv_problem(exc: csv.Error, line: int, label: str = "CSV") -> str:
     message = str(exc)
     if "expected after" in message:
-        return (f"not valid CSV: on line {line}, a quote closing a quoted field is followed by more text "
+        return (f"not valid {label}: on line {line}, a quote closing a quoted field is followed by more text "
                 '(a quote inside a quoted field is written twice: "")')
     if "new-line character" in message:
-        return f"not valid CSV: a carriage return (CR) alone inside an unquoted field on line {line}"
-    return f"not valid CSV on line {line}: {message}"
+        return f"not valid {label}: a carriage return (CR) alone inside an unquoted field on line {line}"
+    return f"not valid {label} on line {line}: {message}"
 
 
 def _not_utf8(raw: bytes, exc: UnicodeDecodeError, line: int) -> str:
@@ -381,26 +520,31 @@ def _echo(text: str) -> dict:
     return row if isinstance(row, dict) else {}
 
 
-def json_fields(row: dict, cache: dict) -> dict:
+def json_fields(row: dict, cache: dict, chosen: dict[str, str] | None = None) -> tuple[dict, dict]:
+    """A JSON line's fields: (which key holds each, the fields). A field's own key ("author"),
+    the key named for it (--author-column) and the comment's must be text (or null); a key
+    taken for a field only by another name it goes by ("user") is not used when it is not."""
     keys = tuple(row)
     names = cache.get(keys)
     if names is None:
         if len(cache) > 64:
             cache.clear()
-        names = cache[keys] = column_map(keys)
+        names = cache[keys] = column_map(keys, chosen)
     if "text" not in names:
         listed = ", ".join(short(k, 30) for k in keys[:10]) + (", …" if len(keys) > 10 else "")
-        raise RowProblem(f"no 'text' field (fields: {listed or 'none'})")
+        wanted = (chosen or {}).get("text")
+        raise RowProblem(f"no {wanted or 'text'!r} field{f' ({OPTION['text']})' if wanted else ''} "
+                         f"(fields: {listed or 'none'})")
     got = {}
     for field, key in names.items():
         value = row[key]
         if field == "earlier" or value is None or isinstance(value, str):
             got[field] = value
-        else:
+        elif field == "text" or key == field or field in (chosen or {}):
             raise RowProblem(f"{key!r} must be text, not {_json_type(value)}")
     if got["text"] is None:
         raise RowProblem(f"{names['text']!r} is null: there is no comment to check")
-    return got
+    return names, got
 
 
 def earlier_given(given, key: str) -> tuple | None:

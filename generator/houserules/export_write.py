@@ -13,6 +13,7 @@ import os
 import sys
 import tempfile
 
+from houserules_checker import BREAKS, MAY_BREAK
 from houserules_checker.record import FIELDS as RECORD_FIELDS
 
 from .errors import InputError
@@ -20,6 +21,11 @@ from .export_read import Source, short
 
 CSV_COLUMNS_MAX = 10_000  # different fields of a JSON Lines export that become columns of a CSV output
 OUR_COLUMNS = ("findings", "error")  # written by the check: an input's own are replaced
+# A CSV output's columns for a person reading it in a spreadsheet, before the findings as JSON: the
+# council's wording of each rule broken, of each it may break, the words that set them off, and why.
+READABLE = ("rules_broken", "may_break", "words", "why")
+NOTHING = ("", "", "", "")
+WORDS_SHOWN = 60  # characters of one match shown in `words` (a repeated comment matches whole)
 
 
 class _Sink:
@@ -142,9 +148,10 @@ def _cell(value) -> str:
 class Encoder:
     """Writes a row of the output, or a record, as bytes: in the main process,
     or in a worker, so that the main process only reads, hands out and writes.
-    A row is the input's columns (as they came), then `findings` and `error`."""
+    A row is the input's columns (as they came), then (in CSV) the READABLE columns, `findings` and `error`."""
 
     def __init__(self, from_csv: bool, to_csv: bool, names: list[str] | None = None, keep: list[int] | None = None):
+        # from_csv: the input is rows of cells under a header (CSV, TSV, a workbook), each row a list
         self.from_csv, self.to_csv, self.names, self.keep = from_csv, to_csv, names, keep
         self._line = _Line()
         self._writer = csv.writer(self._line, lineterminator="\n")
@@ -159,11 +166,11 @@ class Encoder:
         self._writer.writerow(values)
         return self._line.text.encode("utf-8")
 
-    def row(self, echo, findings: str | None, error: str | None) -> bytes:
+    def row(self, echo, findings: str | None, error: str | None, readable: tuple | None = None) -> bytes:
         if self.from_csv:
             values = [echo[i] if i < len(echo) else "" for i in self.keep]
             if self.to_csv:
-                return self.csv_line([*values, findings or "", error or ""])
+                return self.csv_line([*values, *(readable or NOTHING), findings or "", error or ""])
             body = json.dumps(dict(zip(self.names, values)), ensure_ascii=False)
         else:
             body = json.dumps({key: value for key, value in echo.items() if key not in OUR_COLUMNS},
@@ -187,13 +194,14 @@ class RowsOut:
     def __init__(self, path: str, source: Source):
         self.sink = _Sink(path)
         to_csv = path.lower().endswith(".csv")
-        self.from_csv = source.kind == "csv"
+        self.from_csv = source.tabular
         self._spool = None
         if self.from_csv:
-            keep = [i for i, name in enumerate(source.header) if name not in OUR_COLUMNS]
+            ours = (*READABLE, *OUR_COLUMNS) if to_csv else OUR_COLUMNS
+            keep = [i for i, name in enumerate(source.header) if name not in ours]
             self.encoder = self._local = Encoder(True, to_csv, [source.header[i] for i in keep], keep)
             if to_csv:
-                self.sink.file.write(self._local.csv_line([*self._local.names, *OUR_COLUMNS]))
+                self.sink.file.write(self._local.csv_line([*self._local.names, *READABLE, *OUR_COLUMNS]))
         else:
             self.encoder = self._local = Encoder(False, to_csv)
             if to_csv:
@@ -209,22 +217,24 @@ class RowsOut:
             self._spool.close()
         self.sink.close()
 
-    def write(self, line: int, echo, findings: str | None, problem: str | None) -> str | None:
-        """Writes a row, its error column saying what is wrong with it; returns that (None: nothing)."""
+    def write(self, line: int, echo, findings: str | None, problem: str | None, readable: tuple | None = None,
+              unit: str = "line") -> str | None:
+        """Writes a row, its error column saying what is wrong with it (at `unit` `line`: line 4, row 4);
+        returns that (None: nothing)."""
         try:
-            self._write(echo, findings, f"line {line}: {problem}" if problem else None)
+            self._write(echo, findings, f"{unit} {line}: {problem}" if problem else None, readable)
         except (ValueError, RecursionError, UnicodeError, TypeError) as exc:
             problem = (problem + "; " if problem else "") + f"its fields could not be written ({short(exc, 120)})"
-            self._write({} if not self.from_csv else [], None, f"line {line}: {problem}")
+            self._write({} if not self.from_csv else [], None, f"{unit} {line}: {problem}", None)
         return problem
 
-    def _write(self, echo, findings, error) -> None:
+    def _write(self, echo, findings, error, readable) -> None:
         if self._spool is None:
-            self.sink.file.write(self._local.row(echo, findings, error))
+            self.sink.file.write(self._local.row(echo, findings, error, readable))
             return
         cells = {}
         for key, value in echo.items():
-            if key in OUR_COLUMNS:
+            if key in OUR_COLUMNS or key in READABLE:
                 continue
             if key not in self._columns:
                 if len(self._columns) >= CSV_COLUMNS_MAX:
@@ -232,17 +242,18 @@ class RowsOut:
                                      "write .jsonl to keep them all")
                 self._columns[key] = None
             cells[key] = _cell(value)
-        self._spool.write(json.dumps([cells, findings or "", error or ""], ensure_ascii=False).encode("utf-8")
-                          + b"\n")
+        self._spool.write(json.dumps([cells, list(readable or NOTHING), findings or "", error or ""],
+                                     ensure_ascii=False).encode("utf-8") + b"\n")
 
     def commit(self) -> None:
         if self._spool is not None:
             names = list(self._columns)
-            self.sink.file.write(self._local.csv_line([*names, *OUR_COLUMNS]))
+            self.sink.file.write(self._local.csv_line([*names, *READABLE, *OUR_COLUMNS]))
             self._spool.seek(0)
             for raw in self._spool:
-                cells, findings, error = json.loads(raw)
-                self.sink.file.write(self._local.csv_line([*(cells.get(name, "") for name in names), findings, error]))
+                cells, readable, findings, error = json.loads(raw)
+                self.sink.file.write(self._local.csv_line([*(cells.get(name, "") for name in names), *readable,
+                                                           findings, error]))
         self.sink.commit()
 
 
@@ -284,3 +295,22 @@ def findings_json(flagged) -> str:
         matches = ", ".join(f'{{"start": {m.start}, "end": {m.end}, "text": {_STRING(m.text)}}}' for m in f.matches)
         parts.append(f'{head}{matches}], "why": {_STRING("; ".join(f.why))}}}')
     return "[" + ", ".join(parts) + "]"
+
+
+def readable_cells(flagged) -> tuple[str, str, str, str]:
+    """A row's findings for a person, as a CSV output's READABLE columns: the council's wording of each
+    rule broken and of each it may break, '; ' between them; the words that set them off (each once);
+    and why, rule by rule ('|' between rules)."""
+    if not flagged:
+        return NOTHING
+    broken = [f.wording for f in flagged if f.verdict == BREAKS]
+    maybe = [f.wording for f in flagged if f.verdict == MAY_BREAK]
+    words: dict[str, str] = {}
+    for f in flagged:
+        for m in f.matches:
+            text = " ".join(m.text.split())
+            if text:
+                words.setdefault(text.casefold(), text if len(text) <= WORDS_SHOWN else text[:WORDS_SHOWN] + "…")
+    why = [f"{f.rule}: {'; '.join(dict.fromkeys(f.why))}" for f in flagged if f.why]
+    return "; ".join(dict.fromkeys(broken)), "; ".join(dict.fromkeys(maybe)), "; ".join(words.values()), \
+        " | ".join(why)
