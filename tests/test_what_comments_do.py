@@ -91,3 +91,32 @@ def test_an_innocent_mention_of_a_group_stays_clean_with_the_model(pack):
     for comment in ("Our gay councillor did a great job on the park",
                     "The Muslim community centre open day was lovely", "More disabled parking please"):
         assert not checker.check(comment).flagged(), comment
+
+
+# --- the innocent, with every rule of every council ------------------------------
+
+BENIGN = ROOT / "tests" / "data" / "benign_identity.txt"
+
+
+def _names_a_protected_group(comment: str) -> bool:
+    from houserules_checker.detectors import group_hate
+    from houserules_checker.text import prepare
+    keys = prepare(comment).words.keys
+    return bool(group_hate._mentions(tuple(keys))) if not group_hate._ANCHOR_WORDS.isdisjoint(keys) else False
+
+
+@pytest.mark.parametrize("slug", sorted(load_policy(ROOT / "policies").councils))
+def test_ordinary_comments_naming_a_group_break_no_rule_of_any_council(slug):
+    """tests/data/benign_identity.txt through the whole checker, model included:
+    nothing breaks; of the comments that name a protected group, at most 1 in
+    100 may break. (The set also holds grumbles about kinds of people no law
+    protects, "Landlords are parasites": those may break, for a person to judge.)"""
+    checker = Checker(build_rulepack(load_policy(ROOT / "policies"), slug))
+    lines = [line for line in BENIGN.read_text(encoding="utf-8").splitlines() if line.strip()]
+    results = {line: checker.check(line) for line in lines}
+    broken = {line: [f.why for f in r.flagged(BREAKS)] for line, r in results.items() if r.flagged(BREAKS)}
+    assert not broken
+    named = [line for line in lines if _names_a_protected_group(line)]
+    may = {line: [f.why for f in results[line].flagged(MAY_BREAK)] for line in named if results[line].flagged()}
+    assert len(named) >= 200
+    assert len(may) <= len(named) // 100, may

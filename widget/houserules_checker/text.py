@@ -524,3 +524,14 @@ def _join_spaced_letters(keys: list[str], starts: list[int], ends: list[int]):
 
 def prepare(comment: str) -> Text:
     return Text(comment if comment.isascii() else _clean(comment))
+
+
+def quoted(original: str, at: int) -> bool:
+    """Whether the character at `at` is inside double quotation marks,
+    straight ("...") or curly (“...”): what a comment quotes is reported, not
+    said ('someone wrote "..." on the wall'). Single quotes are left alone:
+    they are as often apostrophes."""
+    before = original[:at]
+    if before.count('"') % 2:
+        return True
+    return before.rfind("“") > before.rfind("”")

@@ -27,6 +27,7 @@ from bisect import bisect_left
 from itertools import compress
 
 from ..findings import BREAKS, MAY_BREAK, Signal, new_signal
+from ..text import quoted
 from . import group_hate
 
 REACH = 5  # words between an insult and its target
@@ -182,6 +183,9 @@ def detect(comment, context, prepared) -> list[Signal]:
         return signals
     words = comment.words
     keys = words.keys
+    # A target inside quotation marks is not whom an insult outside them is
+    # aimed at: 'some idiot shouted "go back to your country"'.
+    quotes = '"' in words.original or "“" in words.original
     called = None  # the words that are insults: as a subject, a person ("this bitch is fucking stupid")
     for hit, around in analysed:
         entry = hit.entry
@@ -193,17 +197,15 @@ def detect(comment, context, prepared) -> list[Signal]:
         strict = around[2]
         if strict is None:
             strict = around[2] = _strict(entry, keys, hit)
+        # A protected group near an insult is not enough: what is said of
+        # the group (denied, quoted, condemned or meant) is group_hate's reading.
         if not strict:
-            for _, (kind, why) in around[0]:
-                if kind in targets:
+            for j, (kind, why) in around[0]:
+                if kind in targets and kind != "group" and not (quotes and _quoted_apart(words, j, hit)):
                     near = why
                     break
         else:
-            for _, (kind, why) in around[0]:
-                if kind == "group" and kind in targets:  # a group is aimed at as before
-                    near = why
-                    break
-            if near is None and "person" in targets:
+            if "person" in targets:
                 addressed = around[3]
                 if addressed is None:
                     if called is None:
@@ -219,17 +221,21 @@ def detect(comment, context, prepared) -> list[Signal]:
                     called = frozenset(h.word for h, _ in analysed if not _strict(h.entry, keys, h))
                 copula = around[1] = _said_of(words, hit.word, strict, strict and (
                     entry.plain in THING_TERMS or keys[hit.word].endswith(PLACE_TAILS)), called)
-            if copula == _THING:
-                continue  # said of a place or a thing: not aimed at anyone (swearing may still apply)
+            if copula == _THING or copula == _GROUP:
+                continue  # said of a place or a thing (swearing may still apply), or of a group (group_hate)
             if copula:
                 near = copula
         if near is None and not group_only and around[4] is not None:
             near = _intensified(words, hit.word, targets, around[0], around[4])
         if near is None and group_only and entry.category in _SLUR_CATEGORIES \
                 and entry.severity >= 3 and not entry.context_only:
+            if quotes and quoted(words.original, hit.start):  # reported, not said: a person reads which
+                signals.append(new_signal((MAY_BREAK, hit.start, hit.end,
+                                           f"'{entry.term}' a slur against a group, in quotation marks")))
+                continue
             near = "a slur against a group"
         if near is not None:
-            verdict = BREAKS
+            verdict = MAY_BREAK if near.startswith(_IN_GENERAL) else BREAKS
         elif not group_only and entry.category != "insult" and entry.severity >= 3:
             verdict = MAY_BREAK
         else:
@@ -242,6 +248,7 @@ def detect(comment, context, prepared) -> list[Signal]:
     return signals
 
 
+_NEGATORS = frozenset({"not", "never", "no", "hardly", "nt"})
 # Forms a word must follow straight away, or after words that only make it
 # stronger: "is", "he's", "she's", "they're".
 _TIGHT = frozenset({("is",), ("hes",), ("shes",), ("theyre",)})
@@ -276,8 +283,8 @@ def _copula(all_keys, i: int) -> tuple[tuple[str, ...], int] | None:
             if len(form) <= len(before) and form in COPULA:
                 at = len(before) - len(form) - 1
                 subject = before[at] if at >= 0 else ""
-                if subject in FIRST_PERSON:
-                    return None
+                if subject in FIRST_PERSON or not _NEGATORS.isdisjoint(keys[len(before):]):
+                    return None  # "I'm an idiot", "they are not vermin"
                 # "is", "he's": the word right after it, or after words
                 # that only make it stronger ("he's a fucking spaz", "is so
                 # stupid"), not "he's eating ..."
@@ -352,6 +359,7 @@ _PLACE_NAME = re.compile(
 _NO_SUBJECT = {("what", "a"), ("such", "a"), ("load", "of")}
 # Forms whose subject is in them: "you are", "he's a".
 _SAID_TO_YOU = {("you", "are"), ("youre",), ("ur", "a")}
+_PLURAL_FORMS = {("are",), ("were",)}
 _PRONOUN_FORMS = {("hes", "a"), ("shes", "a"), ("hes",), ("shes",), ("theyre",)}
 
 
@@ -423,6 +431,15 @@ def _as_noun(words, hit) -> bool:
     return not after or not (after.isalnum() or after.isspace()) or hit.word == len(words.keys) - 1
 
 
+# What _said_of gives for a protected group (group_hate reads what is said
+# of it), and how its why starts for people in general ("landlords are
+# parasites", "they're vermin"): who they are, and whether it is abuse, a
+# person decides.
+_GROUP = "a group"
+_IN_GENERAL = "said of people in general"
+_THEY = frozenset({"they", "theyre", "these", "those", "them"})
+
+
 def _said_of(words, i: int, strict: bool, swear: bool = False, called: frozenset = frozenset()) -> str:
     """Whom "X is a ..." says the word at i of: a why ("said of a person",
     "said of Councillor Patel", "aimed at 'you'"), _THING for a place or a
@@ -438,9 +455,21 @@ def _said_of(words, i: int, strict: bool, swear: bool = False, called: frozenset
         return _THING if swear else "said of a person"
     if form in _SAID_TO_YOU:
         return "aimed at 'you'"
+    if form == ("theyre",) or (at >= 0 and words.keys[at] in _THEY):
+        start = i - 2 if form == ("theyre",) else at
+        if _things_before(words.keys, start):  # "the pigeons ..., they're vermin"
+            return _THING
+        return f"{_IN_GENERAL} ('{words.keys[at] if form != ('theyre',) else 'they'}')"
     if form in _PRONOUN_FORMS or form == ("bunch", "of"):
         return "said of a person"
     subject = "said of a person" if at in called else _subject(words, at, strict)
+    if subject is _GROUP:
+        return _GROUP
+    if (subject is None or subject.startswith("'")) and form in _PLURAL_FORMS and words.keys[at].endswith("s"):
+        # "Landlords are parasites": a kind of people, not one person (a
+        # capital at the start of a sentence names no one)
+        start, end = words.place(at)
+        return f"{_IN_GENERAL} ('{words.original[start:end]}')"
     if subject is _THING:  # "the service is shit"; but "whoever runs this page is a clown"
         return "said of a person" if _person_before(words, at) else _THING
     if subject is None:
@@ -448,6 +477,29 @@ def _said_of(words, i: int, strict: bool, swear: bool = False, called: frozenset
     if subject.startswith("'"):  # a name: a person, though a place is as often shit or a shithole
         return _THING if swear else f"said of {subject[1:-1]}"
     return subject
+
+
+# Creatures a pronoun may stand for that no insult hurts: "the pigeons ..., they're vermin".
+CREATURES = frozenset({"pigeons", "gulls", "seagulls", "rats", "mice", "foxes", "squirrels", "wasps", "slugs",
+                       "snails", "flies", "moles", "badgers", "rabbits", "magpies", "crows", "geese", "ants",
+                       "cockroaches", "weeds", "dogs", "cats"})
+
+
+def _things_before(keys, at: int) -> bool:
+    """Whether the nearest plural noun in the 8 words before `at` names
+    things or creatures rather than people: whom "they" stands for."""
+    for j in range(at - 1, max(-1, at - 9), -1):
+        key = keys[j]
+        if key in CREATURES or (key in THINGS and key.endswith("s")):
+            return True
+        if key in PEOPLE or _TARGET_OF[key] is not None:
+            return False
+    return False
+
+
+def _quoted_apart(words, j: int, hit) -> bool:
+    """Whether word j and the insult are on different sides of a quotation mark."""
+    return quoted(words.original, words.place(j)[0]) != quoted(words.original, hit.start)
 
 
 def _person_before(words, at: int) -> bool:
@@ -489,9 +541,9 @@ def _subject(words, at: int, strict: bool = True) -> str | None:
     key = keys[at]
     target = _TARGET_OF[key]
     if target is not None:
-        return target[1] if target[0] != "group" else "said of a person"
+        return target[1] if target[0] != "group" else _GROUP
     if key in PEOPLE:
-        return "said of a person"
+        return "said of a person" if key in PERSON_NOUNS or not key.endswith("s") else None
     if key in THINGS or (strict and key in THING_PRONOUNS):
         return _THING
     if not key.isalpha():
@@ -642,14 +694,16 @@ def _phrase_signals(phrases: tuple, targets, words) -> list[Signal]:
             near = _addressed(words, first, last, describing=False) or None
             if near is None:
                 said = _said_of(words, first, strict=kind == _OBJECT)
-                if said and said != _THING and (kind != _ANIMAL or person_only or _surely_person(words, first)):
+                if said and said != _THING and said != _GROUP \
+                        and (kind != _ANIMAL or person_only or _surely_person(words, first)):
                     near = said
             if near is None and kind == _PERSON and (not first or words.keys[first - 1] not in ("a", "an")):
                 near = "said of a person"  # "the pathetic little man at the desk"; not "an ugly girl"
         if near is None:
             continue
         start, end = words.place(first)[0], words.place(last)[1]
-        out.append(new_signal((BREAKS, start, end, f"'{words.original[start:end]}' {near}")))
+        verdict = MAY_BREAK if near.startswith(_IN_GENERAL) else BREAKS
+        out.append(new_signal((verdict, start, end, f"'{words.original[start:end]}' {near}")))
     return out
 
 
