@@ -73,10 +73,12 @@ def test_the_model_asks_a_person_to_look_at_what_the_rules_miss(pack):
     assert flagged[0].matches[0].text in MISSED_BY_THE_RULES
 
 
-def test_the_model_is_silent_when_a_rule_on_abuse_already_found_something(pack):
-    result = Checker(pack).check("you f***ing idiot")
-    assert result.verdicts["abuse"] == BREAKS
-    assert not any(why.startswith(model.SAYS) for f in result.findings for why in f.why)
+def test_the_model_is_silent_when_a_rule_already_found_something(pack):
+    # A person looks already: at the swearing, or at the insult.
+    for comment in ("you f***ing idiot", "I had to take my bitch to the vet today"):
+        result = Checker(pack).check(comment)
+        assert result.flagged()
+        assert not any(why.startswith(model.SAYS) for f in result.findings for why in f.why)
 
 
 def test_a_council_without_rules_on_abuse_never_asks_the_model(pack, monkeypatch):

@@ -57,6 +57,16 @@ class Context:
             return id(prefilter) not in self._scan.can_rule_out
         return self._scan.may_match(prefilter, self.literals)
 
+    def which_may_match(self, prefilters) -> list[bool]:
+        """may_match for each of many prefilters at once (a detector with many
+        patterns, each ruled out by its own literals: threats)."""
+        literals, scan = self.literals, self._scan
+        if not literals:
+            out = scan.can_rule_out
+            return [id(p) not in out for p in prefilters]
+        keys = scan.keys_of
+        return [(k := keys(id(p))) is None or not k.isdisjoint(literals) for p in prefilters]
+
     def pre_election_period(self) -> str | None:
         return pre_election_period(self.pack, self.date)
 
@@ -96,11 +106,10 @@ class Checker:
         # Word-list hits are found once, for all the rules that read them.
         self._reads_words = any(KINDS[kind].reads_words for kind in kinds)
         self._plans = {with_post: _split(plans, with_post) for with_post in (False, True)}
-        # The rules that hear the second-opinion model, and the one it speaks
-        # to: the first of them in the council's order (abuse, before personal
-        # attacks and hate). A council with none of them never runs it.
+        # The rule the second-opinion model speaks to: the first in the
+        # council's order whose kind hears it (abuse, before personal attacks
+        # and hate). A council with none of them never runs it.
         heard = [plan for plan in plans if plan.kind.second_opinion]
-        self._heard = frozenset(plan.rule for plan in heard)
         self._second = heard[0] if heard and second_opinion else None
 
     def check(self, text: str, *, reply_to: str | None = None, earlier=(), date: dt.date | None = None) -> Result:
@@ -135,9 +144,11 @@ class Checker:
             else:
                 finding = self._verdict(rule_id, title, wording, steps, signals, comment)
                 (breaks if finding.verdict == BREAKS else may_break).append(finding)
-        if self._second is not None and not any(f.rule in self._heard for f in breaks) \
-                and not any(f.rule in self._heard for f in may_break):
-            # Nothing a rule on abuse found: the model may still ask a person to look.
+        if self._second is not None and not breaks and not may_break:
+            # Nothing any rule found: the model may still ask a person to look.
+            # (Where a rule found something, a person looks already; asking
+            # the model there too cost a sixth of a check's instructions on
+            # tests/benchmarks/instructions_per_check.py, for no new reader.)
             signal = model_opinion(comment)
             if signal is not None:
                 plan = self._second

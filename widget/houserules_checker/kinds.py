@@ -52,8 +52,8 @@ class Kind:
     person_decides: bool = False            # listed on the staff page of rules a person decides
     signs: Mapping[str, str] = field(default_factory=dict)  # verdict -> an example for the "Check a comment" page
     # Its rules hear the second-opinion model (model.py): the first of them in
-    # the council's order may break when the model says so and no rule of
-    # the kind found anything.
+    # the council's order may break when the model says so and no rule found
+    # anything.
     second_opinion: bool = False
 
     def prepare(self, check: Mapping):

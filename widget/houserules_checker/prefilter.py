@@ -185,6 +185,7 @@ class LiteralScan:
         self._keys = {id(p): frozenset(u for u in union if any(a.startswith(u) for a in anchors.get(p, ())))
                       for p in prefilters if p.literals is not None}
         self.can_rule_out = frozenset(self._keys)  # (ids of) the prefilters a comment can fail
+        self.keys_of = self._keys.get  # the anchors of a prefilter (by id) that a comment must hold one of
 
     def find(self, norm: str) -> frozenset[str]:
         found: set[str] = set()

@@ -253,8 +253,8 @@ def detect(comment, context, check) -> list[Signal]:
     if not context.may_match(_ANY):
         return []
     out = []
-    for (pattern, sure, shape), need in zip(THREATS, _EACH):
-        if not context.may_match(need):
+    for (pattern, sure, shape), may in zip(THREATS, context.which_may_match(_EACH)):
+        if not may:
             continue
         for match in pattern.finditer(comment.norm):
             verdict, why = sure, shape

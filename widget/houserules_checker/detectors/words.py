@@ -5,8 +5,6 @@ from __future__ import annotations
 from ..findings import BREAKS, MAY_BREAK, Signal, new_signal
 from ..text import quoted
 
-_QUOTES = ('"', "“")
-
 
 def prepare(check: dict) -> tuple[frozenset, int]:
     return frozenset(check["categories"]), check["min_severity"]
@@ -21,7 +19,8 @@ def detect(comment, context, prepared) -> list[Signal]:
             continue
         verdict = BREAKS if entry.severity >= min_severity else MAY_BREAK
         how = hit.how
-        if verdict == BREAKS and any(q in comment.original for q in _QUOTES) and quoted(comment.original, hit.start):
+        if verdict == BREAKS and ('"' in comment.original or "“" in comment.original) \
+                and quoted(comment.original, hit.start):
             # Quoted to report it ('"..." was sprayed on the garages'), or
             # said with quotation marks round it: a person reads which.
             verdict, how = MAY_BREAK, f"{how}, in quotation marks"
