@@ -168,7 +168,9 @@ def test_staff_section_never_reaches_the_public_site(project_root, policy_copy, 
 
     assert (out / "public" / "ashfield" / "index.html").is_file()
     assert files_containing(out / "public", STAFF_MARKER) == []
-    assert files_containing(out / "staff" / "ashfield", STAFF_MARKER) == ["index.html", "moderation/index.html"]
+    # The staff pages, and the staff site's own search index.
+    assert files_containing(out / "staff" / "ashfield", STAFF_MARKER) == [
+        "index.html", "moderation/index.html", "search/search_index.json"]
 
 
 def test_staff_only_response_targets_stay_on_the_staff_site(project_root, built_site):

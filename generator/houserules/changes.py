@@ -11,6 +11,7 @@ the public history leaves them out.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, is_dataclass
 
@@ -18,7 +19,7 @@ from .formats import Hours
 from .load import Policy
 from .rulepack import build_rulepack
 from .schema import as_data, stated
-from .wording import ACTIONS, clock, deadline
+from .wording import ACTIONS, CATEGORY_CONTENT, clock, deadline, long_date
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,22 @@ def _get(record, path: str):
     return value if stated(value) else None
 
 
-def _show(value) -> str:
+# Settings the council can also state in its own words: when both the setting
+# and its wording changed, the history lists one change, in the council's words.
+WORDING_OF = {
+    "monitoring.wording": ("monitoring.days", "monitoring.hours"),
+    "monitoring.outside_hours_wording": ("monitoring.outside_hours",),
+    "enforcement.block_appeal.wording": ("enforcement.block_appeal.after_months",
+                                         "enforcement.block_appeal.decided_with"),
+    "pre_election.wording": ("pre_election.weeks", "pre_election.elections"),
+}
+
+
+def _show(value, titles: Mapping[str, str] | None = None) -> str | None:
+    """A setting's value as the history shows it, in words a reader knows: no
+    rule ids, action ids or field names in code form; None when not stated."""
     if value is None:
-        return "(not stated)"
+        return None
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, Hours):  # as the pages say it
@@ -73,18 +87,37 @@ def _show(value) -> str:
     if isinstance(value, (tuple, list)) and all(isinstance(v, str) for v in value):
         return ", ".join(value)
     if isinstance(value, (tuple, list, dict)) or is_dataclass(value) or isinstance(value, Mapping):
-        return _compact(as_data(value)) or "(none)"
+        return _compact(as_data(value), titles or {}) or "none"
     return " ".join(str(value).split())
 
 
-def _compact(value) -> str:
+def _compact(value, titles: Mapping[str, str], key: str = "") -> str:
     if isinstance(value, dict):
-        return "; ".join(f"{k.replace('_', ' ')}: {_compact(v)}" for k, v in value.items() if v not in (None, [], {}, ""))
+        # What is done needs no label ("Hide or delete the post"); other fields keep theirs.
+        return "; ".join(_compact(v, titles, k).capitalize() if k == "actions"
+                         else f"{k.replace('_', ' ')}: {_compact(v, titles, k)}"
+                         for k, v in value.items() if v not in (None, [], {}, ""))
     if isinstance(value, list):
-        return " | ".join(_compact(v) for v in value)
+        if key in ("actions", "rules", "categories") and all(isinstance(v, str) for v in value):
+            return ", ".join(_word(key, v, titles) for v in value)
+        return " | ".join(_compact(v, titles) for v in value)
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, str) and len(value) == 10 and value[4] == value[7] == "-":
+        try:  # a date, as the pages write dates
+            return long_date(dt.date.fromisoformat(value))
+        except ValueError:
+            pass
     return " ".join(str(value).split())
+
+
+def _word(key: str, value: str, titles: Mapping[str, str]) -> str:
+    """An action, rule or category named by its id in the source, in words."""
+    if key == "actions":
+        return ACTIONS[value].does if value in ACTIONS else value
+    if key == "rules":
+        return titles.get(value, value)
+    return CATEGORY_CONTENT.get(value, value)
 
 
 def _target(t, with_wording: bool = False) -> str:
@@ -140,11 +173,21 @@ def compare(old: Policy, new: Policy, slug: str) -> list[Change]:
     changes += _word_lists(old_pack["words"], new_pack["words"])
 
     a, b = old.councils[slug], new.councils[slug]
+    titles = {**{i: r.title for i, r in old.rules.items()}, **{i: r.title for i, r in new.rules.items()}}
+    labels = dict(SETTINGS)
+    changed = {path for path, _ in SETTINGS if _get(a, path) != _get(b, path)}
+    # A setting whose wording changed too is told once, in the council's words.
+    worded = {setting: wording for wording, settings in WORDING_OF.items() if wording in changed
+              for setting in settings if setting in changed}
     for path, label in SETTINGS:
+        if path not in changed or path in worded:
+            continue
+        told = [s for s, w in worded.items() if w == path]
+        if told:
+            label = labels[told[0]]
         x, y = _get(a, path), _get(b, path)
-        if x != y:
-            kind = "added" if x is None else "removed" if y is None else "changed"
-            changes.append(Change(kind, "setting", label, _show(x), _show(y)))
+        kind = "added" if x is None else "removed" if y is None else "changed"
+        changes.append(Change(kind, "setting", label, _show(x, titles), _show(y, titles)))
 
     # Response targets and enforcement steps, one by one: the parts residents rely on.
     old_targets = {t.id: t for t in _targets(a)}

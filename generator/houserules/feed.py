@@ -23,8 +23,8 @@ def _change_lines(history: History, number: int, staff: bool) -> list[str]:
     for c in history.changes.get(number, []):
         if c.staff_only and not staff:
             continue
-        detail = {"added": f"now: {c.new}", "removed": f"was: {c.old}"}.get(c.kind, f"was: {c.old}; now: {c.new}")
-        lines.append(f"{c.area.capitalize()} {c.kind}: {c.what} ({detail})")
+        detail = "; ".join(part for part in (c.old and f"was: {c.old}", c.new and f"now: {c.new}") if part)
+        lines.append(f"{c.area.capitalize()} {c.kind}: {c.what}" + (f" ({detail})" if detail else ""))
     return lines
 
 

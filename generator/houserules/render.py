@@ -150,12 +150,22 @@ def site_config(view: SiteView, project_root: Path, site_root: Path, docs: Path,
                         "slug": view.slug},
             "audience": view.audience,
             "checker": checker,
+            # For main.html, whose versioned pages name the search worker themselves.
+            "search_worker": _search_worker(),
             # For main.html: where this edition stands among the published versions.
             "versioning": _versioning(view.versions),
             # Material's version selector, fed by versions.json at the site's root.
             **({"version": {"provider": "mike"}} if view.versions else {}),
         },
     }
+
+
+def _search_worker() -> str:
+    """Material's search worker, as the site serves it (its name carries a hash)."""
+    import material
+    workers = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
+    (worker,) = sorted(workers.glob("search.*.min.js"))
+    return f"assets/javascripts/workers/{worker.name}"
 
 
 def _versioning(versions) -> dict | None:

@@ -3,7 +3,9 @@ that the checker engine reads, in CPython and in the browser alike.
 
 The pack carries only what the checker needs (the council's rules in its own
 wording, their checks, the word lists those checks use, what the council does
-when each rule is broken, the pre-election periods); never any staff prose.
+when each rule is broken, the pre-election periods, and the names the page
+gives word lists and listed words in the reasons it shows); never any staff
+prose.
 The words for what the council does come from wording.py, as on the pages,
 so the checker holds no vocabulary of its own.
 """
@@ -13,12 +15,37 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from .formats import Council, Enforcement, PreElection, Rule
+from houserules_checker.lexicon import ENDINGS, SEVERITY
+
+from .formats import Council, Enforcement, PreElection, Rule, Wordlist
 from .load import Policy
 from .schema import NotStated, as_data
 from .wording import does
 
 FORMAT = 2
+
+# How the council's page names a word list and a listed word when it says why
+# a rule fired: the checker's reasons name them as a program does ("word list
+# ldnoobw", "strongest, general"), which a resident cannot read.
+LIST_NAMES = {
+    "ofcom": "Ofcom's guide to offensive language",
+    "ldnoobw": "a public list of offensive words",
+    "houserules": "the checker's own list of insults and slang",
+}
+# Singular and plural, so the strongest can be "one of the strongest swear words".
+WORD_KINDS = {
+    "general": ("swear word", "swear words"),
+    "sexual": ("crude sexual word", "crude sexual words"),
+    "discriminatory": ("discriminatory word", "discriminatory words"),
+    "race-ethnicity": ("racist slur", "racist slurs"),
+    "sex-gender": ("slur about sex, gender or sexuality", "slurs about sex, gender or sexuality"),
+    "mental-health": ("slur about disability or mental health", "slurs about disability or mental health"),
+    "drugs": ("word for drugs", "words for drugs"),
+    "insult": ("insult", "insults"),
+}
+# By Ofcom's strength, 1 to 4, as the word lists grade their words.
+STRENGTHS = {1: "a mild {one}", 2: "a moderately offensive {one}", 3: "a strong {one}",
+             4: "one of the strongest {many}"}
 
 
 def _periods(pre_election: PreElection | NotStated) -> list[dict]:
@@ -49,6 +76,18 @@ def next_steps(enforcement: Enforcement | NotStated, rule: Rule) -> tuple[list[s
     return at_once, ladder + reserved, bool(ladder) and not reserved
 
 
+def _reading(wordlists: dict[str, Wordlist]) -> dict:
+    """What the page needs to say a reason in words a resident reads."""
+    return {
+        "lists": {wl_id: LIST_NAMES.get(wl_id, wl.title) for wl_id, wl in sorted(wordlists.items())},
+        "kinds": {kind: list(names) for kind, names in WORD_KINDS.items()},
+        # Keyed as the reasons name the strengths; the endings let the page
+        # know "bitches" for the listed "bitch", as the checker did.
+        "strengths": {SEVERITY[n]: said for n, said in STRENGTHS.items()},
+        "endings": sorted(ENDINGS, key=len, reverse=True),
+    }
+
+
 def build_rulepack(policy: Policy, slug: str, version: str | None = None) -> dict:
     council: Council = policy.councils[slug]
     rules = []
@@ -75,6 +114,7 @@ def build_rulepack(policy: Policy, slug: str, version: str | None = None) -> dic
         "rules": rules,
         "words": [dict(as_data(e), list=wl_id) for wl_id, wl in sorted(policy.wordlists.items()) for e in wl.entries],
         "pre_election": _periods(council.pre_election),
+        "reading": _reading(policy.wordlists),
     }
 
 

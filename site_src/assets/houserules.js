@@ -24,6 +24,42 @@
     });
   }
 
+  /* Search on a small screen: a real <button> opens Material's search (its
+     own opener is a <label>, out of reach of the keyboard); the box takes
+     the focus. On a wide screen the box itself is in the bar. */
+  function search() {
+    var toggle = document.getElementById("__search");
+    var button = document.querySelector(".hr-search-button");
+    var input = document.querySelector(".md-search__input");
+    if (!toggle || !button || !input) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      if (!toggle.checked) {
+        toggle.checked = true;
+        toggle.dispatchEvent(new Event("change"));
+      }
+      input.focus();
+    });
+  }
+
+  /* On paper: the page's full address, and the day it was printed (the
+     reader's day, in the words the pages use for dates: "3 March 2027"). */
+  function printed() {
+    var address = document.querySelector("[data-hr-print-address]");
+    if (address) address.textContent = location.href.split("#")[0];
+    var on = document.querySelector("[data-hr-printed-on]");
+    if (!on) return;
+    function stamp() {
+      var months = ["January", "February", "March", "April", "May", "June", "July", "August",
+                    "September", "October", "November", "December"];
+      var now = new Date();
+      on.textContent = "Printed on " + now.getDate() + " " + months[now.getMonth()] + " " + now.getFullYear() + ".";
+      on.hidden = false;
+    }
+    stamp();
+    window.addEventListener("beforeprint", stamp);
+  }
+
   /* A table too wide for the screen scrolls sideways in Material's wrapper.
      Make such a wrapper a named, focusable region, so it can be scrolled
      with the keyboard (WCAG 2.1.1; axe's scrollable-region-focusable). */
@@ -118,6 +154,8 @@
   }
 
   menu();
+  search();
+  printed();
   linkedTab();
   versionBanner();
   nameVersionButton();

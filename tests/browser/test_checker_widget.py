@@ -353,3 +353,107 @@ def test_what_happens_next_is_numbered_only_where_the_council_sets_out_a_process
     assert "We reserve the right to hide or delete the post." in page.inner_text("[data-hr-results]")
     assert page.locator("[data-hr-results] ol").count() == 0
     assert page.locator(".hr-next-step").count() == 0  # no "next step" where there is no process
+
+
+# --- what the results say, as a resident or a moderator reads them (issue 14) ---
+
+SWEARING = "You are a fucking idiot and this is shit"
+
+
+@pytest.mark.parametrize("site", ["public/ashfield", "staff/ashfield"])
+def test_reasons_mask_the_words_and_name_the_lists_in_words(open_checker, site):
+    page = open_checker(site)
+    check(page, SWEARING)
+    why = " ".join(page.eval_on_selector_all("[data-hr-results] li[data-rule]", "els => els.map(e => e.textContent)"))
+    why = why[why.index("Why:"):]
+    assert "f*****g" in why and "s**t" in why, why
+    for spelled in ("'fucking'", "'shit'", "fucking (", "word list", "ldnoobw", "strongest, general"):
+        assert spelled not in why, (spelled, why)
+    assert "one of the strongest swear words, in a public list of offensive words" in why
+    # The comment itself is the resident's own text, highlighted as typed.
+    marks = page.eval_on_selector_all(".hr-checked-text mark", "els => els.map(e => e.textContent)")
+    assert "fucking" in marks and "shit" in marks
+
+
+def test_rules_are_counted_and_listed_by_the_councils_own_lines(open_checker):
+    # Ashfield puts abuse, threats and swearing under one line of its policy.
+    page = open_checker("public/ashfield")
+    shown = check(page, SWEARING)
+    assert {"abuse", "swearing", "personal-attacks"} <= {r for r, v in shown.items() if v == "breaks"}
+    lines = page.eval_on_selector_all("[data-hr-results] .hr-line > strong", "els => els.map(e => e.textContent)")
+    line = "abusive or threatening – this includes swearing"
+    assert lines.count(line) == 1, lines
+    under = page.eval_on_selector_all(
+        "[data-hr-results] .hr-line", "(els, line) => els.filter(e => e.firstChild.textContent === line)"
+        ".flatMap(e => [...e.querySelectorAll('li[data-rule]')].map(li => li.dataset.rule))", line)
+    assert under == ["abuse", "swearing"], under
+    assert "would break 2 of Ashfield District Council's house rules" in status(page)
+
+
+def test_the_summary_is_said_once_and_the_marks_never_read_out_rule_ids(open_checker):
+    page = open_checker("public/ashfield")
+    check(page, SWEARING)
+    summary = status(page)
+    everything = page.inner_text(".hr-checker")
+    assert everything.count(summary) == 1, everything
+    marked = page.eval_on_selector(".hr-checked-text", "e => e.textContent")
+    for said in ("personal-attacks", ": abuse", "(breaks:", "may-break"):
+        assert said not in marked, marked
+    assert "(would break: No abuse or insults; No personal attacks; No swearing)" in marked
+    snapshot = page.locator(".hr-checked-text").aria_snapshot()
+    assert "personal-attacks" not in snapshot and "No swearing" in snapshot
+
+
+def test_a_finding_that_spans_the_whole_comment_is_not_highlighted(open_checker):
+    page = open_checker("public/ashfield")
+    shown = check(page, "Someone should sort him out")
+    assert shown["threats"] == "breaks"
+    assert page.locator("[data-hr-results] mark").count() == 0
+    assert "highlighted" not in page.inner_text("[data-hr-results]")
+    # Words the checker did point at stay highlighted alongside one that takes in everything.
+    check(page, "Immigrants are a drain and should die, you fucking idiot")
+    assert "fucking" in page.eval_on_selector_all("[data-hr-results] mark", "els => els.map(e => e.textContent)")
+
+
+def _submit_empty(page):
+    page.fill("#hr-comment", "   ")
+    page.click("[data-hr-form] button[type=submit]")
+    page.wait_for_selector("[data-hr-error-summary]:not([hidden])")
+
+
+@pytest.mark.parametrize("site, message", [("public/ashfield", "Enter your comment"),
+                                           ("staff/ashfield", "Enter the comment")])
+def test_an_empty_box_is_said_in_the_page_as_gov_uk_says_it(open_checker, site, message):
+    page = open_checker(site)
+    assert page.get_attribute("[data-hr-form]", "novalidate") is not None
+    assert page.get_attribute("#hr-comment", "required") is None
+    _submit_empty(page)
+    assert not page.dialogs
+    summary = page.locator("[data-hr-error-summary]")
+    assert "There is a problem" in summary.inner_text() and message in summary.inner_text()
+    assert page.evaluate("document.activeElement.matches('[data-hr-error-summary]')"), "focus goes to the summary"
+    assert page.get_attribute("[data-hr-error-summary] a", "href") == "#hr-comment"
+    inline = page.locator("#hr-comment-error")
+    assert inline.is_visible() and inline.inner_text().replace("\n", " ").strip() == f"Error: {message}"
+    # Above the box, and read with it.
+    assert page.evaluate("document.getElementById('hr-comment-error').compareDocumentPosition("
+                         "document.getElementById('hr-comment')) & Node.DOCUMENT_POSITION_FOLLOWING")
+    assert "hr-comment-error" in page.get_attribute("#hr-comment", "aria-describedby").split()
+    assert page.title().startswith("Error: ")
+    assert page.is_hidden("[data-hr-results]")
+    page.click("[data-hr-error-summary] a")
+    assert page.evaluate("document.activeElement.id") == "hr-comment"
+    # A comment checked clears it all.
+    check(page, "When are the bins collected?")
+    assert page.is_hidden("[data-hr-error-summary]") and page.is_hidden("#hr-comment-error")
+    assert "hr-comment-error" not in page.get_attribute("#hr-comment", "aria-describedby")
+    assert not page.title().startswith("Error: ")
+
+
+@pytest.mark.parametrize("site, viewport", [("public/ashfield", DESKTOP), ("public/ashfield", MOBILE),
+                                            ("staff/nottinghamshire", DESKTOP)], ids=["public", "public-mobile", "staff"])
+def test_no_wcag_violations_with_the_error_on_screen(open_checker, assert_accessible, site, viewport):
+    page = open_checker(site, viewport=viewport)
+    _submit_empty(page)
+    assert page.is_visible("#hr-comment-error")
+    assert_accessible(page, f"{site} with the empty-box error")

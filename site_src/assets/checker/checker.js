@@ -68,8 +68,9 @@ async function start(progress) {
   const rules = await response.text();
   const browser = pyodide.pyimport(`${CONFIG.module}.browser`);
   const session = browser.Session(rules);
+  const reader = readerOf(JSON.parse(rules));
   performance.measure("hr-checker-ready", "hr-checker-start");
-  return session;
+  return { session, reader };
 }
 
 function withinLimit(promise) {
@@ -86,6 +87,114 @@ function today() {
   const now = new Date();
   const pad = (n) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/* ---- reasons, in words a resident can read ----------------------------- */
+
+// The engine names a listed word as a program would: "'fucking' (strongest,
+// general, word list ldnoobw)". A council page must neither spell out the word
+// the resident may have hidden ("f***ing") nor name a list by its file.
+const LABEL = /'([^']+)' \(([a-z]+), ([a-z-]+), word list ([\w-]+)\)/g;
+const WORD = /\p{L}+/gu;
+
+const runs = (word) => [...word.matchAll(/(.)\1*/gsu)].map((m) => [m[1], [...m[0]].length]);
+const squeeze = (word) => word.replace(/(.)\1+/gsu, "$1");
+
+// As the engine reads a word (houserules_checker.lexicon): the term's letters
+// in order, any of them repeated ("fuuuck"), so "as" is never "ass".
+function spells(word, term) {
+  const a = runs(word);
+  const b = runs(term);
+  return a.length === b.length && a.every(([x, n], i) => x === b[i][0] && n >= b[i][1]);
+}
+
+function masked(word) {
+  // First and last letters kept, as people write them ("f*****g", "s**t").
+  const letters = [...word];
+  if (letters.length < 3) return letters[0] + "*".repeat(letters.length - 1);
+  return letters[0] + "*".repeat(letters.length - 2) + letters[letters.length - 1];
+}
+
+const escaped = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+function readerOf(pack) {
+  const reading = pack.reading || { lists: {}, kinds: {}, strengths: {}, endings: [] };
+  // Words offensive on their own (moderate or stronger, as on the rules
+  // pages) are masked; a word only offensive in context, where the engine
+  // found it so (below, `fired`). Insults are not: "moron" and "waste of
+  // space" are not words anyone hides, and masked they could not be read.
+  const masks = (w) => w.severity >= 2 && w.category !== "insult";
+  const offensive = pack.words.filter((w) => masks(w) && !w.context_only).map((w) => w.term);
+
+  function lookup(terms) {
+    const index = new Map();
+    for (const term of terms.filter((t) => !/[\s-]/u.test(t))) {
+      const key = squeeze(term);
+      if (!index.has(key)) index.set(key, []);
+      index.get(key).push(term);
+    }
+    const spelled = (word) => (index.get(squeeze(word)) || []).some((term) => spells(word, term));
+    return (word) => spelled(word) || reading.endings.some(
+      (ending) => word.length - ending.length >= 3 && word.endsWith(ending) && spelled(word.slice(0, -ending.length)));
+  }
+  function phrases(terms) {
+    const many = terms.filter((t) => /[\s-]/u.test(t)).sort((a, b) => b.length - a.length);
+    if (!many.length) return null;
+    const alternation = many.map((t) => t.split(/[\s-]+/u).map(escaped).join("[\\s-]+")).join("|");
+    return new RegExp(`(?<!\\p{L})(?:${alternation})(?!\\p{L})`, "giu");
+  }
+  const isOffensive = lookup(offensive);
+  const offensivePhrases = phrases(offensive);
+
+  function kind(strength, category) {
+    const [one, many] = reading.kinds[category] || ["listed word", "listed words"];
+    return (reading.strengths[strength] || "a listed {one}").replace("{one}", one).replace("{many}", many);
+  }
+
+  return function reasonsOf(findings) {
+    const fired = [];
+    for (const f of findings) {
+      for (const why of f.why) {
+        for (const [, term, strength, category] of why.matchAll(LABEL)) {
+          if (strength !== "mild" && category !== "insult") fired.push(term);
+        }
+      }
+    }
+    const isFired = lookup(fired);
+    const firedPhrases = phrases(fired);
+    // A compound built on a word that fired ("shithead") is masked too; short
+    // roots are left out, as "ass" is in "class".
+    const roots = fired.filter((t) => !/[\s-]/u.test(t) && t.length >= 4);
+    const hide = (word) => {
+      const key = word.toLowerCase();
+      return isOffensive(key) || isFired(key) || roots.some((root) => key.includes(root));
+    };
+    const maskEach = (text) => text.replace(WORD, (word) => (hide(word) ? masked(word) : word));
+    // A listed phrase: its offensive words masked ("p****d off"), or where no
+    // one word is offensive alone, every word but the short ones.
+    const maskTerm = (term) => {
+      const once = maskEach(term);
+      return once === term ? term.replace(WORD, (word) => (word.length > 2 ? masked(word) : word)) : once;
+    };
+    const maskWords = (text) => {
+      for (const pattern of [offensivePhrases, firedPhrases]) {
+        if (pattern) text = text.replace(pattern, maskTerm);
+      }
+      return maskEach(text);
+    };
+    return (why) => {
+      let out = "";
+      let at = 0;
+      for (const m of why.matchAll(LABEL)) {
+        const [label, term, strength, category, list] = m;
+        const name = reading.lists[list] || "a word list";
+        out += maskWords(why.slice(at, m.index)) +
+          `'${strength === "mild" || category === "insult" ? term : maskTerm(term)}' (${kind(strength, category)}, in ${name})`;
+        at = m.index + label.length;
+      }
+      return out + maskWords(why.slice(at));
+    };
+  };
 }
 
 /* ---- building the results, as elements and text only ---------------- */
@@ -107,14 +216,67 @@ function hidden(text) {
   return el("span", { class: "hr-visually-hidden" }, text);
 }
 
-const VERDICT_WORDS = { "breaks": "breaks", "may-break": "may break" };
+const VERDICT_WORDS = { "breaks": "would break", "may-break": "may break" };
+const STRONGER = { "breaks": 0, "may-break": 1 };
 
-function highlighted(pieces) {
+// Punctuation and spaces at either end do not make a match any smaller.
+const EDGES = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
+const core = (text) => text.replace(EDGES, "");
+
+/* A match that takes in the whole comment (the model's second opinion, a
+   message posted again) points at nothing: highlighted, it would only colour
+   the comment in. Where the engine merged it with words it did point at, those
+   words are found again in its text and highlighted alone. */
+function withoutWhole(pieces, comment, findings) {
+  const all = core(comment);
+  const whole = (text) => all !== "" && core(text) === all;
+  const out = [];
+  for (const piece of pieces) {
+    if (!piece.verdict || !whole(piece.text)) {
+      out.push(piece);
+      continue;
+    }
+    const spans = [];
+    for (const { f, verdict } of findings) {
+      for (const match of f.matches) {
+        if (!match || whole(match)) continue;
+        for (let at = piece.text.indexOf(match); at >= 0; at = piece.text.indexOf(match, at + match.length)) {
+          spans.push([at, at + match.length, verdict, f.rule]);
+        }
+      }
+    }
+    spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const merged = [];
+    for (const [start, end, verdict, rule] of spans) {
+      const last = merged[merged.length - 1];
+      if (last && start < last[1]) {
+        last[1] = Math.max(last[1], end);
+        if (STRONGER[verdict] < STRONGER[last[2]]) last[2] = verdict;
+        if (!last[3].includes(rule)) last[3].push(rule);
+      } else {
+        merged.push([start, end, verdict, [rule]]);
+      }
+    }
+    let at = 0;
+    for (const [start, end, verdict, rules] of merged) {
+      if (start > at) out.push({ text: piece.text.slice(at, start) });
+      out.push({ text: piece.text.slice(start, end), verdict, rules });
+      at = end;
+    }
+    if (at < piece.text.length) out.push({ text: piece.text.slice(at) });
+  }
+  return out;
+}
+
+function highlighted(pieces, titles) {
   const out = el("p", { class: "hr-checked-text" });
   for (const piece of pieces) {
     if (piece.verdict) {
+      // Said by the rules' titles: a screen reader user hears what a sighted
+      // reader sees in the list below, never a rule's id.
+      const named = [...new Set(piece.rules.map((rule) => titles.get(rule)).filter(Boolean))];
       const mark = el("mark", { class: `hr-mark hr-mark--${piece.verdict}` }, piece.text);
-      out.append(mark, hidden(` (${VERDICT_WORDS[piece.verdict]}: ${piece.rules.join(", ")})`));
+      out.append(mark, hidden(` (${VERDICT_WORDS[piece.verdict]}: ${named.join("; ")})`));
     } else {
       out.append(document.createTextNode(piece.text));
     }
@@ -122,41 +284,99 @@ function highlighted(pieces) {
   return out;
 }
 
-function ruleItem(finding, verdict) {
-  const item = el("li", { "data-rule": finding.rule, "data-verdict": verdict },
-    el("strong", {}, finding.wording), " ", el("span", { class: "hr-rule-id" }, `(${finding.title})`));
-  if (finding.matches.length) {
-    item.append(el("br"), "Words: ", ...finding.matches.flatMap((m, i) => [i ? ", " : "", el("q", {}, m)]));
+/* The council's lines, each with the checks that found something under it.
+   Councils often put two or three of the catalogue's rules under one line
+   ("abusive or threatening – this includes swearing" is abuse, threats and
+   swearing): a resident counts the lines the council wrote, not the checks. */
+function councilLines(found) {
+  const lines = new Map();
+  for (const check of found) {
+    if (!lines.has(check.f.wording)) lines.set(check.f.wording, { wording: check.f.wording, checks: [] });
+    lines.get(check.f.wording).checks.push(check);
   }
-  if (finding.why.length) item.append(el("br"), `Why: ${finding.why.join("; ")}.`);
+  for (const line of lines.values()) {
+    line.verdict = line.checks.some((c) => c.verdict === "breaks") ? "breaks" : "may-break";
+  }
+  return [...lines.values()];
+}
+
+function lineItem(line, reasons, isWhole) {
+  return el("li", { class: "hr-line", "data-line-verdict": line.verdict },
+    el("strong", {}, line.wording),
+    el("ul", { class: "hr-checks" }, ...line.checks.map((check) => checkItem(check, line.verdict, reasons, isWhole))));
+}
+
+function checkItem({ f, verdict }, lineVerdict, reasons, isWhole) {
+  const item = el("li", { "data-rule": f.rule, "data-verdict": verdict }, el("span", { class: "hr-check-title" }, f.title));
+  if (verdict === "needs-person") {
+    item.append(` (only a person can judge): ${f.why.join(" ")}`);
+    return item;
+  }
+  if (verdict !== lineVerdict) item.append(" (may break: a person would decide)");
+  // The resident's own words, as they typed them.
+  const words = f.matches.filter((m) => !isWhole(m));
+  if (words.length) {
+    item.append(el("br"), words.length === 1 ? "Word: " : "Words: ",
+      ...words.flatMap((m, i) => [i ? ", " : "", el("q", {}, m)]));
+  }
+  if (f.why.length) item.append(el("br"), `Why: ${f.why.map(reasons).join("; ")}.`);
   return item;
 }
 
+function personItem(line) {
+  return el("li", { class: "hr-line" }, el("strong", {}, line.wording),
+    el("ul", { class: "hr-checks" }, ...line.checks.map(({ f }) => el("li", { "data-rule": f.rule, "data-verdict": "needs-person" },
+      el("span", { class: "hr-check-title" }, f.title), `: ${f.why.join(" ")}`))));
+}
+
+function found(result) {
+  return [...result.breaks.map((f) => ({ f, verdict: "breaks" })),
+    ...result.may_break.map((f) => ({ f, verdict: "may-break" }))];
+}
+
 function summary(result, council) {
-  const n = result.breaks.length;
-  const m = result.may_break.length;
+  const lines = councilLines(found(result));
+  const n = lines.filter((line) => line.verdict === "breaks").length;
+  const m = lines.length - n;
   if (!n && !m) return "Nothing found. This is not a promise: a person may still judge the comment differently.";
   if (!n) return `This comment may break ${m} of ${council}'s house rules: a person would decide.`;
   const more = m ? `, and may break ${m} more: a person would decide` : "";
   return `This comment would break ${n} of ${council}'s house rules${more}.`;
 }
 
-function render(box, result, council, level, staff) {
+function render(box, title, result, comment, council, level, staff, reader) {
   const h = (offset) => `h${Math.min(6, level + offset)}`;
-  const blocks = [el(h(0), { id: "hr-results-title" }, "What the checker found"), el("p", { class: "hr-summary" }, summary(result, council))];
+  const checks = found(result);
+  const lines = councilLines(checks);
+  const titles = new Map(checks.map(({ f }) => [f.rule, f.title]));
+  const reasons = reader(checks.map(({ f }) => f));
+  const all = core(comment);
+  const isWhole = (text) => all !== "" && core(text) === all;
+  // A check only a person can judge, under a line already listed, is told
+  // there: the council's line is listed once.
+  const listed = new Map(lines.map((line) => [line.wording, line]));
+  const unlisted = [];
+  for (const f of result.needs_person) {
+    if (listed.has(f.wording)) listed.get(f.wording).checks.push({ f, verdict: "needs-person" });
+    else unlisted.push({ f, verdict: "needs-person" });
+  }
+  const blocks = [];
   if (result.pre_election) {
     blocks.push(el("p", {}, `It is the pre-election period (${result.pre_election}), so the rules on party-political content apply.`));
   }
-  if (result.breaks.length || result.may_break.length) {
-    blocks.push(el("p", {}, "The comment, with the words that set off a rule highlighted:"), highlighted(result.pieces));
+  const pieces = withoutWhole(result.pieces, comment, checks);
+  if (pieces.some((piece) => piece.verdict)) {
+    blocks.push(el("p", {}, "The comment, with the words that set off a rule highlighted:"), highlighted(pieces, titles));
   }
-  if (result.breaks.length) {
-    blocks.push(el(h(1), {}, "Rules it would break"),
-      el("ul", { class: "hr-findings" }, ...result.breaks.map((f) => ruleItem(f, "breaks"))));
+  const broken = lines.filter((line) => line.verdict === "breaks");
+  const maybe = lines.filter((line) => line.verdict === "may-break");
+  if (broken.length) {
+    blocks.push(el(h(1), {}, broken.length === 1 ? "The rule it would break" : "Rules it would break"),
+      el("ul", { class: "hr-findings" }, ...broken.map((line) => lineItem(line, reasons, isWhole))));
   }
-  if (result.may_break.length) {
-    blocks.push(el(h(1), {}, "Rules it may break: a person would decide"),
-      el("ul", { class: "hr-findings" }, ...result.may_break.map((f) => ruleItem(f, "may-break"))));
+  if (maybe.length) {
+    blocks.push(el(h(1), {}, `${maybe.length === 1 ? "The rule it may break" : "Rules it may break"}: a person would decide`),
+      el("ul", { class: "hr-findings" }, ...maybe.map((line) => lineItem(line, reasons, isWhole))));
   }
   if (result.breaks.length && result.next_steps.length) {
     if (staff && result.next_steps_in_order) {
@@ -165,14 +385,15 @@ function render(box, result, council, level, staff) {
     blocks.push(el(h(1), {}, `What ${council} does when a rule is broken`),
       el(result.next_steps_in_order ? "ol" : "ul", {}, ...result.next_steps.map((step) => el("li", {}, step))));
   }
-  if (result.needs_person.length) {
-    blocks.push(el(h(1), {}, "Rules only a person can judge"),
-      el("p", {}, "The checker cannot tell whether a comment breaks these:"),
-      el("ul", { class: "hr-findings" }, ...result.needs_person.map((f) => el("li", { "data-rule": f.rule, "data-verdict": "needs-person" },
-        el("strong", {}, f.wording), ` ${f.why.join(" ")}`))));
+  if (unlisted.length) {
+    const person = councilLines(unlisted);
+    blocks.push(el(h(1), {}, person.length === 1 ? "The rule only a person can judge" : "Rules only a person can judge"),
+      el("p", {}, `The checker cannot tell whether a comment breaks ${person.length === 1 ? "this" : "these"}:`),
+      el("ul", { class: "hr-findings" }, ...person.map(personItem)));
   }
   if (staff && result.record) blocks.push(...recordBlock(result.record, h));
   box.replaceChildren(...blocks);
+  title.hidden = false;
   box.hidden = false;
   box.dataset.count = String(Number(box.dataset.count || 0) + 1);  // how many checks so far
 }
@@ -203,10 +424,22 @@ function setUp(section) {
   const form = section.querySelector("[data-hr-form]");
   const status = section.querySelector("[data-hr-status]");
   const results = section.querySelector("[data-hr-results]");
+  const level = Number((section.dataset.heading || "h2").slice(1)) + 1;
+  // The summary of a result is said once, by the status line under this
+  // heading: a screen reader hears it as it changes, and everyone reads it
+  // where the results begin.
+  const resultsTitle = el(`h${Math.min(6, level)}`, { class: "hr-checker__results-title", id: "hr-results-title" },
+    "What the checker found");
+  resultsTitle.hidden = true;
+  status.before(resultsTitle);
   const comment = form.querySelector("#hr-comment");
+  const errorSummary = form.querySelector("[data-hr-error-summary]");
+  const errorMessage = form.querySelector("[data-hr-error]");
+  const field = form.querySelector("[data-hr-field]");
+  errorSummary.querySelector("[data-hr-error-alert]").prepend(
+    el(`h${Math.min(6, level)}`, { class: "hr-error-summary__title" }, "There is a problem"));
   const staff = section.dataset.audience === "staff";
   const council = section.dataset.council;
-  const level = Number((section.dataset.heading || "h2").slice(1)) + 1;
   const progress = el("progress", { class: "hr-progress", "aria-label": "Loading the checker" });
   progress.hidden = true;
   status.before(progress);
@@ -215,6 +448,38 @@ function setUp(section) {
   form.hidden = false;
 
   const say = (text) => { status.textContent = text; };
+  const described = comment.getAttribute("aria-describedby");
+  const pageTitle = document.title;
+  // GOV.UK's pattern for a question left unanswered: a summary at the top of
+  // the form, which takes focus and links to the box, and the same message by
+  // the box, which its screen reader reads with it.
+  const showEmpty = () => {
+    say("");
+    results.hidden = true;
+    resultsTitle.hidden = true;
+    errorMessage.hidden = false;
+    errorSummary.hidden = false;
+    field.classList.add("hr-field--error");
+    comment.setAttribute("aria-describedby", `${errorMessage.id} ${described}`);
+    comment.setAttribute("aria-invalid", "true");
+    document.title = `Error: ${pageTitle}`;
+    errorSummary.focus();
+  };
+  const clearEmpty = () => {
+    errorMessage.hidden = true;
+    errorSummary.hidden = true;
+    field.classList.remove("hr-field--error");
+    comment.setAttribute("aria-describedby", described);
+    comment.removeAttribute("aria-invalid");
+    document.title = pageTitle;
+  };
+  errorSummary.querySelector("a").addEventListener("click", (event) => {
+    // Following the link would only scroll the box to the top edge, its label
+    // out of sight, and change the address; the label goes with the box.
+    event.preventDefault();
+    comment.focus({ preventScroll: true });
+    field.scrollIntoView({ block: "start" });
+  });
   const couldNotStart = (error) => {
     const why = error instanceof Unavailable ? error.message : "Something went wrong while starting it.";
     say(`The checker could not start. ${why} You can still read the house rules.`);
@@ -236,26 +501,27 @@ function setUp(section) {
     event.preventDefault();
     const text = comment.value;
     if (!text.trim()) {
-      say("Type or paste a comment to check.");
-      comment.focus();
+      showEmpty();
       return;
     }
+    clearEmpty();
     let session;
+    let reader;
     try {
-      session = await (engine ? withinLimit(engine) : begin());
+      ({ session, reader } = await (engine ? withinLimit(engine) : begin()));
     } catch (error) {
       couldNotStart(error);
       return;
     }
     say("Checking…");
-    const field = (name) => (form.elements[name] ? form.elements[name].value.trim() : "");
-    const date = staff ? (field("date") || today()) : today();
-    const account = staff ? JSON.stringify({ author: field("author"), handle: field("handle"), platform: field("platform") }) : "";
+    const value = (name) => (form.elements[name] ? form.elements[name].value.trim() : "");
+    const date = staff ? (value("date") || today()) : today();
+    const account = staff ? JSON.stringify({ author: value("author"), handle: value("handle"), platform: value("platform") }) : "";
     const began = performance.now();
     let result;
     try {
-      result = JSON.parse(session.check(text, date, staff ? field("reply_to") : "", account,
-        staff ? field("earlier") : ""));
+      result = JSON.parse(session.check(text, date, staff ? value("reply_to") : "", account,
+        staff ? value("earlier") : ""));
     } catch (error) {
       say("Something went wrong while checking this comment. You can still read the house rules.");
       return;
@@ -265,7 +531,7 @@ function setUp(section) {
       say(result.error);
       return;
     }
-    render(results, result, council, level, staff);
+    render(results, resultsTitle, result, text, council, level, staff, reader);
     say(summary(result, council));
     performance.measure("hr-check-shown", { start: began, end: performance.now() });
   });
