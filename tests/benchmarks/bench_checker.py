@@ -332,39 +332,15 @@ def parse_args(argv=None):
     ap.add_argument("--sample", type=int, help="a seeded (42) random sample of N Davidson tweets instead of all")
     ap.add_argument("--throughput", type=int, default=5000, help="Davidson comments timed per tool (default 5000)")
     ap.add_argument("--repeat", type=int, default=3, help="timed runs, best kept (default 3)")
+    ap.add_argument("--only-throughput", action="store_true",
+                    help="section 6 alone (a minute or two): the speed figures, on an idle machine")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                     help="processes for better-profanity's accuracy passes only (default: the cores)")
     return ap.parse_args(argv)
 
 
-def main(argv=None) -> None:
-    args = parse_args(argv)
-    started = time.perf_counter()
-    if not (args.data / "davidson" / "labeled_data.csv").is_file():
-        raise SystemExit(f"no {args.data / 'davidson' / 'labeled_data.csv'}: pass --data DIR (the shared data folder)")
-
-    print("houserules comment checker benchmark")
-    command = [sys.argv[0], *sys.argv[1:]] if argv is None else ["bench_checker.py", *argv]
-    print(f"command: python {shlex.join(command)}")
-    print(f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores; "
-          f"houserules {version('houserules')}, better-profanity {version('better-profanity')}, "
-          f"alt-profanity-check {version('alt-profanity-check')} (scikit-learn {version('scikit-learn')})")
-    print(f"houserules at {checker_revision()}")
-
-    setup = {}
-    t0 = time.perf_counter()
-    checker = make_houserules(args.policies, args.council)
-    second_opinion.model()
-    setup["houserules"] = time.perf_counter() - t0
-    rules_alone = make_houserules(args.policies, args.council, second_opinion=False)
-    t0 = time.perf_counter()
-    bp = _better_profanity()
-    setup["better-profanity"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    predict = _alt_profanity_check()
-    setup["alt-profanity-check"] = time.perf_counter() - t0
-    weights = second_opinion.model()
-
+def accuracy(args, checker: Checker, rules_alone: Checker, predict, weights) -> list[str]:
+    """Sections 1-5: accuracy beside the other tools. Returns the Davidson texts the throughput samples."""
     # 1. Davidson
     rows, total = load_davidson(args.data, args.sample)
     d = evaluate_davidson(checker, rows, args.jobs, predict)
@@ -474,8 +450,44 @@ def main(argv=None) -> None:
         print(f"5. Benign comments naming a protected group: skipped, no {BENIGN.relative_to(ROOT)}")
     sys.stdout.flush()
 
+    return d["texts"]
+
+
+def main(argv=None) -> None:
+    args = parse_args(argv)
+    started = time.perf_counter()
+    if not (args.data / "davidson" / "labeled_data.csv").is_file():
+        raise SystemExit(f"no {args.data / 'davidson' / 'labeled_data.csv'}: pass --data DIR (the shared data folder)")
+
+    print("houserules comment checker benchmark")
+    command = [sys.argv[0], *sys.argv[1:]] if argv is None else ["bench_checker.py", *argv]
+    print(f"command: python {shlex.join(command)}")
+    print(f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores; "
+          f"houserules {version('houserules')}, better-profanity {version('better-profanity')}, "
+          f"alt-profanity-check {version('alt-profanity-check')} (scikit-learn {version('scikit-learn')})")
+    print(f"houserules at {checker_revision()}")
+
+    setup = {}
+    t0 = time.perf_counter()
+    checker = make_houserules(args.policies, args.council)
+    second_opinion.model()
+    setup["houserules"] = time.perf_counter() - t0
+    rules_alone = make_houserules(args.policies, args.council, second_opinion=False)
+    t0 = time.perf_counter()
+    bp = _better_profanity()
+    setup["better-profanity"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    predict = _alt_profanity_check()
+    setup["alt-profanity-check"] = time.perf_counter() - t0
+    weights = second_opinion.model()
+
+    if args.only_throughput:
+        texts = [t for t, _ in load_davidson(args.data, args.sample)[0]]
+    else:
+        texts = accuracy(args, checker, rules_alone, predict, weights)
+
     # 6. Throughput
-    pool = list(d["texts"])
+    pool = list(texts)
     sample = random.Random(SEED).sample(pool, min(args.throughput, len(pool)))
     opinion = second_opinion.second_opinion
     runs = [
