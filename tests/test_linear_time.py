@@ -25,6 +25,7 @@ by valgrind's callgrind: about a minute and a half, so not on every run.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import importlib
 import json
 import os
@@ -42,7 +43,7 @@ import pytest
 import houserules_checker
 from houserules.load import load_policy
 from houserules.rulepack import build_rulepack
-from houserules_checker import Checker, regex_guard, text
+from houserules_checker import Checker, model, regex_guard, text
 from houserules_checker.detectors import insults, language
 
 RATIO = 2.2  # work(2n) / work(n), at most
@@ -224,6 +225,7 @@ def _fresh(checker: Checker) -> None:
     checker.lexicon._squeezed.clear()
     checker.lexicon._digit_masks.clear()
     language.tables().script_of.clear()
+    model.model()._worth.clear()
 
 
 def _events():
@@ -242,6 +244,11 @@ def count(check) -> Counter:
     def seen(code, *_):
         counts[code.co_filename] += 1
 
+    # A garbage collection during the count would run finalisers of objects
+    # earlier tests left behind (files, subprocesses, generators) and count
+    # their lines as the checker's: collect first, and not while counting.
+    gc.collect()
+    gc.disable()
     monitoring.use_tool_id(tool, "linear-time test")
     try:
         mask = 0
@@ -257,6 +264,7 @@ def count(check) -> Counter:
         for event in _events():
             monitoring.register_callback(tool, event, None)
         monitoring.free_tool_id(tool)
+        gc.enable()
     return counts
 
 
