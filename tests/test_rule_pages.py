@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import re
 
+import pytest
 import yaml
 
 from in_force import policy_in_force
@@ -41,3 +42,22 @@ def test_public_examples_mask_offensive_words_and_staff_examples_do_not(project_
     assert example not in public
     found = [m.group(0) for m in word.finditer(public)]
     assert not found, f"unmasked offensive words on a public page: {found[:5]}"
+
+
+@pytest.mark.parametrize("council", ["ashfield", "north-hertfordshire", "nottinghamshire", "city"])
+def test_each_contact_is_its_own_line_with_its_address_once(built_site, council):
+    """A resident reads one way to reach the council per line: the council's
+    sentence, then the address it gives, never run into the sentence, and
+    the website not repeated under a contact that already links it."""
+    page = (built_site / "public" / council / "contact" / "index.html").read_text()
+    article = page[page.index("<h1"):page.index('class="hr-last-updated"')]
+    items = re.findall(r"<li>(.*?)</li>", article, re.S)
+    assert items, f"{council}: the contacts are not a list"
+    for item in items:
+        seen = re.sub(r"<[^>]+>", "", item)
+        for address in set(re.findall(r'href="https?://([^"]+?)/?"', item)):
+            assert seen.count(address) == 1, f"{council}: {seen!r}"
+        assert not re.search(r"\w[.:]? [A-Z][\w ]+: www\.", seen), f"{council}: an address runs into the sentence: {seen!r}"
+    linked = set(re.findall(r'<li>.*?href="([^"]+)"', article))
+    website = re.search(r'Our website: <a href="([^"]+)"', article)
+    assert not (website and website.group(1) in linked), f"{council}: the website is given twice"

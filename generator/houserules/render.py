@@ -56,6 +56,17 @@ def _shorturl(url: str) -> str:
     return re.sub(r"^https?://", "", url).rstrip("/")
 
 
+def _linked(text: str, url: str) -> str | None:
+    """The council's sentence with the address it names made a link, or
+    None when the sentence does not name it (the link then goes beside it)."""
+    text = _oneline(text)
+    for shown in (url, _shorturl(url)):
+        if shown and shown in text:
+            before, _, after = text.partition(shown)
+            return f"{before}[{shown}]({url}){after}"
+    return None
+
+
 def _platform_name(p) -> str:
     return p.name or {"twitter": "Twitter", "facebook": "Facebook", "youtube": "YouTube",
                       "instagram": "Instagram", "linkedin": "LinkedIn", "tiktok": "TikTok",
@@ -97,6 +108,7 @@ def _environment(trace: bool = False) -> jinja2.Environment:
         "cell": lambda t: _oneline(t).replace("|", "\\|"),
         "quote_example": _quote_example,
         "shorturl": _shorturl,
+        "linked": _linked,
         "platform_name": _platform_name,
         "check_explained": _check_explained,
         "capfirst": _capfirst,
