@@ -153,8 +153,31 @@
     new MutationObserver(fix).observe(topic, { childList: true, subtree: true });
   }
 
+  /* At the council's own address the pages tell Material their base is the
+     version they show (v2/), so its version selector finds versions.json one
+     level up. Its search sends results to that base too: point them back to
+     the own address, which shows the same pages, so a search never moves a
+     reader into a numbered copy. */
+  function searchAtOwnAddress() {
+    var banner = document.querySelector("[data-hr-versions]");
+    var config = document.getElementById("__config");
+    var list = document.querySelector(".md-search-result__list");
+    if (!banner || !config || !list) return;
+    var data = JSON.parse(banner.getAttribute("data-hr-versions"));
+    if (!data.root) return;
+    var copy = new URL(JSON.parse(config.textContent).base, location.href).href;
+    var own = new URL("../", copy).href;
+    function fix() {
+      list.querySelectorAll("a[href]").forEach(function (a) {
+        if (a.href.indexOf(copy) === 0) a.href = own + a.href.slice(copy.length);
+      });
+    }
+    new MutationObserver(fix).observe(list, { childList: true, subtree: true });
+  }
+
   menu();
   search();
+  searchAtOwnAddress();
   printed();
   linkedTab();
   versionBanner();

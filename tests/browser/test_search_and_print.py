@@ -105,3 +105,17 @@ def test_the_print_heading_is_not_on_screen(site_server, new_page):
     page.goto(f"{site_server}/{PUBLIC_SITE}/rules/", wait_until="networkidle")
     assert not page.locator(".hr-print-heading").is_visible()
     assert not page.locator("[data-hr-printed-on]").is_visible()
+
+
+@pytest.mark.parametrize("edition", ["", "v1/"], ids=["own address", "version 1"])
+def test_search_results_stay_in_the_version_being_read(site_server, new_page, edition):
+    """A resident searching at the council's own address is sent to pages at
+    that address, not to a numbered copy; one reading version 1 stays in it."""
+    page = new_page()
+    page.goto(f"{site_server}/{PUBLIC_SITE}/{edition}", wait_until="networkidle")
+    page.get_by_role("textbox", name="Search").click()
+    results = _search(page, "spamming")
+    base = f"{site_server}/{PUBLIC_SITE}/{edition}"
+    for result in results:
+        rest = result["href"][len(base):]
+        assert result["href"].startswith(base) and not rest.startswith(("v1/", "v2/", "v3/")), results
