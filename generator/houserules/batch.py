@@ -76,7 +76,7 @@ def _worker_start(checkers, rows: Encoder | None, records: Encoder | None, paren
     if isinstance(checkers, tuple):  # not inherited (no fork on this system): made again
         from .load import load_policy
         root, council, source = checkers
-        checkers = Checkers(root, load_policy(root), council, source=source)
+        checkers = Checkers(root, load_policy(root, prove=False), council, source=source)
     _WORKER.update(checkers=checkers, rows=rows, records=records)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 

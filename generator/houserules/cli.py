@@ -200,7 +200,6 @@ def _positive(value: str) -> int:
 def _check(args, policies: Path) -> int:
     import json
 
-    from .batch import check_batch
     from .checkers import Checkers
     from .commands import check
     from .editions import build_day
@@ -209,10 +208,12 @@ def _check(args, policies: Path) -> int:
 
     if args.input and args.text is not None:
         raise UsageError("give one comment, or --input, not both")
-    checkers = Checkers(policies, load_policy(policies), args.council, source=args.source)
+    checkers = Checkers(policies, load_policy(policies, prove=False), args.council, source=args.source)
     date = check.parse_date(args.date, "--date")
     columns = {field: name for field in FIELDS if (name := getattr(args, f"{field}_column"))}
     if args.input:
+        from .batch import check_batch  # not for one comment: it brings the process pool (a quarter of a start)
+
         return check_batch(checkers, args.input, args.output or "-", args.record, date, jobs=args.jobs,
                            columns=columns, sheet=args.sheet)
     if args.output or args.record or args.jobs or columns or args.sheet:

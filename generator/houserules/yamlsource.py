@@ -54,7 +54,9 @@ _FLOAT = "tag:yaml.org,2002:float"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
-class _Loader(yaml.SafeLoader):
+class _Guarded:
+    """The composing step both loaders share: refuses aliases and deep nesting."""
+
     depth = 0
 
     def compose_node(self, parent, index):
@@ -74,17 +76,43 @@ class _Loader(yaml.SafeLoader):
             self.depth -= 1
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in (_BOOL, _INT, _FLOAT, _TIMESTAMP)]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-# Numbers of at most 15 digits: longer ones stay text, which the schema then
-# refuses as "not a number" (Python refuses to convert 4,300 digits or more).
-_Loader.add_implicit_resolver(_INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]{0,14})$"), list("-+0123456789"))
-_Loader.add_implicit_resolver(_FLOAT, re.compile(r"^[-+]?[0-9]{1,15}\.[0-9]{1,15}$"), list("-+0123456789"))
+class _Loader(_Guarded, yaml.SafeLoader):
+    """PyYAML's own parser, in Python: its messages are the ones authors are shown."""
 
 
+try:  # libyaml, when PyYAML was built with it
+    from yaml._yaml import CParser as _FastParser
+except ImportError:  # pragma: no cover
+    _FastParser = None
+
+if _FastParser is not None:
+    class _FastLoader(_Guarded, yaml.composer.Composer, _FastParser,
+                      yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+        """libyaml reads the text into events; composing (with the guards above),
+        resolving and constructing stay the Python code the other loader runs,
+        so the values and lines are the same. Reading the text was four fifths
+        of loading a policy (`make bench`, "load" figure: tests/benchmarks/bench_build.py)."""
+
+        def __init__(self, stream):
+            _FastParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+else:  # pragma: no cover - PyYAML without libyaml
+    _FastLoader = None
+
+_LOADERS = tuple(loader for loader in (_Loader, _FastLoader) if loader is not None)
+
+for _loader in _LOADERS:
+    _loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag not in (_BOOL, _INT, _FLOAT, _TIMESTAMP)]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    _loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+    # Numbers of at most 15 digits: longer ones stay text, which the schema then
+    # refuses as "not a number" (Python refuses to convert 4,300 digits or more).
+    _loader.add_implicit_resolver(_INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]{0,14})$"), list("-+0123456789"))
+    _loader.add_implicit_resolver(_FLOAT, re.compile(r"^[-+]?[0-9]{1,15}\.[0-9]{1,15}$"), list("-+0123456789"))
 
 
 class _DuplicateKey(yaml.constructor.ConstructorError):
@@ -120,8 +148,9 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode, deep: bool = F
     return result
 
 
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+for _loader in _LOADERS:
+    _loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+    _loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
 
 # What the YAML parser says, and what an author should do about it.
@@ -172,9 +201,18 @@ def load_yaml(path: Path):
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise PolicyError([SourceProblem(shown, 0, "", f"cannot read: {exc}")]) from None
+    if _FastLoader is not None:
+        try:
+            return _compose_and_construct(_FastLoader, text, shown)
+        except PolicyError:
+            pass  # read again below, by the loader whose messages authors are shown (libyaml words them otherwise)
+    return _compose_and_construct(_Loader, text, shown)
+
+
+def _compose_and_construct(kind, text: str, shown: str):
     loader = None
     try:
-        loader = _Loader(text)
+        loader = kind(text)
         node = loader.get_single_node()
         _check_text(node, shown)
         return loader.construct_document(node) if node is not None else None

@@ -182,7 +182,13 @@ class LiteralScan:
         # that starts there; a prefilter counts as hit by every anchor that
         # begins one of its own.
         self._search = re.compile(_trie(union)).search if union else None
-        self._keys = {id(p): frozenset(u for u in union if any(a.startswith(u) for a in anchors.get(p, ())))
+        # The anchors in the union that begin an anchor of a prefilter are its
+        # anchor's prefixes found there: read from each anchor's own prefixes,
+        # not by trying every anchor of the union (that was two fifths of a
+        # checker's start, `houserules check` from cold).
+        known = set(union)
+        self._keys = {id(p): frozenset(a[:k] for a in anchors.get(p, ()) for k in range(1, len(a) + 1)
+                                       if a[:k] in known)
                       for p in prefilters if p.literals is not None}
         self.can_rule_out = frozenset(self._keys)  # (ids of) the prefilters a comment can fail
         self.keys_of = self._keys.get  # the anchors of a prefilter (by id) that a comment must hold one of
