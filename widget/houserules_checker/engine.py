@@ -81,14 +81,16 @@ def pre_election_period(pack: dict, date: dt.date | None) -> str | None:
 
 
 class Checker:
-    def __init__(self, pack: dict, *, second_opinion: bool = True):
+    def __init__(self, pack: dict, *, second_opinion: bool = True, lexicon: Lexicon | None = None):
         """second_opinion=False: the rules alone, without the model (for the
-        benchmarks' side-by-side figures; every page and export asks it)."""
+        benchmarks' side-by-side figures; every page and export asks it).
+        lexicon: one already built from the same pack["words"], shared by
+        checkers made one rule at a time (proving examples)."""
         if pack.get("format") != FORMAT:
             raise CheckError(f"unknown rule pack format {pack.get('format')!r} (this checker reads format {FORMAT})")
         self.pack = pack
         self._council, self._version = pack["council"]["slug"], pack.get("version")
-        self.lexicon = Lexicon(pack["words"])
+        self.lexicon = lexicon if lexicon is not None else Lexicon(pack["words"])
         # One pass over each comment for the literals every pattern in use needs.
         for rule in pack["rules"]:
             if rule["check"]["kind"] not in KINDS:
