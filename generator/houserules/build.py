@@ -269,7 +269,7 @@ def _run_mkdocs(jobs: list[SiteJob], workers: int | None) -> None:
         # once, instead of each paying for the imports (about half a second).
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["mkdocs.commands.build", "mkdocs.config", "material.plugins",
-                                        "jinja2", "markdown"])
+                                        "houserules.theme_cache", "jinja2", "markdown"])
         with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
             errors = list(pool.map(_mkdocs_build, configs, chunksize=max(1, len(configs) // (count * 4))))
     # Name the site and its source, not the generated config: that lives in a

@@ -157,6 +157,7 @@ def site_config(view: SiteView, project_root: Path, site_root: Path, docs: Path,
         "theme": {"name": "material",
                   "custom_dir": os.path.relpath(project_root / "site_src" / "overrides", site_root)},
         "nav": [{title: f"{page}.md"} for page, title in view.pages],
+        "hooks": [os.path.relpath(project_root / "site_src" / "hooks.py", site_root)],
         "extra": {
             "council": {"name": name, "website": view.website.value,
                         "slug": view.slug},
