@@ -40,9 +40,12 @@ def traced(value, declared=None):
     if isinstance(value, str):
         return f"{SOURCE}{value}{END}" if isinstance(declared, Text) and not isinstance(declared, Slug) else value
     if isinstance(value, NotStated):
-        return dataclasses.replace(value, placeholder=traced(value.placeholder, Text()) if value.placeholder else None)
-    if isinstance(value, Check):
-        return value
+        return dataclasses.replace(value, placeholder=traced(value.placeholder, Text()) if value.placeholder else None,
+                                   reason=traced(value.reason, Text()) if value.reason else None)
+    if isinstance(value, Check):  # its options are the checker's, but for why a person must judge it
+        reason = value.options.get("reason")
+        return dataclasses.replace(value, options=MappingProxyType({**value.options, "reason": traced(reason, Text())})
+                                   ) if isinstance(reason, str) else value
     if dataclasses.is_dataclass(value):
         return dataclasses.replace(value, **{f.name: traced(getattr(value, f.name), f.metadata["field"])
                                              for f in dataclasses.fields(value) if "field" in f.metadata})

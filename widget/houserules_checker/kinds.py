@@ -102,8 +102,7 @@ _KINDS = (
          second_opinion=True, signs={BREAKS: "a call to harm or expel a group, or a comparison with vermin",
                                      MAY_BREAK: "a sweeping negative statement about a group"}),
     Kind("personal-data", "phone numbers, email and postal addresses, National Insurance and card numbers", personal,
-         "Yes. It looks for phone numbers, email addresses, postal addresses, National Insurance numbers and card "
-         "numbers.",
+         "Yes. It looks for phone numbers, email and postal addresses, and National Insurance and card numbers.",
          {"detectors": Option("choices", "what it looks for", personal.KINDS, example="[phone, email]")},
          signs={BREAKS: "a phone number or an email address"}),
     Kind("repetition", "the same comment posted again (needs the author's earlier comments)", repetition,
