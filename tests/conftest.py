@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 from pathlib import Path
@@ -38,3 +39,34 @@ def policy_copy(tmp_path) -> Path:
     copy = tmp_path / "policies"
     shutil.copytree(ROOT / "policies", copy, ignore=shutil.ignore_patterns("published"))
     return copy
+
+
+# Ashfield with a third version, published (as an officer would) on a copy of
+# policies/: the real v1 (from 1 May 2024) and v2 (from 1 April 2027), and v3
+# from 1 October 2027, which shortens the appeal period again and adds a
+# section for staff only. "Compare versions" has pairs that are not neighbours.
+THREE_VERSIONS_STAFF_NOTE = "Moderators log every block in the shared moderation log."
+
+
+@pytest.fixture(scope="session")
+def three_versions(tmp_path_factory) -> tuple[Path, Path]:
+    """(policies, site): the copy with Ashfield's three versions, and its sites built."""
+    from houserules.cli import main
+
+    root = tmp_path_factory.mktemp("three-versions")
+    policies = root / "policies"
+    shutil.copytree(ROOT / "policies", policies)
+    council = policies / "councils" / "ashfield.yaml"
+    text = council.read_text(encoding="utf-8")
+    for old, new in [("after_months: 6", "after_months: 3"), ("After 6 months the owner", "After 3 months the owner"),
+                     ("sections:\n", "sections:\n  - id: block-log\n    audience: staff\n    page: moderation\n"
+                                     f"    title: Block log\n    body: {THREE_VERSIONS_STAFF_NOTE}\n")]:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    council.write_text(text, encoding="utf-8")
+    assert main(["publish", "--council", "ashfield", "--effective", "2027-10-01", "--minor", "--note",
+                 "From October 2027: blocked accounts can appeal after 3 months (sample history: made up).",
+                 "--policies", str(policies)]) == 0
+    site = root / "site"
+    build_sites(ROOT, ["ashfield"], policy=policies, out=site, today=dt.date(2026, 12, 1))
+    return policies, site

@@ -159,7 +159,8 @@ def test_a_new_version_leaves_every_older_address_working(project_root, policy_c
     assert b"Version 2 of these pages" in second["index.html"], "the council's address shows the new version"
     assert b"Version 1 of these pages" in second["v1/index.html"]
     versions = json.loads(second["versions.json"])
-    assert [v["version"] for v in versions] == ["v2", "v1"] and all(v["aliases"] == [] for v in versions)
+    # mike's labels as of the day of the build: v2 (from 2 March 2026) is in force, "latest".
+    assert [(v["version"], v["aliases"]) for v in versions] == [("v2", ["latest"]), ("v1", [])]
 
 
 # --- what changed ------------------------------------------------------------------
@@ -180,11 +181,23 @@ def test_the_changes_are_exactly_those_made(policy_copy):
         ("reworded", "rule", "No spamming", "are spam, or the same message posted again and again.", "are spam."),
         ("added", "rule", "No advertising", None, "advertise goods or services"),
         ("changed", "setting", "Monitoring hours", "9am to 5pm", "8am to 6pm"),
-        ("changed", "setting", "Appeal against a block: after how many months", "12", "6"),
-        ("changed", "setting", "Response target: respond to questions and requests for service",
+        ("changed", "setting", "Appeal against a block", "twelve months", "six months"),
+        ("changed", "setting", "Response times",
          "respond to questions and requests for service: within two working days",
          "respond to questions and requests for service: within three working days"),
     }, found
+    # Each told as a resident reads it, times and periods as the pages write them, once.
+    told = [c.sentence for c in compare(before, after, "north-hertfordshire")]
+    assert told == [
+        "No advertising: a new rule, worded “advertise goods or services”.",
+        "No spamming: the rule now reads “are spam.” (before: “are spam, or the same message posted again and "
+        "again.”).",
+        "Nothing that could affect a court case: rule removed (it was worded “may be in contempt of court”).",
+        "Monitoring hours: now 8am to 6pm (before: 9am to 5pm).",
+        "Appeal against a block: you can now appeal after six months (before: twelve months).",
+        "Response times: we now aim to respond to questions and requests for service within three working days "
+        "(before: within two working days).",
+    ], told
 
 
 def test_a_new_word_or_a_reexplained_rule_is_reported(policy_copy):
@@ -195,8 +208,11 @@ def test_a_new_word_or_a_reexplained_rule_is_reported(policy_copy):
           '  - {term: "cretin", category: insult, severity: 2}\n  - {term: "dunderhead", category: insult, severity: 1}\n')
     _edit(policy_copy / "rules" / "swearing.yaml", "Our pages are read by people of all ages",
           "Our pages are read by people of every age")
-    found = {(c.kind, c.area, c.what) for c in compare(before, load_policy(policy_copy), "city")}
-    assert found == {("changed", "word list", "Word list houserules"), ("changed", "rule", "No swearing")}
+    changes = compare(before, load_policy(policy_copy), "city")
+    assert {(c.kind, c.area, c.sentence) for c in changes} == {
+        ("changed", "word list", "Words the comment checker looks for, from the checker's own list of insults "
+                                 "and slang: 1 word added."),
+        ("changed", "rule", "No swearing: its explanation changed.")}
 
 
 def test_an_unchanged_policy_has_no_changes(policy_copy):
@@ -241,7 +257,8 @@ def test_history_page_and_feed_list_every_version(built_site):
     assert titles[1].startswith("Version 1")
     page = (built_site / "public" / "ashfield" / "history" / "index.html").read_text(encoding="utf-8")
     # Rules by their titles, as residents know them: no rule ids on a public page.
-    assert "Keep personal information private" in page and "Before: 12" in page
+    assert "Keep personal information private" in page
+    assert "you can now appeal after six months (before: twelve months)." in page
     assert "(personal-information)" not in page
 
 
@@ -265,3 +282,159 @@ def test_each_version_is_checked_against_its_own_rules(built_site):
     assert (v1["version"], v2["version"], current["version"]) == ("v1", "v2", "v1")
     assert "personal-information" in {r["id"] for r in v2["rules"]}
     assert "personal-information" not in {r["id"] for r in v1["rules"]}
+
+
+# --- corrections -------------------------------------------------------------------------
+
+# Ashfield as in issue 14: v1 in force since 1 May 2024, v2 published to take
+# effect on 1 April 2027, and today (the suite's HOUSERULES_TODAY) 1 December 2026.
+MISTAKE = "We do not monitor or respond to posts outside of normal office working hours."
+FIXED = "We do not monitor or reply to posts outside our office hours, 8.30am to 5pm."
+
+
+def _ashfield_with_a_version_to_come(policies: Path) -> Path:
+    council = policies / "councils" / "ashfield.yaml"
+    _edit(council, "after_months: 6", "after_months: 12")
+    _edit(council, "After 6 months the owner", "After 12 months the owner")
+    _publish(policies, "ashfield", "2024-05-01", note="The first version.")
+    _edit(council, "after_months: 12", "after_months: 6")
+    _edit(council, "After 12 months the owner", "After 6 months the owner")
+    _publish(policies, "ashfield", "2027-04-01", note="Appeals after 6 months.")
+    return council
+
+
+def _correct(policies: Path, number: int, *more: str) -> int:
+    return main(["publish", "--council", "ashfield", "--corrects", str(number), "--note", "Wording corrected.",
+                 *more, "--policies", str(policies)])
+
+
+def _stored(policies: Path, version, source: str = "councils/ashfield.yaml") -> str:
+    return (policies / "published" / "files" / f"{version.files[source]}.yaml").read_text(encoding="utf-8")
+
+
+def test_a_correction_of_the_version_in_force_takes_effect_today_and_the_one_to_come_still_follows(
+        policy_copy, capsys, monkeypatch):
+    monkeypatch.setenv("HOUSERULES_TODAY", "2026-12-01")
+    _edit(_ashfield_with_a_version_to_come(policy_copy), MISTAKE, FIXED)
+    records = {p.name: p.read_bytes() for p in (policy_copy / "published" / "ashfield").glob("v*.yaml")}
+    capsys.readouterr()
+    assert _correct(policy_copy, 1) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("published ashfield v3 (a correction of v1), in force from 2026-12-01")
+    assert "What changed from v1:\n  setting changed: " in out  # the fix, against the version it corrects
+    # The version to come was published without the fix: the officer is told, with the command.
+    assert "warning: v2, which takes effect on 1 April 2027, was published without this correction" in out
+    assert 'houserules publish --council ashfield --corrects 2 --note "..."' in out
+    assert out.rstrip().endswith("Next: houserules build ashfield")
+
+    v1, v2, v3 = load_versions(policy_copy)["ashfield"]  # every seal and the ledger still verify
+    assert (v3.corrects, v3.effective, v3.change) == (1, dt.date(2026, 12, 1), "minor")
+    # Version 1 with the fix, and none of version 2's changes.
+    assert _stored(policy_copy, v3) == _stored(policy_copy, v1).replace(MISTAKE, FIXED)
+    assert "corrects: 1" in (policy_copy / "published" / "ashfield" / "v3.yaml").read_text()
+    assert all((policy_copy / "published" / "ashfield" / name).read_bytes() == data for name, data in records.items())
+    day = dt.date.fromisoformat
+    assert [editions.in_force([v1, v2, v3], day(d)).number for d in
+            ("2026-11-30", "2026-12-01", "2027-03-31", "2027-04-01")] == [1, 3, 3, 2]
+    # Version 2's changes are told against the correction, which takes effect before it.
+    assert editions.told_against([v1, v2, v3]) == {3: 1, 2: 3}
+
+    # Correcting version 2 too: from its own day, replacing it; nothing more to warn of.
+    assert _correct(policy_copy, 2) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("published ashfield v4 (a correction of v2), in force from 2027-04-01")
+    assert "warning" not in out
+    versions = load_versions(policy_copy)["ashfield"]
+    v4 = versions[3]
+    assert _stored(policy_copy, v4) == _stored(policy_copy, v2).replace(MISTAKE, FIXED)
+    assert editions.in_force(versions, day("2027-04-01")).number == 4
+    assert main(["validate", "--policies", str(policy_copy)]) == 0
+
+
+def test_the_version_in_force_on_a_day_is_the_latest_dated_and_of_two_the_higher_number():
+    def v(number, effective, corrects=None):
+        return type("V", (), {"number": number, "effective": dt.date.fromisoformat(effective), "corrects": corrects})()
+
+    versions = [v(1, "2024-05-01"), v(2, "2027-04-01"), v(3, "2026-12-01", 1), v(4, "2027-04-01", 2)]
+    assert [editions.in_force(versions, dt.date.fromisoformat(d)).number
+            for d in ("2024-05-01", "2026-12-01", "2027-04-01")] == [1, 3, 4]
+    assert editions.shown_on(versions, dt.date(2020, 1, 1)).number == 1
+    assert editions.told_against(versions) == {3: 1, 2: 3, 4: 2}
+
+
+def test_publishing_before_a_version_to_come_is_refused_naming_the_way_to_correct(policy_copy):
+    _edit(_ashfield_with_a_version_to_come(policy_copy), MISTAKE, FIXED)
+    with pytest.raises(PublishError) as caught:
+        publish(load_policy(policy_copy), "ashfield", effective=dt.date(2026, 12, 1), note="Fix.", change="minor",
+                published=dt.date(2026, 12, 1))
+    message = str(caught.value)
+    assert "v2 already takes effect on 1 April 2027" in message and "not on 2026-12-01" in message
+    assert ('To correct the version in force (v1) before then: '
+            'houserules publish --council ashfield --corrects 1 --note "..."') in message
+
+
+def test_a_correction_that_does_not_apply_cleanly_names_the_file_and_line(policy_copy, capsys):
+    council = _ashfield_with_a_version_to_come(policy_copy)
+    # Version 1 reads "After 12 months" where the source (as version 2) reads "After 6 months".
+    _edit(council, "After 6 months the owner", "After six months the owner")
+    line = council.read_text(encoding="utf-8").splitlines().index("        After six months the owner of the "
+                                                                  "account can appeal the decision to") + 1
+    capsys.readouterr()
+    assert _correct(policy_copy, 1) == 1
+    err = capsys.readouterr().err
+    assert f"policies/councils/ashfield.yaml:{line}: the edit here (“After six months the owner" in err, err
+    assert "does not apply cleanly to v1" in err and "Nothing was published" in err
+    assert "--corrects 2" in err  # the other way, when the mistake is in version 2 only
+    assert not (policy_copy / "published" / "ashfield" / "v3.yaml").exists()
+    assert len(load_versions(policy_copy)["ashfield"]) == 2
+
+
+def test_a_correction_takes_effect_only_while_the_version_it_corrects_is_in_force(policy_copy):
+    _edit(_ashfield_with_a_version_to_come(policy_copy), MISTAKE, FIXED)
+    for effective, message in [("2024-04-30", "a correction of it must take effect on or after that day"),
+                               ("2027-04-01", "a correction of v1 must take effect before it")]:
+        with pytest.raises(PublishError, match=message):
+            publish(load_policy(policy_copy), "ashfield", effective=dt.date.fromisoformat(effective), note="Fix.",
+                    change="minor", published=dt.date(2026, 12, 1), corrects=1)
+    with pytest.raises(PublishError, match="has no v3 to correct"):
+        publish(load_policy(policy_copy), "ashfield", effective=None, note="Fix.", change="minor",
+                published=dt.date(2026, 12, 1), corrects=3)
+
+
+def test_a_correction_record_edited_by_hand_is_refused(policy_copy, capsys, monkeypatch):
+    monkeypatch.setenv("HOUSERULES_TODAY", "2026-12-01")
+    _edit(_ashfield_with_a_version_to_come(policy_copy), MISTAKE, FIXED)
+    assert _correct(policy_copy, 1) == 0
+    _edit(policy_copy / "published" / "ashfield" / "v3.yaml", "corrects: 1", "corrects: 2")
+    with pytest.raises(PolicyError, match=r"ashfield v3 has changed since it was published \(corrects no longer"):
+        load_versions(policy_copy)
+
+
+def test_the_councils_address_shows_the_correction_from_its_day(project_root, policy_copy, tmp_path, capsys,
+                                                               monkeypatch):
+    monkeypatch.setenv("HOUSERULES_TODAY", "2026-12-01")
+    _edit(_ashfield_with_a_version_to_come(policy_copy), MISTAKE, FIXED)
+    assert _correct(policy_copy, 1) == 0
+    out = tmp_path / "site"
+
+    def built(day: str, page: str) -> str:
+        monkeypatch.setenv("HOUSERULES_TODAY", day)
+        assert main(["build", "ashfield", "--policies", str(policy_copy), "--out", str(out)]) == 0
+        return (out / "public" / "ashfield" / page).read_text(encoding="utf-8")
+
+    before = built("2026-11-30", "using-social-media/index.html")
+    assert "Version 1 of these pages" in before and "respond to posts outside of normal office" in before
+    now = built("2026-12-01", "using-social-media/index.html")
+    assert "Version 3 of these pages" in now and "reply to posts outside our office hours" in now
+    site = out / "public" / "ashfield"
+    # The correction's own pages: the fix, and none of version 2's changes.
+    fixed = (site / "v3" / "when-rules-are-broken" / "index.html").read_text(encoding="utf-8")
+    assert "After 12 months" in fixed and "After 6 months" not in fixed
+    assert "After 6 months" in (site / "v2" / "when-rules-are-broken" / "index.html").read_text(encoding="utf-8")
+    page = (site / "history" / "index.html").read_text(encoding="utf-8")
+    history = re.sub(r"<[^>]+>", "", re.search(r"<article.*?</article>", page, re.S).group(0))
+    assert "Version 3 (a correction of version 1): in force from 1 December 2026" in history
+    assert not re.search(r"\bv\d\b|corrects", history), "in words: no version ids or field names"
+    # Latest date first: version 2, then the correction, then version 1.
+    assert history.index("Version 2: in force") < history.index("Version 3 (a correction") \
+        < history.index("Version 1: in force")

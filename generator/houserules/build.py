@@ -131,7 +131,7 @@ def build_sites(project_root: Path, slugs: list[str] | None = None, *,
         for job in jobs:
             if not job.folder:  # a version's pages use the runtime at the council's own address
                 checker.link_runtime(job.built)
-        _assemble(stage, jobs, histories)
+        _assemble(stage, jobs, histories, day)
         # Sites this build does not make stay as they are; a build of every
         # council drops those of councils no longer in the source.
         _carry_over(out, stage, chosen, other_councils=bool(slugs))
@@ -229,7 +229,7 @@ def _exchange(new: Path, out: Path) -> None:
     _remove(aside)
 
 
-def _assemble(stage: Path, jobs: list[SiteJob], histories: dict) -> None:
+def _assemble(stage: Path, jobs: list[SiteJob], histories: dict, day: dt.date) -> None:
     """Each council's site: its current edition at the top, every version in
     its own folder, and the version list and change feed at the site's root.
     (Built apart first: MkDocs empties its output folder before it writes.)"""
@@ -244,7 +244,7 @@ def _assemble(stage: Path, jobs: list[SiteJob], histories: dict) -> None:
         history = histories.get(slug)
         if history:
             site = stage / audience / slug
-            feed.write_site_files(site, history, audience)
+            feed.write_site_files(site, history, audience, day)
 
 
 def _choose(policy: Policy, slugs: list[str] | None) -> list[str]:

@@ -92,11 +92,17 @@ def _parser() -> argparse.ArgumentParser:
     p_publish = command(
         "publish", help="freeze a council's current policy as a new published version",
         description="Writes policies/published/<council>/v<N>.yaml and copies of its source files; "
-                    "published versions are never edited.")
+                    "published versions are never edited. With --corrects N, the new version is version N "
+                    "with the edit made to the source since it was last published: a correction of the "
+                    "version in force (or of one still to come) that does not wait for later versions.")
     p_publish.add_argument("--council", required=True, help="council slug, e.g. ashfield")
-    p_publish.add_argument("--effective", required=True, help="the day the version applies from, YYYY-MM-DD")
+    p_publish.add_argument("--effective", help="the day the version applies from, YYYY-MM-DD (needed unless "
+                           "--corrects: a correction applies from today, or from the day of the version it "
+                           "corrects when that is still to come)")
     p_publish.add_argument("--note", required=True, help="the change note, for residents: what changed and why")
-    kind = p_publish.add_mutually_exclusive_group(required=True)
+    p_publish.add_argument("--corrects", type=_positive, metavar="N",
+                           help="publish a correction of version N: its files with the source's edit")
+    kind = p_publish.add_mutually_exclusive_group()
     kind.add_argument("--major", dest="change", action="store_const", const="major",
                       help="rules or rights change")
     kind.add_argument("--minor", dest="change", action="store_const", const="minor",
@@ -165,8 +171,13 @@ def _run(args) -> int:
         from .commands.check import parse_date
         from .commands.publish import publish
         effective = parse_date(args.effective, "--effective")
+        if args.corrects is None and (effective is None or args.change is None):
+            raise UsageError("publish needs --effective YYYY-MM-DD and --major or --minor (or --corrects N, "
+                             "to correct a published version)")
+        change = args.change or "minor"  # a correction is normally a minor change
         with tempfile.TemporaryDirectory() as work:
-            print(publish(policies, args.council, effective, args.note, args.change, args.sample, Path(work)))
+            print(publish(policies, args.council, effective, args.note, change, args.sample, Path(work),
+                          corrects=args.corrects))
     elif args.command == "serve":
         from .commands.serve import serve
         serve(args.site or root / "site", args.host, args.port)

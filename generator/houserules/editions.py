@@ -20,7 +20,8 @@ from .changes import Change, compare
 from .errors import PolicyError, SourceProblem
 from .load import Policy, load_policy
 from .resolve import resolve
-from .versions import Version, files_folder, materialise
+from .versions import Version, files_folder, in_order, materialise
+from .versions import in_force as _in_force
 from .yamlsource import display_path
 from .wording import long_date
 
@@ -38,15 +39,29 @@ class History:
     versions: list[Version]
     policies: dict[int, Policy]
     changes: dict[int, list[Change]]  # version number -> what changed from the one before
+    # version number -> the number of the one its changes are told against: the
+    # version before it in the order they take effect, or the one it corrects
+    before: dict[int, int] = field(default_factory=dict)
     # (version number, audience) -> page paths: every edition lists every version's pages
     _pages: dict = field(default_factory=dict)
+    # (old, new) -> what changed from one to the other, for "Compare versions"
+    _between: dict = field(default_factory=dict)
 
     def pages(self, number: int, audience: str) -> list[str]:
         key = (number, audience)
         if key not in self._pages:
             view = resolve(self.policies[number], self.slug, audience)
-            self._pages[key] = [_page_path(p) for p, _ in view.pages] + ["history/"]
+            self._pages[key] = ([_page_path(p) for p, _ in view.pages] + ["history/"]
+                                + (["compare/"] if len(self.versions) > 1 else []))
         return self._pages[key]
+
+    def between(self, old: int, new: int) -> list[Change]:
+        """What changed from version `old` to version `new`: any two, not only neighbours."""
+        if self.before.get(new) == old:
+            return self.changes[new]
+        if (old, new) not in self._between:
+            self._between[old, new] = compare(self.policies[old], self.policies[new], self.slug)
+        return self._between[old, new]
 
     def in_force(self, day: dt.date) -> Version | None:
         return in_force(self.versions, day)
@@ -56,14 +71,23 @@ class History:
 
 
 def in_force(versions: list[Version], day: dt.date) -> Version | None:
-    live = [v for v in versions if v.effective <= day]
-    return live[-1] if live else None
+    """The one whose date came last, on or before the day; of two with the
+    same date, the later published (a correction replaces the version it corrects)."""
+    return _in_force(versions, day)
 
 
 def shown_on(versions: list[Version], day: dt.date) -> Version:
     """The version a council's own address shows on the day: the one in
-    force, or the first, before any takes effect."""
-    return in_force(versions, day) or versions[0]
+    force, or, before any takes effect, the first that will be."""
+    return in_force(versions, day) or in_force(versions, in_order(versions)[0].effective)
+
+
+def told_against(versions: list[Version]) -> dict[int, int]:
+    """Each version's changes are told against the version before it in the
+    order they take effect, so the history says what changed on its day; a
+    correction's against the version it corrects, so it says what it fixed."""
+    order = in_order(versions)
+    return {v.number: v.corrects or before.number for before, v in zip(order, order[1:])}
 
 
 def load_version(root: Path, version: Version, work: Path) -> Policy:
@@ -84,9 +108,9 @@ def build_day() -> dt.date:
 
 def history_for(root: Path, slug: str, versions: list[Version], work: Path) -> History:
     policies = {v.number: load_version(root, v, work) for v in versions}
-    changes = {v.number: compare(policies[v.number - 1], policies[v.number], slug)
-               for v in versions if v.number > 1}
-    return History(slug, versions, policies, changes)
+    before = told_against(versions)
+    changes = {number: compare(policies[was], policies[number], slug) for number, was in before.items()}
+    return History(slug, versions, policies, changes, before)
 
 
 def _in_published(problem: SourceProblem, root: Path, version: Version, folder: Path) -> SourceProblem:
@@ -117,18 +141,32 @@ def context(history: History | None, edition: Edition, audience: str) -> dict | 
     if not history or edition.version is None:
         return None
     staff = audience == "staff"
+    order = in_order(history.versions)
     versions = []
     for v in history.versions:
+        at = order.index(v)
+        after = order[at + 1] if at + 1 < len(order) else None
         versions.append({
             "folder": v.folder, "number": v.number, "effective": v.effective.isoformat(),
             "published": v.published.isoformat(), "change": v.change, "note": v.note, "sample": v.sample,
             "effective_long": long_date(v.effective), "published_long": long_date(v.published),
             "pages": history.pages(v.number, audience),
             "changes": [c.__dict__ for c in history.changes.get(v.number, []) if staff or not c.staff_only],
+            # Where it stands among the others: the order they take effect in, the
+            # version it corrects, the one its changes are told against, and the
+            # one that replaces it from its first day (then it is never in force).
+            "order": at, "corrects": v.corrects, "before": history.before.get(v.number),
+            "replaced_by": after.number if after and after.effective == v.effective else None,
         })
+    # Every two versions, the earlier (in the order they take effect) first,
+    # with what changed from one to the other: "Compare versions".
+    pairs = [{"old": x.number, "new": y.number, "id": f"{x.folder}-{y.folder}",
+              "changes": [c.__dict__ for c in history.between(x.number, y.number) if staff or not c.staff_only]}
+             for i, x in enumerate(order) for y in order[i + 1:]]
     return {
         "root": edition.folder == "",
         "this": edition.version.folder,
         "to_site_root": "" if edition.folder == "" else "../",
         "versions": versions,
+        "pairs": pairs,
     }

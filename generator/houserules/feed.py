@@ -4,17 +4,32 @@ and `history.xml`, an Atom feed with an entry per published version."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from .editions import History
+from .editions import History, in_force, shown_on
 from .wording import long_date
 
 
-def versions_json(history: History) -> str:
+def aliases(versions: list, day: dt.date) -> dict[int, list[str]]:
+    """mike's aliases as of the day: "latest" for the version the council's
+    address shows (the one in force; before any is, the first that will be),
+    "upcoming" for each whose date has not come and that will then be in
+    force (not one replaced on its first day). The pages set the same labels
+    again by the reader's date (assets/houserules.js)."""
+    shown = shown_on(versions, day)
+    return {v.number: ["latest"] * (v == shown)
+            + ["upcoming"] * (v.effective > day and in_force(versions, v.effective) == v)
+            for v in versions}
+
+
+def versions_json(history: History, day: dt.date) -> str:
     """Newest first, as mike writes it."""
-    return json.dumps([{"version": v.folder, "title": f"{v.folder}: from {long_date(v.effective)}", "aliases": []}
+    named = aliases(history.versions, day)
+    return json.dumps([{"version": v.folder, "title": f"{v.folder}: from {long_date(v.effective)}",
+                        "aliases": named[v.number]}
                        for v in reversed(history.versions)], indent=2) + "\n"
 
 
@@ -23,8 +38,7 @@ def _change_lines(history: History, number: int, staff: bool) -> list[str]:
     for c in history.changes.get(number, []):
         if c.staff_only and not staff:
             continue
-        detail = "; ".join(part for part in (c.old and f"was: {c.old}", c.new and f"now: {c.new}") if part)
-        lines.append(f"{c.area.capitalize()} {c.kind}: {c.what}" + (f" ({detail})" if detail else ""))
+        lines.append(c.sentence)
     return lines
 
 
@@ -36,7 +50,7 @@ def atom(history: History, audience: str, name: str) -> str:
     entries = []
     for v in reversed(history.versions):
         changes = _change_lines(history, v.number, staff)
-        summary = v.note + (" Changes: " + "; ".join(changes) if changes else "")
+        summary = v.note + (" What changed: " + " ".join(changes) if changes else "")
         sample = " (sample data)" if v.sample else ""
         entries.append(f"""  <entry>
     <id>tag:houserules,{v.published.year}:{history.slug}/{audience}/{v.folder}</id>
@@ -58,8 +72,8 @@ def atom(history: History, audience: str, name: str) -> str:
 """
 
 
-def write_site_files(site: Path, history: History, audience: str) -> None:
+def write_site_files(site: Path, history: History, audience: str, day: dt.date) -> None:
     council = history.policies[history.versions[-1].number].councils[history.slug].name
     name = council if isinstance(council, str) else council.placeholder
-    (site / "versions.json").write_text(versions_json(history), encoding="utf-8")
+    (site / "versions.json").write_text(versions_json(history, day), encoding="utf-8")
     (site / "history.xml").write_text(atom(history, audience, name), encoding="utf-8")

@@ -205,6 +205,7 @@ PUBLIC_NAV = (
     ("contact", "Contact us"),
     ("rules-reference", "Rules explained"),
     ("history", "History of changes"),
+    ("compare", "Compare versions"),
     ("accessibility", "Accessibility statement"),
 )
 STAFF_NAV = (
@@ -216,6 +217,7 @@ STAFF_NAV = (
     ("judgement", "Rules that need a person"),
     ("rules-reference", "Rules explained"),
     ("history", "History of changes"),
+    ("compare", "Compare versions"),
     ("accessibility", "Accessibility statement"),
 )
 PUBLIC_PAGES = tuple(page for page, _ in PUBLIC_NAV)

@@ -167,8 +167,10 @@ def site_config(view: SiteView, project_root: Path, site_root: Path, docs: Path,
             "search_worker": _search_worker(),
             # For main.html: where this edition stands among the published versions.
             "versioning": _versioning(view.versions),
-            # Material's version selector, fed by versions.json at the site's root.
-            **({"version": {"provider": "mike"}} if view.versions else {}),
+            # Material's version selector, fed by versions.json at the site's root,
+            # with mike's labels ("latest", "upcoming"), which the page script sets
+            # again by the reader's date.
+            **({"version": {"provider": "mike", "alias": True}} if view.versions else {}),
         },
     }
 

@@ -216,6 +216,7 @@ def resolve(policy: Policy, slug: str, audience: str, versions: Mapping | None =
     # Rules whose verdicts a moderator must confirm or make (kinds.py).
     judgement = tuple(r for r in by_rule if KINDS[r.rule.check.kind].person_decides)
     present = {**_present(council, sections, versions), "history": versions is not None,
+               "compare": versions is not None and len(versions["versions"]) > 1,
                "judgement": bool(judgement)}
     titles = {page: t for page, t in council.page_titles.items() if t}
     nav = STAFF_NAV if staff else PUBLIC_NAV

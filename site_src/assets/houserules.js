@@ -91,8 +91,10 @@
 
   /* Published versions: whether the version on screen is current,
      superseded or upcoming depends on the reader's day, not the day the site
-     was built. A version is in force from its effective date (that day
-     included) until the next version's. */
+     was built. Versions take effect in the order of their dates, and of two
+     with the same date the later published (a correction) replaces the
+     other; each is in force from its date (that day included) until the next
+     one's in that order: as editions.in_force decides for the build. */
   function today() {
     var now = new Date();
     function pad(n) { return (n < 10 ? "0" : "") + n; }
@@ -104,31 +106,48 @@
     a.textContent = text;
     return a;
   }
+  function inOrder(versions) {
+    return versions.slice().sort(function (a, b) {
+      if (a.effective !== b.effective) return a.effective < b.effective ? -1 : 1;
+      return a.number - b.number;
+    });
+  }
+  function inForceOn(order, day) {
+    var found = null;
+    order.forEach(function (v) { if (v.effective <= day) found = v; });
+    return found;
+  }
   function versionBanner() {
     var banner = document.querySelector("[data-hr-versions]");
     if (!banner) return;
     var data = JSON.parse(banner.getAttribute("data-hr-versions"));
     var day = today();
-    var inForce = null, mine = null;
-    data.versions.forEach(function (v) {
-      if (v.effective <= day) inForce = v;
-      if (v.folder === data.this) mine = v;
-    });
-    var next = data.versions.filter(function (v) { return v.number === mine.number + 1; })[0];
+    var order = inOrder(data.versions);
+    var mine = order.filter(function (v) { return v.folder === data.this; })[0];
+    var inForce = inForceOn(order, day);
+    var next = order[order.indexOf(mine) + 1];  // the version that takes over from this one
     var p = document.createElement("p");
     var state;
-    if (mine.effective > day) {
+    if (next && next.effective === mine.effective) {
+      state = "superseded";  // replaced from its first day: it is never in force
+      p.append("Replaced: version " + mine.number + " of these pages " +
+               (mine.effective > day ? "will not take effect: version " + next.number + " replaces it from "
+                                     : "never took effect: version " + next.number + " replaced it on ") +
+               mine.effective_long + ". ");
+      if (inForce) p.append(link(inForce.href, "Read this page in the current version (" + inForce.number + ")"), ". ");
+    } else if (mine.effective > day) {
       state = "upcoming";
       p.append("Upcoming version: version " + mine.number + " of these pages takes effect on " + mine.effective_long + ". ");
       if (inForce) p.append("Until then, ", link(inForce.href, "version " + inForce.number + " applies"), ". ");
-    } else if (inForce && inForce.number > mine.number) {
+    } else if (inForce !== mine) {
       state = "superseded";
       p.append("Superseded: version " + mine.number + " applied from " + mine.effective_long + " until " +
                next.effective_long + ". ", link(inForce.href, "Read this page in the current version (" + inForce.number + ")"), ". ");
     } else {
       state = "current";
       p.append("Current version (" + mine.number + "), in force since " + mine.effective_long + ". ");
-      var coming = data.versions.filter(function (v) { return v.effective > day; })[0];
+      var first = order.filter(function (v) { return v.effective > day; })[0];
+      var coming = first && inForceOn(order, first.effective);  // of two on that day, the one that applies
       if (coming) p.append(link(coming.href, "Version " + coming.number + " takes effect on " + coming.effective_long), ". ");
     }
     p.append(link(data.history, "All versions and what changed"), ".");
@@ -136,18 +155,62 @@
     banner.replaceChildren(p);
   }
 
-  /* Material's version selector arrives once versions.json is fetched. Its
-     button is named "Select version" while it shows "v2": say both, so the
-     name a speech-input user hears matches what they see (WCAG 2.5.3). */
-  function nameVersionButton() {
+  /* mike's labels, decided as the banner decides, by the reader's date:
+     "latest" for the version in force (before any is, the first that will
+     be: the one the council's address shows), "upcoming" for one whose date
+     has not come (not one replaced on its first day: that one never comes
+     into force). versions.json carries the same labels as of the day of the
+     build; the selector shows these. {folder: label} */
+  function versionLabels(data, day) {
+    var order = inOrder(data.versions);
+    var latest = inForceOn(order, day) || inForceOn(order, order[0].effective);
+    var labels = {};
+    order.forEach(function (v) {
+      if (v.effective > day && inForceOn(order, v.effective) === v) labels[v.folder] = "upcoming";
+      else if (v === latest) labels[v.folder] = "latest";
+    });
+    return labels;
+  }
+
+  /* Material's version selector arrives once versions.json is fetched. Each
+     version is shown as "v2", its label for the reader's day, then its date
+     ("from 1 April 2027"; on a phone the button leaves the date to the
+     list). The button is named by what it shows and what it does ("v2
+     latest from 1 April 2027: select another version"), so the name a
+     speech-input user hears starts with what they see (WCAG 2.5.3). */
+  function versionSelector() {
     var topic = document.querySelector(".hr-version-topic");
-    if (!topic) return;
+    var banner = document.querySelector("[data-hr-versions]");
+    if (!topic || !banner) return;
+    var data = JSON.parse(banner.getAttribute("data-hr-versions"));
+    var labels = versionLabels(data, today());
+    function folderOf(href) {
+      var m = /\/(v\d+)\/?$/.exec(new URL(href, location.href).pathname);
+      return m ? m[1] : null;
+    }
+    function span(className, text) {
+      var s = document.createElement("span");
+      s.className = className;
+      s.textContent = text;
+      return s;
+    }
+    function mark(el, folder) {
+      var title = "";
+      el.childNodes.forEach(function (n) { if (n.nodeType === 3) title += n.textContent; });
+      var parts = /^\s*([^:]+?)\s*:\s*(.*?)\s*$/.exec(title) || [null, title.trim(), ""];
+      var label = labels[folder];
+      el.replaceChildren(parts[1]);
+      if (label) el.append(" ", span("md-version__alias", label));
+      if (parts[2]) el.append(" ", span("hr-version-date", parts[2]));
+      return [parts[1], label, parts[2]].filter(Boolean).join(" ");
+    }
     function fix() {
-      var button = topic.querySelector(".md-version__current");
-      if (button && !button.dataset.hrNamed) {
-        button.dataset.hrNamed = "yes";
-        button.setAttribute("aria-label", button.textContent.trim() + ": select another version");
-      }
+      var selector = topic.querySelector(".md-version");
+      if (!selector || selector.dataset.hrLabelled) return;
+      selector.dataset.hrLabelled = "yes";
+      selector.querySelectorAll(".md-version__link").forEach(function (a) { mark(a, folderOf(a.href)); });
+      var button = selector.querySelector(".md-version__current");
+      if (button) button.setAttribute("aria-label", mark(button, data.this) + ": select another version");
     }
     fix();
     new MutationObserver(fix).observe(topic, { childList: true, subtree: true });
@@ -175,13 +238,73 @@
     new MutationObserver(fix).observe(list, { childList: true, subtree: true });
   }
 
+  /* Compare versions: every pair of versions is on the page, the earlier
+     first, and without JavaScript all are shown. With it, the form (hidden
+     until now) shows the pair chosen, in either order, and hides the rest;
+     a link to a pair (#v1-v3) shows that one. Each version in the form
+     carries its label for the reader's day, as the selector does. */
+  function compareVersions() {
+    var form = document.querySelector("[data-hr-compare-form]");
+    var banner = document.querySelector("[data-hr-versions]");
+    if (!form) return;
+    var pairs = Array.prototype.slice.call(document.querySelectorAll("[data-hr-pair]"));
+    if (!pairs.length) return;
+    var from = form.elements.old, to = form.elements["new"];
+    var status = form.querySelector("[data-hr-compare-status]");
+    if (banner) {
+      var labels = versionLabels(JSON.parse(banner.getAttribute("data-hr-versions")), today());
+      form.querySelectorAll("[data-hr-version]").forEach(function (choice) {
+        var label = labels[choice.getAttribute("data-hr-version")];
+        if (label) choice.textContent += " (" + label + ")";
+      });
+    }
+    function numbers(pair) { return pair.getAttribute("data-hr-pair").split(" "); }
+    function show(pair) {
+      pairs.forEach(function (p) { p.hidden = p !== pair; });
+      from.value = numbers(pair)[0];
+      to.value = numbers(pair)[1];
+    }
+    function fromHash() {
+      var pair = pairs.filter(function (p) { return "#" + p.id === location.hash; })[0];
+      if (pair) {
+        status.textContent = "";
+        show(pair);
+      }
+      return pair;
+    }
+    form.hidden = false;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var a = from.value, b = to.value;
+      if (a === b) {
+        status.textContent = "Version " + a + " is the same version twice: choose two different versions.";
+        return;
+      }
+      var pair = pairs.filter(function (p) {
+        var n = numbers(p);
+        return (n[0] === a && n[1] === b) || (n[0] === b && n[1] === a);
+      })[0];
+      show(pair);
+      status.textContent = numbers(pair)[0] === a ? "" :
+        "Version " + numbers(pair)[0] + " took effect first, so this shows what changed from it to version " +
+        numbers(pair)[1] + ".";
+      history.replaceState(null, "", "#" + pair.id);
+      var heading = pair.querySelector("h2");
+      heading.focus({ preventScroll: true });  // read next by a screen reader, at the top of the screen
+      heading.scrollIntoView({ block: "start" });
+    });
+    window.addEventListener("hashchange", fromHash);
+    if (!fromHash()) show(pairs[pairs.length - 1]);  // the latest two, to begin with
+  }
+
   menu();
   search();
   searchAtOwnAddress();
   printed();
   linkedTab();
   versionBanner();
-  nameVersionButton();
+  versionSelector();
+  compareVersions();
   window.addEventListener("hashchange", linkedTab);
   if (window.document$) window.document$.subscribe(tables);
   else document.addEventListener("DOMContentLoaded", tables);

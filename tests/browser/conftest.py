@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from houserules.server import make_server
-from site_pages import DESKTOP
+from site_pages import DESKTOP, served
 
 CHROMIUM = Path(os.environ.get("HOUSERULES_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -35,17 +33,8 @@ def site_server(built_site: Path) -> Iterator[str]:
 
     <base>/public/<slug>/ and <base>/staff/<slug>/ are the sites.
     """
-    # The preview server: compressed, versioned checker files cached, as a
-    # council's server should be configured.
-    server = make_server(built_site, quiet=True)
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with served(built_site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

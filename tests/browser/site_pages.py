@@ -8,7 +8,12 @@ a protocol page.
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from houserules.server import make_server
 
 DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 375, "height": 740}
@@ -21,9 +26,9 @@ PUBLIC_SITE = "public/nottinghamshire"
 STAFF_SITE = "staff/nottinghamshire"
 
 PUBLIC_PAGES = ["", "rules/", "check/", "using-social-media/", "when-rules-are-broken/", "pre-election/",
-                "contact/", "rules-reference/", "history/", "accessibility/"]
+                "contact/", "rules-reference/", "history/", "compare/", "accessibility/"]
 STAFF_PAGES = ["", "protocol/", "moderation/", "check/", "responses/", "judgement/", "rules-reference/",
-               "history/", "accessibility/"]
+               "history/", "compare/", "accessibility/"]
 
 # (site, page) pairs for the accessibility checks.
 A11Y_PAGES = ([(PUBLIC_SITE, p) for p in PUBLIC_PAGES]
@@ -60,3 +65,18 @@ def built_pages(site_dir: Path) -> list[str]:
         else:
             pages.append(rel)
     return pages
+
+
+@contextmanager
+def served(site: Path) -> Iterator[str]:
+    """The preview server on `site`: compressed, versioned checker files
+    cached, as a council's server should be configured."""
+    server = make_server(site, quiet=True)
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)

@@ -6,7 +6,7 @@ from pathlib import Path
 from ..build import build_sites
 from ..editions import build_day, shown_on
 from ..load import load_policy
-from ..versions import load_versions, unpublished
+from ..versions import last_in_effect, load_versions, unpublished
 from ..wording import count
 
 
@@ -32,8 +32,8 @@ def unpublished_notes(policy_dir: Path, councils: list[str]) -> list[str]:
     notes = []
     for slug in edited:
         if slug in policy.councils and unpublished(policy, slug, history[slug]):
-            shown = shown_on(history[slug], build_day())
-            notes.append(f"note: {slug}: the source has changed since v{history[slug][-1].number}, and its sites "
+            shown, last = shown_on(history[slug], build_day()), last_in_effect(history[slug])
+            notes.append(f"note: {slug}: the source has changed since v{last.number}, and its sites "
                          f"show published versions only (v{shown.number} at its own address). Publish the change "
                          f"to show it: houserules publish --council {slug} --effective YYYY-MM-DD --major|--minor --note \"...\"")
     return notes
