@@ -18,7 +18,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 \
 	  $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
 	  "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo "$$p"; break; }; done)
 
-.PHONY: site setup test serve chromium clean bench bench-checker bench-widget model
+.PHONY: site setup test serve chromium clean bench bench-checker bench-widget model stdlib-list
 
 site: setup
 	$(VENV)/bin/houserules build
@@ -30,9 +30,12 @@ serve: setup
 test: setup chromium $(BROWSER_STAMP)
 	$(VENV)/bin/python -m pytest
 
-# Every set-up makes sure the runtime names no third party (see below); a second run finds it done.
+# Every set-up makes sure the runtime names no third party (see below), writes
+# the zip of the standard library the checker needs (widget/stdlib.txt) and
+# the Brotli and gzip copies of the runtime's files the sites serve (the first
+# time, about a minute); a second run finds it done.
 setup: $(STAMP) $(NPM_STAMP)
-	$(PY) -m houserules.checker_assets widget/node_modules/pyodide
+	$(PY) -m houserules.checker_assets widget/node_modules/pyodide widget/stdlib.txt
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -n "$(PYTHON)" || { echo "error: Python 3.12 or newer is needed (set PYTHON=/path/to/python3.12)" >&2; exit 1; }
@@ -41,7 +44,8 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-# The sites serve four files of Pyodide's package, taken by name. Of the rest,
+# The sites serve three files of Pyodide's package, taken by name, and a zip
+# of the part of its python_stdlib.zip the checker needs. Of the rest,
 # the demo consoles are pages that load scripts from a CDN, and the classic
 # script build and the source maps name that CDN as a default: nothing in this
 # tree should load from a third party, so they are removed. The module the
@@ -94,6 +98,11 @@ bench-checker: $(STAMP) $(BENCH_STAMP)
 # from ../shared/data: the same bytes every time. Needs numpy and scipy (bench lock).
 model: $(STAMP) $(BENCH_STAMP)
 	$(PY) tests/benchmarks/train_model.py
+
+# Which modules of Pyodide's standard library the checker needs, found by
+# running it in Chromium over every rule's examples: rewrites widget/stdlib.txt.
+stdlib-list: $(STAMP) $(NPM_STAMP) chromium
+	$(PY) tests/benchmarks/trace_stdlib.py
 
 clean:
 	rm -rf site build $(VENV) widget/node_modules

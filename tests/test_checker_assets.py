@@ -1,9 +1,12 @@
 """What each built site carries for the checker: the engine as a wheel that
 is the same bytes every build, a lock file holding its hash, the pinned
-Pyodide runtime under a versioned path, and the council's rules."""
+Pyodide runtime under a versioned path with the part of the standard library
+the checker needs, each large file with its Brotli and gzip copies, and the
+council's rules."""
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import io
 import json
@@ -13,11 +16,13 @@ import sys
 import zipfile
 from pathlib import Path
 
+import brotli
 import pytest
 
 from houserules.build import BuildError, build_sites
-from houserules.checker_assets import (CDN_DEFAULT, OWN_DEFAULT, RUNTIME_FILES, AssetError, keep_local,
-                                       prepare)
+from houserules.checker_assets import (CDN_DEFAULT, ENCODINGS, OWN_DEFAULT, RUNTIME_FILES, AssetError, compress,
+                                       keep_local, precompress, prepare, write_stdlib)
+from houserules.stdlib import FULL_NAME, StdlibList, trimmed
 from houserules.load import load_policy
 from houserules.rulepack import build_rulepack, dumps
 from houserules.wheel import build_wheel
@@ -55,25 +60,43 @@ def test_the_wheel_installs_and_checks_in_a_clean_interpreter(tmp_path):
     assert out.stdout.strip() in {"abuse", "personal-attacks"}
 
 
+def _decompressed(path: Path) -> bytes:
+    return brotli.decompress(path.read_bytes()) if path.suffix == ".br" else gzip.decompress(path.read_bytes())
+
+
 def test_every_site_serves_the_runtime_engine_and_rules_itself(built_site):
     assets = prepare(ROOT)
     lock = json.loads(assets.lock)
     entry = lock["packages"]["houserules-checker"]
+    stdlib = trimmed(assets.pyodide_dir / FULL_NAME, StdlibList.read(ROOT / "widget" / "stdlib.txt").zipped)
     for site in sorted(p for audience in ("public", "staff") for p in (built_site / audience).iterdir()):
         runtime = site / "assets" / "pyodide" / assets.pyodide_version
-        assert sorted(p.name for p in runtime.iterdir()) == sorted(RUNTIME_FILES)
-        for name in RUNTIME_FILES:
-            assert (runtime / name).read_bytes() == (assets.pyodide_dir / name).read_bytes()
+        # The three runtime files and the trimmed standard library, each with its copies; not Pyodide's own zip.
+        served = (*RUNTIME_FILES, assets.stdlib_name)
+        assert sorted(p.name for p in runtime.iterdir()) == sorted(n + s for n in served for s in ("", *ENCODINGS))
+        assert (runtime / assets.stdlib_name).read_bytes() == stdlib
+        for name in served:
+            original = (runtime / name).read_bytes()
+            assert original == (assets.pyodide_dir / name).read_bytes()
+            for suffix in ENCODINGS:
+                assert _decompressed(runtime / (name + suffix)) == original, name + suffix
         folder = site / "assets" / "checker" / assets.wheel_dir
         wheel = (folder / entry["file_name"]).read_bytes()
         assert hashlib.sha256(wheel).hexdigest() == entry["sha256"]
+        for suffix in ENCODINGS:
+            assert _decompressed(folder / (entry["file_name"] + suffix)) == wheel
         assert json.loads((folder / "pyodide-lock.json").read_text()) == lock
         rules = json.loads((site / "assets" / "checker" / "rules" / f"{site.name}.json").read_text())
         assert rules["council"]["slug"] == site.name and rules["rules"]
+        # The page names the trimmed standard library for Pyodide to load.
+        check = (site / "check" / "index.html").read_text(encoding="utf-8")
+        assert f'data-stdlib="../assets/pyodide/{assets.pyodide_version}/{assets.stdlib_name}"' in check
         # A published version has its own rules, and the runtime of the council's own address.
         for version in (p for p in site.iterdir() if re.fullmatch(r"v\d+", p.name)):
             assert (version / "assets" / "checker" / "rules" / f"{site.name}.json").is_file()
             assert not (version / "assets" / "pyodide").exists()
+            page = (version / "check" / "index.html").read_text(encoding="utf-8")
+            assert f'data-stdlib="../../assets/pyodide/{assets.pyodide_version}/{assets.stdlib_name}"' in page
 
 
 def test_the_lock_matches_the_runtime_it_runs_on():
@@ -128,19 +151,84 @@ def test_set_up_rewrites_pyodides_cdn_default_once_and_a_build_refuses_it_unrewr
         keep_local(runtime)
 
 
-def test_a_build_with_pyodides_cdn_default_still_in_place_fails_saying_to_run_set_up(tmp_path):
+def _project(tmp_path, runtime_file=lambda path: True):
+    """A project beside this one, sharing its source; its runtime folder links
+    the installed runtime's files that `runtime_file` keeps."""
     root = tmp_path / "project"
     runtime = root / "widget" / "node_modules" / "pyodide"
     runtime.mkdir(parents=True)
     for name in ("policies", "site_src", "mkdocs.yml"):
         (root / name).symlink_to(ROOT / name)
     (root / "widget" / "houserules_checker").symlink_to(PACKAGE)
-    (root / "widget" / "package.json").write_bytes((ROOT / "widget" / "package.json").read_bytes())
+    for name in ("package.json", "stdlib.txt"):
+        (root / "widget" / name).write_bytes((ROOT / "widget" / name).read_bytes())
     installed = ROOT / "widget" / "node_modules" / "pyodide"
     for path in installed.iterdir():
-        (runtime / path.name).symlink_to(path)
+        if runtime_file(path):
+            (runtime / path.name).symlink_to(path)
+    return root, runtime, installed
+
+
+def test_a_build_with_pyodides_cdn_default_still_in_place_fails_saying_to_run_set_up(tmp_path):
+    root, runtime, installed = _project(tmp_path)
     (runtime / "pyodide.mjs").unlink()
     (runtime / "pyodide.mjs").write_text((installed / "pyodide.mjs").read_text(encoding="utf-8")
                                          .replace(OWN_DEFAULT, CDN_DEFAULT), encoding="utf-8")
     with pytest.raises(BuildError, match=r"pyodide\.mjs still names Pyodide's CDN.*make setup"):
         build_sites(root, out=tmp_path / "site")
+
+
+def test_set_up_writes_the_trimmed_standard_library_by_its_hash_and_drops_an_older_one(tmp_path):
+    runtime = tmp_path / "pyodide"
+    runtime.mkdir()
+    (runtime / FULL_NAME).symlink_to(ROOT / "widget" / "node_modules" / "pyodide" / FULL_NAME)
+    listed = tmp_path / "stdlib.txt"
+    listed.write_text("[zip]\njson\n", encoding="utf-8")
+    first = write_stdlib(runtime, listed)
+    (runtime / (first + ".br")).write_bytes(b"a copy")
+    assert write_stdlib(runtime, listed) == first  # a second set-up finds it done
+    listed.write_text("[zip]\njson\nre._parser\n", encoding="utf-8")
+    second = write_stdlib(runtime, listed)
+    assert second != first
+    assert sorted(p.name for p in runtime.iterdir()) == sorted([FULL_NAME, second])
+    with zipfile.ZipFile(runtime / second) as zip_:  # the listed modules, and their packages
+        assert zip_.namelist() == ["json/__init__.py", "re/__init__.py", "re/_parser.py"]
+    listed.write_text("[zip]\nno_such_module\n", encoding="utf-8")
+    with pytest.raises(AssetError, match="no_such_module.*make stdlib-list"):
+        write_stdlib(runtime, listed)
+
+
+def test_compressed_copies_are_the_same_bytes_every_time_and_made_again_only_when_they_are_not_the_files(tmp_path):
+    data = (ROOT / "widget" / "node_modules" / "pyodide" / "pyodide.mjs").read_bytes()
+    for encoding in ENCODINGS.values():
+        assert compress(data, encoding) == compress(data, encoding)
+    assert gzip.compress(b"x", mtime=0)[4:8] == compress(b"x", "gzip")[4:8] == b"\0\0\0\0"  # no time
+    path = tmp_path / "pyodide.mjs"
+    path.write_bytes(data)
+    said = []
+    precompress(path, said.append)
+    assert brotli.decompress((tmp_path / "pyodide.mjs.br").read_bytes()) == data
+    assert gzip.decompress((tmp_path / "pyodide.mjs.gz").read_bytes()) == data
+    assert len(said) == 2
+    before = {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
+    precompress(path, said.append)  # a second set-up finds them done
+    assert len(said) == 2 and before == {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
+    (tmp_path / "pyodide.mjs.br").write_bytes(b"cut short")  # a copy that is not of the file
+    path.write_bytes(data + b"\n// changed\n")  # and a file changed since its copies
+    precompress(path, said.append)
+    assert brotli.decompress((tmp_path / "pyodide.mjs.br").read_bytes()) == path.read_bytes()
+    assert gzip.decompress((tmp_path / "pyodide.mjs.gz").read_bytes()) == path.read_bytes()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file left
+
+
+def test_a_build_without_the_compressed_copies_or_the_trimmed_zip_says_to_run_set_up(tmp_path):
+    root, runtime, installed = _project(tmp_path, lambda path: not path.name.endswith(".br"))
+    with pytest.raises(AssetError, match=r"pyodide\.mjs\.br.*make setup"):
+        prepare(root)
+    for path in installed.glob("*.br"):
+        (runtime / path.name).symlink_to(path)
+    assert prepare(root).stdlib_name == prepare(ROOT).stdlib_name
+    with (root / "widget" / "stdlib.txt").open("a", encoding="utf-8") as listed:
+        listed.write("[zip]\nxml\n")  # a list the zip set-up wrote is not of
+    with pytest.raises(AssetError, match=r"no stdlib-[0-9a-f]{12}\.zip.*make setup"):
+        prepare(root)

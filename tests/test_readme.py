@@ -33,3 +33,14 @@ def test_ci_runs_the_readme_test_command(project_root):
     first_block = re.search(r"```sh\n(.*?)```", readme, re.S).group(1)
     assert first_block.splitlines()[1].startswith("make test")
     assert "make test" in (project_root / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_the_server_lines_give_the_policy_the_pages_set(project_root):
+    """The Content-Security-Policy the README's nginx and Apache lines send is
+    the one every page sets in its meta tag."""
+    readme = (project_root / "README.md").read_text(encoding="utf-8")
+    page = (project_root / "site_src" / "overrides" / "main.html").read_text(encoding="utf-8")
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
+    section = readme.split("### Serving the sites from a council's web server", 1)[1].split("\n## ", 1)[0]
+    given = re.findall(r"default-src[^\"`\n]+", section)
+    assert len(given) == 3 and set(given) == {policy}, given

@@ -13,12 +13,13 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import brotli
 import pytest
 
 from houserules import server as server_module
 from houserules.commands.serve import serve
 from houserules.errors import UsageError
-from houserules.server import make_server
+from houserules.server import accepted_encodings, make_server
 
 
 @contextlib.contextmanager
@@ -44,6 +45,15 @@ def get(server, path: str, gzipped: bool = True, timeout: float = 10):
     except urllib.error.HTTPError as error:
         with error:
             return error.code, error.headers, error.read()
+
+
+def fetch(server, path: str, accept: str | None, method: str = "GET"):
+    """(status, headers, body) for a request with this Accept-Encoding (None: none)."""
+    url = f"http://127.0.0.1:{server.server_address[1]}{path}"
+    request = urllib.request.Request(url, headers={"Accept-Encoding": accept} if accept is not None else {},
+                                     method=method)
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.status, response.headers, response.read()
 
 
 def raw(server, target: bytes, head: bytes = b"", method: bytes = b"GET") -> tuple[int, bytes]:
@@ -86,6 +96,72 @@ def test_compressed_and_versioned_files_cached_for_good(built_site):
         assert "Content-Encoding" not in headers
         assert body == (built_site / f"public/ashfield/assets/pyodide/{version}/pyodide.mjs").read_bytes()
     assert server.server_address[0] == "127.0.0.1"
+
+
+def test_the_checkers_files_go_out_as_the_brotli_copies_the_build_wrote(built_site):
+    runtime = next((built_site / "public/ashfield/assets/pyodide").iterdir())
+    stdlib = next(runtime.glob("stdlib-*.zip"))
+    wheel = next((built_site / "public/ashfield/assets/checker").glob("*/*.whl"))
+    chromium = "gzip, deflate, br, zstd"
+    with serving(built_site) as server:
+        for path, ctype in ((runtime / "pyodide.asm.wasm", "application/wasm"),
+                            (runtime / "pyodide.asm.mjs", "text/javascript"), (runtime / "pyodide.mjs", "text/javascript"),
+                            (stdlib, "application/zip"), (wheel, "application/zip")):
+            address = "/" + path.relative_to(built_site).as_posix()
+            status, headers, body = fetch(server, address, chromium)
+            assert (status, headers["Content-Type"], headers["Content-Encoding"]) == (200, ctype, "br"), address
+            assert headers["Vary"] == "Accept-Encoding" and "immutable" in headers["Cache-Control"]
+            assert body == path.with_name(path.name + ".br").read_bytes()
+            assert brotli.decompress(body) == path.read_bytes()
+            status, headers, body = fetch(server, address, "gzip")
+            assert headers["Content-Encoding"] == "gzip" and gzip.decompress(body) == path.read_bytes()
+        # Smaller than the file as Pyodide ships it, by far.
+        assert len(fetch(server, "/" + stdlib.relative_to(built_site).as_posix(), chromium)[2]) < 700_000
+
+
+def test_a_compressed_copy_is_sent_only_to_a_browser_that_accepts_it(site, tmp_path):
+    assets = site / "public" / "x" / "assets"
+    wasm = b"\0asm" + os.urandom(1000) + b"\0" * 50_000
+    (assets / "app.wasm").write_bytes(wasm)
+    (assets / "app.wasm.br").write_bytes(brotli.compress(wasm))
+    (assets / "app.wasm.gz").write_bytes(gzip.compress(wasm, mtime=0))
+    (assets / "only-gz.json").write_text('{"a": 1}')
+    (assets / "only-gz.json.gz").write_bytes(gzip.compress(b'{"a": 1}', mtime=0))
+    (tmp_path / "outside" / "app.js.br").write_bytes(b"THE-SECRET")
+    (assets / "app.js.br").symlink_to(tmp_path / "outside" / "app.js.br")  # a copy outside the site: not used
+    with serving(site) as server:
+        for accept, encoding in (("gzip, deflate, br, zstd", "br"), ("br", "br"), ("BR;q=0.5, gzip;q=1", "br"),
+                                 ("*", "br"), ("br;q=0, gzip", "gzip"), ("gzip", "gzip"), ("*, br;q=0", "gzip"),
+                                 ("identity", None), ("", None), (None, None), ("br;q=0, gzip;q=0", None)):
+            status, headers, body = fetch(server, "/public/x/assets/app.wasm", accept)
+            assert status == 200 and headers["Content-Type"] == "application/wasm", accept
+            assert headers["Vary"] == "Accept-Encoding" and headers.get("Content-Encoding") == encoding, accept
+            assert int(headers["Content-Length"]) == len(body)
+            assert body == {"br": brotli.compress(wasm), "gzip": gzip.compress(wasm, mtime=0), None: wasm}[encoding]
+        status, headers, body = fetch(server, "/public/x/assets/app.wasm", "br", method="HEAD")
+        assert (status, body, headers["Content-Encoding"]) == (200, b"", "br")
+        assert int(headers["Content-Length"]) == (assets / "app.wasm.br").stat().st_size
+        # No .br: the .gz beside it, to a browser that takes both.
+        _, headers, body = fetch(server, "/public/x/assets/only-gz.json", "gzip, br")
+        assert headers["Content-Encoding"] == "gzip" and headers["Content-Type"] == "application/json"
+        assert gzip.decompress(body) == b'{"a": 1}'
+        # A copy that leads out of the site is never sent: the file is compressed here instead.
+        _, headers, body = fetch(server, "/public/x/assets/app.js", "br, gzip")
+        assert headers["Content-Encoding"] == "gzip" and b"THE-SECRET" not in body
+        assert gzip.decompress(body) == (assets / "app.js").read_bytes()
+        # A copy asked for by its own name is a file like any other, not a page's script.
+        _, headers, body = fetch(server, "/public/x/assets/app.wasm.br", "br")
+        assert headers["Content-Type"] == "application/octet-stream" and "Content-Encoding" not in headers
+        assert body == (assets / "app.wasm.br").read_bytes()
+
+
+def test_accept_encoding_is_read_as_the_standard_says():
+    assert accepted_encodings("gzip, deflate, br, zstd") == {"gzip", "deflate", "br", "zstd"}
+    assert accepted_encodings("br;q=0, GZIP ; q=0.8") == {"gzip"}
+    assert accepted_encodings("*;q=0.1") == {"*", "gzip", "br"}
+    assert accepted_encodings("*, gzip;q=0") == {"*", "br"}
+    assert accepted_encodings("") == accepted_encodings("identity") - {"identity"} == set()
+    assert accepted_encodings("gzip;q=nonsense") == set()
 
 
 @pytest.mark.parametrize("audience", ["public", "staff"])

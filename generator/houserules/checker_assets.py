@@ -1,35 +1,58 @@
 """What the comment checker needs on every council site, all served by the
-site itself: the pinned Pyodide runtime, the engine as a wheel with a lock
-file that carries its hash, and the council's rule pack.
+site itself: the pinned Pyodide runtime, the part of Python's standard library
+the checker uses, the engine as a wheel with a lock file that carries its
+hash, and the council's rule pack.
 
-    assets/pyodide/<pyodide version>/   pyodide.mjs, pyodide.asm.mjs, pyodide.asm.wasm, python_stdlib.zip
+    assets/pyodide/<pyodide version>/   pyodide.mjs, pyodide.asm.mjs, pyodide.asm.wasm, stdlib-<hash>.zip,
+                                        each with its .br and .gz
                                         (at the council's own address; its versions, vN/, use that copy)
-    assets/checker/<wheel hash>/        houserules_checker-<v>-py3-none-any.whl, pyodide-lock.json
+    assets/checker/<wheel hash>/        houserules_checker-<v>-py3-none-any.whl (.br, .gz), pyodide-lock.json
     assets/checker/rules/<slug>.json    the council's rules, for the checker
 
 The runtime comes from the npm package `pyodide` (widget/package-lock.json
 pins it) and is never changed, but for one default address (CDN_DEFAULT).
+Its python_stdlib.zip is not served: set-up writes the modules the checker
+needs (widget/stdlib.txt, stdlib.py) into a zip of their own, named by its
+content, which the page gives Pyodide as its `stdLibURL`.
 Its own pyodide-lock.json lists Pyodide's packages, none of which the
 checker uses; ours lists only the engine's wheel with its sha256, so `loadPackage` refuses a wheel that is not the one built.
 Folders are named by version and by hash so a browser's cache never mixes
 one build's files with another's.
+
+Each large file is served compressed: set-up writes a Brotli (`.br`) and a
+gzip (`.gz`) copy beside each runtime file, and the build beside the wheel,
+for a server to send to a browser that accepts them (`houserules serve`
+does; the README gives nginx's and Apache's lines). Both are the same bytes
+from the same file: Brotli's highest quality, gzip's with no time or name.
+Brotli at its highest quality takes about a minute for the WebAssembly, so
+set-up compresses a file only when its copies are missing or are not of it.
 """
 
 from __future__ import annotations
 
+import functools
+import gzip
 import hashlib
 import json
 import os
 import shutil
+import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+import brotli
 
 from .errors import HouserulesError
 from .load import Policy
 from .rulepack import build_rulepack, dumps
+from .stdlib import FULL_NAME, LIST_NAME, StdlibList, trimmed, trimmed_name
 from .wheel import NAME, PACKAGE, build_wheel, version
 
-RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+# Served as the package has them (pyodide.mjs with its default rewritten, below).
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+# Written beside each large file served; a server sends one to a browser that accepts it.
+ENCODINGS = {".br": "br", ".gz": "gzip"}
 # Pyodide's module names its CDN once: the address packages come from when a
 # page gives no packageBaseUrl. The checker's page always gives one, so the
 # default is never used; set-up (`make setup`) still rewrites it to the
@@ -43,10 +66,28 @@ class AssetError(HouserulesError):
     pass
 
 
+def compress(data: bytes, encoding: str) -> bytes:
+    """The same bytes every time from the same data."""
+    if encoding == "br":
+        return brotli.compress(data, quality=11)
+    return gzip.compress(data, compresslevel=9, mtime=0)
+
+
+def decompress(data: bytes, encoding: str) -> bytes:
+    return brotli.decompress(data) if encoding == "br" else gzip.decompress(data)
+
+
+@functools.lru_cache(maxsize=4)
+def _compressed(data: bytes) -> dict[str, bytes]:
+    """The wheel's compressed copies, made once per wheel by a process that builds many times."""
+    return {suffix: compress(data, encoding) for suffix, encoding in ENCODINGS.items()}
+
+
 @dataclass(frozen=True)
 class CheckerAssets:
     pyodide_dir: Path
     pyodide_version: str
+    stdlib_name: str
     wheel_name: str
     wheel: bytes
     lock: str
@@ -54,6 +95,11 @@ class CheckerAssets:
     @property
     def wheel_dir(self) -> str:
         return hashlib.sha256(self.wheel).hexdigest()[:12]
+
+    @property
+    def runtime_files(self) -> tuple[str, ...]:
+        """The runtime's files as a site serves them, each with its compressed copies."""
+        return tuple(name + suffix for name in (*RUNTIME_FILES, self.stdlib_name) for suffix in ("", *ENCODINGS))
 
     def paths(self, slug: str, edition: str = "") -> dict:
         """Where the page finds each part, from the site's root. The runtime
@@ -63,6 +109,7 @@ class CheckerAssets:
         runtime = f"assets/pyodide/{self.pyodide_version}/"
         return {
             "pyodide": f"../{runtime}" if edition else runtime,
+            "stdlib": f"../{runtime}{self.stdlib_name}" if edition else f"{runtime}{self.stdlib_name}",
             "lock": f"assets/checker/{self.wheel_dir}/pyodide-lock.json",
             "package": NAME,
             "module": PACKAGE,
@@ -74,6 +121,8 @@ class CheckerAssets:
         folder = assets / "checker" / self.wheel_dir
         folder.mkdir(parents=True, exist_ok=True)
         (folder / self.wheel_name).write_bytes(self.wheel)
+        for suffix, data in _compressed(self.wheel).items():
+            (folder / (self.wheel_name + suffix)).write_bytes(data)
         (folder / "pyodide-lock.json").write_text(self.lock, encoding="utf-8")
         rules = assets / "checker" / "rules"
         rules.mkdir(parents=True, exist_ok=True)
@@ -81,11 +130,12 @@ class CheckerAssets:
                                             encoding="utf-8")
 
     def link_runtime(self, site: Path) -> None:
-        """The runtime (13 MB), put into a built site after MkDocs: hard links
-        where the file system allows, so many sites cost no extra space."""
+        """The runtime (21 MB with its compressed copies), put into a built
+        site after MkDocs: hard links where the file system allows, so many
+        sites cost no extra space."""
         target = site / "assets" / "pyodide" / self.pyodide_version
         target.mkdir(parents=True, exist_ok=True)
-        for name in RUNTIME_FILES:
+        for name in self.runtime_files:
             source, dest = self.pyodide_dir / name, target / name
             try:
                 os.link(source, dest)
@@ -106,20 +156,59 @@ def keep_local(pyodide_dir: Path) -> None:
     module.write_text(text.replace(CDN_DEFAULT, OWN_DEFAULT), encoding="utf-8")
 
 
-def prepare(project_root: Path) -> CheckerAssets:
-    pyodide_dir = project_root / "widget" / "node_modules" / "pyodide"
-    missing = [n for n in (*RUNTIME_FILES, "pyodide-lock.json", "package.json") if not (pyodide_dir / n).is_file()]
-    if missing:
-        raise AssetError(f"{pyodide_dir.relative_to(project_root)}: missing {', '.join(missing)}; "
-                         "install the pinned Pyodide runtime with `make setup` (npm ci --prefix widget)")
-    installed = json.loads((pyodide_dir / "package.json").read_text(encoding="utf-8"))["version"]
-    pinned = json.loads((project_root / "widget" / "package.json").read_text(encoding="utf-8"))["dependencies"]["pyodide"]
-    if installed != pinned:
-        raise AssetError(f"widget/node_modules/pyodide is {installed}, but widget/package.json pins {pinned}; "
-                         "run `make setup` (npm ci --prefix widget)")
-    if OWN_DEFAULT not in (pyodide_dir / "pyodide.mjs").read_text(encoding="utf-8"):
-        raise AssetError(f"{pyodide_dir.relative_to(project_root)}/pyodide.mjs still names Pyodide's CDN as its "
-                         "default package address; run `make setup`, which rewrites it to the site's own")
+def write_stdlib(pyodide_dir: Path, listed: Path) -> str:
+    """Write the zip of the standard library the checker needs (stdlib.py)
+    beside Pyodide's own, and remove any earlier one; its name."""
+    data = _stdlib(pyodide_dir, listed)
+    name = trimmed_name(data)
+    for old in pyodide_dir.glob("stdlib-*.zip*"):
+        if not old.name.startswith(name):
+            old.unlink()
+    path = pyodide_dir / name
+    if not (path.is_file() and path.read_bytes() == data):
+        _write(path, data)
+    return name
+
+
+def precompress(path: Path, say=lambda message: None) -> None:
+    """Write path.br and path.gz unless they are there and hold path's bytes."""
+    data = path.read_bytes()
+    for suffix, encoding in ENCODINGS.items():
+        copy = path.with_name(path.name + suffix)
+        try:
+            if decompress(copy.read_bytes(), encoding) == data:
+                continue
+        except Exception:  # missing, cut short, not of this encoding: written again
+            pass
+        say(f"compressing {path.name} ({encoding}{', about a minute' if encoding == 'br' and len(data) > 4e6 else ''})")
+        _write(copy, compress(data, encoding))
+
+
+def set_up(pyodide_dir: Path, listed: Path) -> None:
+    """What `make setup` does to the installed runtime (a second run finds it done)."""
+    keep_local(pyodide_dir)
+    name = write_stdlib(pyodide_dir, listed)
+    for served in (*RUNTIME_FILES, name):
+        precompress(pyodide_dir / served, say=lambda message: print(message, file=sys.stderr, flush=True))
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Whole or not at all: a build linking the runtime meanwhile never sees half a file."""
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as out:
+        out.write(data)
+    os.chmod(out.name, 0o644)
+    os.replace(out.name, path)
+
+
+def _stdlib(pyodide_dir: Path, listed: Path) -> bytes:
+    try:
+        return trimmed(pyodide_dir / FULL_NAME, StdlibList.read(listed).zipped)
+    except (OSError, ValueError) as exc:
+        raise AssetError(f"the standard library the checker needs: {exc}") from None
+
+
+def engine(project_root: Path, pyodide_dir: Path) -> tuple[str, bytes, str]:
+    """The engine's wheel (name, bytes), and the lock file that names it with its hash."""
     package_dir = project_root / "widget" / PACKAGE
     wheel_name, wheel = build_wheel(package_dir)
     info = json.loads((pyodide_dir / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
@@ -131,13 +220,43 @@ def prepare(project_root: Path) -> CheckerAssets:
             "depends": [], "unvendored_tests": False, "shared_library": False,
         }},
     }
-    return CheckerAssets(pyodide_dir, installed, wheel_name, wheel, json.dumps(lock, indent=1, sort_keys=True) + "\n")
+    return wheel_name, wheel, json.dumps(lock, indent=1, sort_keys=True) + "\n"
 
 
-if __name__ == "__main__":  # make setup: python -m houserules.checker_assets widget/node_modules/pyodide
-    import sys
+def prepare(project_root: Path) -> CheckerAssets:
+    pyodide_dir = project_root / "widget" / "node_modules" / "pyodide"
+    shown = pyodide_dir.relative_to(project_root)
+    missing = [n for n in (*RUNTIME_FILES, FULL_NAME, "pyodide-lock.json", "package.json")
+               if not (pyodide_dir / n).is_file()]
+    if missing:
+        raise AssetError(f"{shown}: missing {', '.join(missing)}; "
+                         "install the pinned Pyodide runtime with `make setup` (npm ci --prefix widget)")
+    installed = json.loads((pyodide_dir / "package.json").read_text(encoding="utf-8"))["version"]
+    pinned = json.loads((project_root / "widget" / "package.json").read_text(encoding="utf-8"))["dependencies"]["pyodide"]
+    if installed != pinned:
+        raise AssetError(f"widget/node_modules/pyodide is {installed}, but widget/package.json pins {pinned}; "
+                         "run `make setup` (npm ci --prefix widget)")
+    if OWN_DEFAULT not in (pyodide_dir / "pyodide.mjs").read_text(encoding="utf-8"):
+        raise AssetError(f"{shown}/pyodide.mjs still names Pyodide's CDN as its "
+                         "default package address; run `make setup`, which rewrites it to the site's own")
+    stdlib_name = trimmed_name(_stdlib(pyodide_dir, project_root / "widget" / LIST_NAME))
+    if not (pyodide_dir / stdlib_name).is_file():
+        raise AssetError(f"{shown}: no {stdlib_name}, the standard library widget/{LIST_NAME} lists; "
+                         "run `make setup`, which writes it")
+    for name in (*RUNTIME_FILES, stdlib_name):
+        made = (pyodide_dir / name).stat().st_mtime_ns
+        stale = [name + suffix for suffix in ENCODINGS if not (pyodide_dir / (name + suffix)).is_file()
+                 or (pyodide_dir / (name + suffix)).stat().st_mtime_ns < made]
+        if stale:
+            raise AssetError(f"{shown}: {', '.join(stale)} missing or older than {name}; "
+                             "run `make setup`, which compresses the runtime")
+    wheel_name, wheel, lock = engine(project_root, pyodide_dir)
+    return CheckerAssets(pyodide_dir, installed, stdlib_name, wheel_name, wheel, lock)
 
+
+if __name__ == "__main__":  # make setup: python -m houserules.checker_assets widget/node_modules/pyodide widget/stdlib.txt
+    runtime = Path(sys.argv[1])
     try:
-        keep_local(Path(sys.argv[1]))
+        set_up(runtime, Path(sys.argv[2]) if len(sys.argv) > 2 else runtime.parents[1] / LIST_NAME)
     except AssetError as exc:
         sys.exit(f"error: {exc}")

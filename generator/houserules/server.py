@@ -2,6 +2,12 @@
 web server should: compressed, with the checker's versioned files cached for
 good and everything else checked again on each visit.
 
+A file with a compressed copy beside it (`name.br`, `name.gz`: the build
+writes them for the checker's runtime and wheel) is answered with that copy,
+to a browser that accepts its encoding, as nginx's `brotli_static` and
+`gzip_static` do: with the original's Content-Type, a Content-Encoding and
+`Vary: Accept-Encoding`. Other text is gzipped here, once per file version.
+
 Used by `houserules serve` for previews, and by the browser tests and the
 benchmarks, so what they measure is what a well-configured server sends.
 Not a production server; the README says what to configure on a real one.
@@ -50,7 +56,9 @@ IMMUTABLE = re.compile(r"/assets/(?:pyodide/[^/]+|checker/[0-9a-f]{12})/")
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/wasm", "image/svg+xml",
                 "application/xml")
 TYPES = {".mjs": "text/javascript", ".wasm": "application/wasm", ".whl": "application/zip",
-         ".json": "application/json"}
+         ".json": "application/json", ".br": "application/octet-stream"}
+# Compressed copies a file may have beside it, in the order they are preferred.
+PRECOMPRESSED = ((".br", "br"), (".gz", "gzip"))
 AUDIENCES = ("public", "staff")
 
 MAX_HEAD = 64 * 1024       # bytes of request line and headers
@@ -64,6 +72,30 @@ _HEAD_END = re.compile(rb"\r?\n\r?\n")
 
 def _gzip(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=6, mtime=0)
+
+
+def accepted_encodings(header: str) -> set[str]:
+    """The content codings an Accept-Encoding header accepts (RFC 9110 12.5.3):
+    each named without `q=0`; `*` stands for gzip and br when they are not named."""
+    named: dict[str, float] = {}
+    for part in header.split(","):
+        coding, *params = part.split(";")
+        coding = coding.strip().lower()
+        if not coding:
+            continue
+        weight = 1.0
+        for param in params:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    weight = float(value.strip())
+                except ValueError:
+                    weight = 0.0
+        named[coding] = weight
+    accepted = {coding for coding, weight in named.items() if weight > 0}
+    if "*" in accepted:
+        accepted |= {coding for coding in ("gzip", "br") if coding not in named}
+    return accepted
 
 
 class _Pending:
@@ -306,6 +338,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             self._send(200, "text/html; charset=utf-8", self._index_page(), "no-cache", body)
             return
         found, name = open_inside(root, segments), segments[-1]
+        where = segments  # the file's own path
         if isinstance(found, str):  # a folder: its index.html, at an address ending in "/"
             if not slash:
                 location = "/" + "/".join(quote(s) for s in segments) + "/" + (f"?{query}" if query else "")
@@ -314,7 +347,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
                 self.send_header("Content-Length", "0")
                 self.end_headers()
                 return
-            found, name = open_inside(root, [*segments, "index.html"]), "index.html"
+            where = [*segments, "index.html"]
+            found, name = open_inside(root, where), "index.html"
         elif isinstance(found, tuple) and slash:  # a file is not a folder
             os.close(found[0])
             found = None
@@ -323,47 +357,61 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             return
         fd, info = found
         try:
-            self._send_file(fd, info, segments, name, body)
+            self._send_file(fd, info, where, name, body)
         finally:
             os.close(fd)
 
-    def _send_file(self, fd: int, info: os.stat_result, segments: list[str], name: str, body: bool) -> None:
+    def _send_file(self, fd: int, info: os.stat_result, where: list[str], name: str, body: bool) -> None:
         ctype = self.guess_type(name)
         modified = email.utils.formatdate(info.st_mtime, usegmt=True)
-        cache = "public, max-age=31536000, immutable" if IMMUTABLE.search("/" + "/".join(segments)) else "no-cache"
+        cache = "public, max-age=31536000, immutable" if IMMUTABLE.search("/" + "/".join(where)) else "no-cache"
         if self.headers.get("If-Modified-Since") == modified:
             self.send_response(304)
             self.send_header("Cache-Control", cache)
             self.send_header("Last-Modified", modified)
+            self.send_header("Vary", "Accept-Encoding")
             self.end_headers()
             return
-        gzipped = "gzip" in self.headers.get("Accept-Encoding", "") and ctype.startswith(COMPRESSIBLE)
-        if gzipped:
-            key = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
-            data = self.server.compressed.get(key, lambda: _read_fd(fd))
-            length = len(data)
-        else:
-            data, length = None, info.st_size
-        self.send_response(200)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(length))
-        self.send_header("Last-Modified", modified)
-        self.send_header("Cache-Control", cache)
-        self.send_header("Vary", "Accept-Encoding")
-        if gzipped:
-            self.send_header("Content-Encoding", "gzip")
-        self.end_headers()
-        if not body:
-            return
-        deadline = time.monotonic() + self.server.response_timeout
-        if data is not None:
-            for start in range(0, len(data), CHUNK):
-                self._write(data[start:start + CHUNK], deadline)
-            return
-        offset = 0
-        while offset < length and (chunk := os.pread(fd, min(CHUNK, length - offset), offset)):
-            self._write(chunk, deadline)
-            offset += len(chunk)
+        accepted = accepted_encodings(self.headers.get("Accept-Encoding", ""))
+        encoding, copy = None, None
+        for suffix, coding in PRECOMPRESSED:  # a copy compressed beforehand, sent as it is
+            if coding in accepted:
+                found = open_inside(self.server.root, [*where[:-1], where[-1] + suffix])
+                if isinstance(found, tuple):
+                    encoding, copy = coding, found
+                    break
+        try:
+            if copy is not None:
+                source, data, length = copy[0], None, copy[1].st_size
+            elif "gzip" in accepted and ctype.startswith(COMPRESSIBLE):
+                key = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+                data = self.server.compressed.get(key, lambda: _read_fd(fd))
+                source, length, encoding = None, len(data), "gzip"
+            else:
+                source, data, length = fd, None, info.st_size
+            self.send_response(200)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(length))
+            self.send_header("Last-Modified", modified)
+            self.send_header("Cache-Control", cache)
+            self.send_header("Vary", "Accept-Encoding")
+            if encoding:
+                self.send_header("Content-Encoding", encoding)
+            self.end_headers()
+            if not body:
+                return
+            deadline = time.monotonic() + self.server.response_timeout
+            if data is not None:
+                for start in range(0, len(data), CHUNK):
+                    self._write(data[start:start + CHUNK], deadline)
+                return
+            offset = 0
+            while offset < length and (chunk := os.pread(source, min(CHUNK, length - offset), offset)):
+                self._write(chunk, deadline)
+                offset += len(chunk)
+        finally:
+            if copy is not None:
+                os.close(copy[0])
 
     def _write(self, chunk: bytes, deadline: float) -> None:
         if time.monotonic() > deadline:
@@ -371,7 +419,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(chunk)
 
     def _send(self, code: int, ctype: str, page: bytes, cache: str, body: bool) -> None:
-        gzipped = "gzip" in self.headers.get("Accept-Encoding", "")
+        gzipped = "gzip" in accepted_encodings(self.headers.get("Accept-Encoding", ""))
         if gzipped:
             page = _gzip(page)
         self.send_response(code)

@@ -5,6 +5,9 @@ A pure-Python wheel is a zip of the package plus three small metadata files,
 so it is written here directly rather than through a build backend: no
 isolated build environment, no network, and the same bytes every time
 (entries in sorted order, one fixed timestamp, fixed permissions).
+Entries are stored, not deflated: the sites send the wheel compressed as a
+whole (its .br and .gz, checker_assets.py), which is a fifth smaller than
+deflating file by file (123 KB in Brotli against 157 KB).
 """
 
 from __future__ import annotations
@@ -57,8 +60,8 @@ def build_wheel(package_dir: Path) -> tuple[str, bytes]:
     with zipfile.ZipFile(buffer, "w") as wheel:
         for path, data in files.items():  # package files sorted, then metadata, RECORD last
             info = zipfile.ZipInfo(path, date_time=TIMESTAMP)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_STORED
             info.create_system = 3  # Unix, whatever system builds it
             info.external_attr = 0o644 << 16
-            wheel.writestr(info, data, compresslevel=9)
+            wheel.writestr(info, data)
     return f"{PACKAGE}-{ver}-py3-none-any.whl", buffer.getvalue()

@@ -7,13 +7,20 @@ long a check takes in the browser (Pyodide) and in CPython, side by side.
 
 Headless Debian Chromium (as in the browser tests) against the built site
 served on 127.0.0.1 by houserules' preview server, which serves as a council's
-server should be set up: gzip, and the checker's versioned files cached for
-good. "Transferred" is what crossed the wire (bodies and headers);
+server should be set up: the Brotli copies the build writes beside the
+runtime and the wheel, gzip for other text, and the checker's versioned files
+cached for good. "Transferred" is what crossed the wire (bodies and headers);
 "uncompressed" the files' own sizes. Times come from
 the page's own user-timing marks (hr-checker-ready: from the first keystroke
 to ready; hr-check: the engine's call; hr-check-shown: with the results
 written into the page). Comments are rule examples joined to the length
-wanted. Not a test: it asserts nothing and writes no file.
+wanted.
+
+Beside the checker, the floor: a page that only imports pyodide.mjs and calls
+loadPyodide() with Pyodide's full python_stdlib.zip, from the same runtime
+files and the same preview server (on a folder of its own), measured in the
+same run, cold and warm, as the checker is. Not a test: it asserts nothing
+and writes no file.
 """
 
 from __future__ import annotations
@@ -21,8 +28,10 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import shutil
 import statistics
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -39,6 +48,7 @@ from houserules.server import make_server  # noqa: E402
 from houserules_checker.browser import Session  # noqa: E402
 
 CHROMIUM = os.environ.get("HOUSERULES_CHROMIUM", "/usr/bin/chromium")
+PYODIDE = ROOT / "widget" / "node_modules" / "pyodide"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LENGTHS = (100, 2_000, 20_000)
@@ -48,6 +58,42 @@ def serve(folder: Path) -> str:
     server = make_server(folder, quiet=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}"
+
+
+FLOOR_PAGE = """<!doctype html><html lang="en"><meta charset="utf-8"><title>Pyodide alone</title>
+<script type="module" src="floor.mjs"></script></html>
+"""
+# As checker.js starts Pyodide, less the checker: Pyodide's defaults (its
+# python_stdlib.zip and its own package list, which it reads as it starts).
+FLOOR_SCRIPT = """
+window.startFloor = async () => {
+  performance.mark("floor-start");
+  try {
+    const runtime = new URL("runtime/", document.baseURI).href;
+    const { loadPyodide } = await import(runtime + "pyodide.mjs");
+    await loadPyodide({ indexURL: runtime, stdout: () => {}, stderr: () => {} });
+    performance.measure("floor-ready", "floor-start");
+  } catch (e) {
+    window.floorError = String(e && e.stack || e);
+  }
+};
+"""
+
+
+def floor_folder(into: Path) -> Path:
+    """A page that only starts Pyodide, with the runtime files the sites serve
+    (their compressed copies too) and Pyodide's full python_stdlib.zip."""
+    runtime = into / "floor" / "runtime"
+    runtime.mkdir(parents=True)
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
+        for copy in sorted(PYODIDE.glob(f"{name}*")):
+            try:
+                os.link(copy, runtime / copy.name)
+            except OSError:
+                shutil.copyfile(copy, runtime / copy.name)
+    (into / "floor" / "index.html").write_text(FLOOR_PAGE, encoding="utf-8")
+    (into / "floor" / "floor.mjs").write_text(FLOOR_SCRIPT, encoding="utf-8")
+    return into
 
 
 def comments(policy, length: int, count: int) -> list[str]:
@@ -73,7 +119,7 @@ class Recorder:
     """Every response: bytes that crossed the wire, and the file's own size."""
 
     def __init__(self, page, base: str, site_root: Path):
-        self.files: list[str] = []
+        self.files: list[tuple[str, int, str]] = []  # path, bytes on the wire, Content-Encoding
         self.wire = 0
         self.plain = 0
         self.base, self.site_root = base, site_root
@@ -85,8 +131,10 @@ class Recorder:
         if local.is_dir():
             local = local / "index.html"
         sizes = request.sizes()
-        self.files.append(path)
-        self.wire += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        wire = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        response = request.response()
+        self.files.append((path, wire, (response.headers.get("content-encoding") or "none") if response else "?"))
+        self.wire += wire
         if local.is_file():
             self.plain += local.stat().st_size
 
@@ -95,14 +143,41 @@ class Recorder:
         self.files, self.wire, self.plain = [], 0, 0
         return figures
 
+    def take_files(self) -> tuple[tuple[int, int, int], list[tuple[str, int, str]]]:
+        files = list(self.files)
+        return self.take(), files
+
 
 def measures(page, name: str) -> list[float]:
     return page.evaluate(f"() => performance.getEntriesByName('{name}').map(e => e.duration)")
 
 
-def wait_ready(page) -> float:
-    page.wait_for_function("() => performance.getEntriesByName('hr-checker-ready').length > 0", timeout=120_000)
-    return measures(page, "hr-checker-ready")[-1]
+def wait_ready(page, name: str = "hr-checker-ready") -> float:
+    page.wait_for_function(f"() => performance.getEntriesByName('{name}').length > 0", timeout=120_000)
+    return measures(page, name)[-1]
+
+
+def floor(browser, base: str, folder: Path) -> dict:
+    """Pyodide alone, cold then warm, in a context of its own."""
+    context = browser.new_context()
+    page = context.new_page()
+    recorder = Recorder(page, base, folder)
+    out = {}
+    for run in ("cold", "warm"):
+        page.goto(f"{base}/floor/", wait_until="networkidle")
+        recorder.take()
+        started = time.perf_counter()
+        page.evaluate("() => { window.startFloor(); }")
+        page.wait_for_function("() => window.floorError || performance.getEntriesByName('floor-ready').length",
+                               timeout=120_000)
+        if page.evaluate("() => window.floorError"):
+            raise SystemExit(f"Pyodide alone did not start: {page.evaluate('() => window.floorError')}")
+        out[run] = wait_ready(page, "floor-ready")
+        out[f"{run}_wall"] = (time.perf_counter() - started) * 1000
+        page.wait_for_load_state("networkidle")
+        out[f"{run}_bytes"], out[f"{run}_files"] = recorder.take_files()
+    context.close()
+    return out
 
 
 def check_in_page(page, text: str, count: int) -> None:
@@ -124,12 +199,15 @@ def main() -> int:
     if not (site / "rules" / "index.html").is_file():
         raise SystemExit(f"{site}: not built; run `make site` first")
     base = serve(args.site)
-    # The server gzips each file once and keeps it, as a production server
-    # keeps precompressed files: do that before timing, not during.
-    for path in sorted((site / "assets").rglob("*")):
-        if path.is_file() and path.suffix in (".mjs", ".wasm", ".zip", ".json", ".whl", ".js", ".css"):
-            url = f"{base}/{path.relative_to(args.site).as_posix()}"
-            urllib.request.urlopen(urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})).read()
+    floor_dir = floor_folder(Path(tempfile.mkdtemp(prefix="houserules-floor-")))
+    floor_base = serve(floor_dir)
+    # The server sends the Brotli copies the build wrote, and gzips other text
+    # once and keeps it: do that before timing, not during.
+    for root, folder in ((base, args.site), (floor_base, floor_dir)):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix in (".mjs", ".wasm", ".zip", ".json", ".whl", ".js", ".css"):
+                url = f"{root}/{path.relative_to(folder).as_posix()}"
+                urllib.request.urlopen(urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})).read()
     page_url = f"{base}/public/{args.council}/rules/"
     policy = load_policy(ROOT / "policies")
     texts = {n: comments(policy, n, args.runs) for n in LENGTHS}
@@ -153,7 +231,7 @@ def main() -> int:
         cold = wait_ready(page)
         cold_wall = (time.perf_counter() - started) * 1000
         page.wait_for_load_state("networkidle")
-        after = recorder.take()
+        after, after_files = recorder.take_files()
 
         # 2. Warm: the same browser, files in its cache.
         page.goto(page_url, wait_until="networkidle")
@@ -172,7 +250,12 @@ def main() -> int:
                 count += 1
                 check_in_page(page, text, count)
             browser_times[n] = (measures(page, "hr-check"), measures(page, "hr-check-shown"))
+        context.close()
+
+        # 4. The floor: Pyodide alone, full standard library, same server.
+        bare = floor(browser, floor_base, floor_dir)
         browser.close()
+    shutil.rmtree(floor_dir, ignore_errors=True)
 
     session = Session(dumps(build_rulepack(policy, args.council)))
     cpython = {}
@@ -192,10 +275,21 @@ def main() -> int:
     print(f"   {'to ready (added by the checker)':34} {after[0]:>6} {kb(after[1]):>15} {kb(after[2]):>12}")
     print(f"   {'total once ready':34} {before[0] + after[0]:>6} {kb(before[1] + after[1]):>15} "
           f"{kb(before[2] + after[2]):>12}")
-    print("   aim: under 200 KB before the checker is used\n")
+    print(f"   {'Pyodide alone (the floor)':34} {bare['cold_bytes'][0]:>6} {kb(bare['cold_bytes'][1]):>15} "
+          f"{kb(bare['cold_bytes'][2]):>12}")
+    print("   aim: under 200 KB before the checker is used, under 3,800 KB to ready\n")
+    print("   to ready, file by file (the checker | the floor)")
+    for label, files in (("checker", after_files), ("floor", bare["cold_files"])):
+        for path, wire, encoding in files:
+            print(f"   {label:8} {path.rsplit('/', 1)[-1][:44]:44} {kb(wire):>12}  {encoding}")
+    print()
     print("2. Time to ready, from the first keystroke (user timing in the page)")
-    print(f"   cold (empty cache)   {cold:8.0f} ms   (wall clock from the keystroke: {cold_wall:.0f} ms)")
-    print(f"   warm (cached)        {warm:8.0f} ms   ({warm_files[0]} requests, {kb(warm_files[1])} transferred)")
+    print(f"   {'':22} {'the checker':>12} {'the floor':>12}   (the floor: Pyodide alone, full python_stdlib.zip)")
+    print(f"   {'cold (empty cache)':22} {cold:9.0f} ms {bare['cold']:9.0f} ms   "
+          f"(wall clock: {cold_wall:.0f} ms, {bare['cold_wall']:.0f} ms)")
+    print(f"   {'warm (cached)':22} {warm:9.0f} ms {bare['warm']:9.0f} ms   "
+          f"({warm_files[0]} requests, {kb(warm_files[1])} transferred; "
+          f"{bare['warm_bytes'][0]} requests, {kb(bare['warm_bytes'][1])})")
     print("   aim: under 4,000 ms cold and 2,000 ms warm on localhost\n")
     print(f"3. Time per check, {args.runs} different comments per length, one after another")
     print(f"   {'chars':>7} {'browser engine p50':>19} {'p95':>8} {'browser shown p50':>18} {'p95':>8} "

@@ -5,6 +5,8 @@ really runs in the page, under the pages' own Content-Security-Policy."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -12,8 +14,10 @@ import pytest
 
 from houserules.load import load_policy
 from houserules.prove import expected_verdict
-from houserules.rulepack import build_rulepack
+from houserules.rulepack import build_rulepack, dumps
+from houserules_checker.browser import Session
 from comment_examples import COUNCIL, EXAMPLES
+from every_rule import cases, every_rule_pack, verdicts
 from in_force import policy_in_force
 from test_what_comments_do import MISSED_BY_THE_RULES
 from site_pages import DESKTOP, MOBILE
@@ -231,9 +235,67 @@ def test_the_page_is_light_until_the_checker_is_used(open_checker):
     assert not [u for u, _ in page.requests if "/pyodide/" in u or u.endswith(".whl") or "/rules/ashfield.json" in u]
     check(page, "hello")
     loaded = {u.rsplit("/", 1)[-1] for u, _ in page.requests}
-    assert {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"} <= loaded
+    assert {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"} <= loaded
+    # The part of the standard library the checker needs, never Pyodide's whole one.
+    assert [name for name in loaded if re.fullmatch(r"stdlib-[0-9a-f]{12}\.zip", name)], loaded
+    assert "python_stdlib.zip" not in loaded
     assert not [u for u, _ in page.requests if u.endswith("/pyodide-lock.json") and "/pyodide/" in u], \
         "Pyodide's own package list is never needed"
+
+
+# --- the trimmed standard library --------------------------------------------
+
+def test_every_rule_example_gives_the_same_verdicts_in_the_browser_as_in_cpython(open_checker):
+    """On the standard library the sites serve (widget/stdlib.txt), every
+    example of every rule the checker judges, all in one pack served in place
+    of Ashfield's (tests/every_rule.py), on the staff page: each gets the
+    verdicts CPython gives it, for every rule. A module missing from the
+    zip fails here, at the start or at the check that needs it."""
+    pack = dumps(every_rule_pack(POLICY))
+
+    def route(r):
+        if urlsplit(r.request.url).path.endswith("/assets/checker/rules/ashfield.json"):
+            return r.fulfill(body=pack, content_type="application/json")
+        return r.continue_()
+
+    page = open_checker("staff/ashfield", route=route)
+    session = Session(pack)
+    today = dt.date.today().isoformat()  # the page's date when the example has none
+    wrong = []
+    for case in cases(POLICY):
+        before = page.get_attribute("[data-hr-results]", "data-count") or "0"
+        page.fill("#hr-comment", case.text)
+        page.fill("#hr-date", case.date)
+        page.fill("#hr-reply-to", case.reply_to)
+        page.fill("#hr-earlier", case.earlier)
+        page.click("[data-hr-form] button[type=submit]")
+        # A check that fails (an import the zip lacks) says so in the status line: stop there, not at a timeout.
+        page.wait_for_function(
+            "n => (document.querySelector('[data-hr-results]').dataset.count || '0') !== n || "
+            "/went wrong|could not start/.test(document.querySelector('[data-hr-status]').textContent)",
+            arg=before, timeout=START)
+        assert "went wrong" not in status(page) and "could not start" not in status(page), (case, status(page))
+        shown = page.eval_on_selector_all("[data-hr-results] li[data-rule]",
+                                          "els => Object.fromEntries(els.map(e => [e.dataset.rule, e.dataset.verdict]))")
+        expected = verdicts(session.check(case.text, case.date or today, case.reply_to, "", case.earlier))
+        if shown != expected:
+            wrong.append(f"{case.rule} {case.side}: {case.text!r} shows {shown}, CPython {expected}")
+    assert not wrong, "\n".join(wrong)
+    assert not [u for u, _ in page.requests if u.endswith("/python_stdlib.zip")]
+
+
+def test_the_standard_library_list_is_what_a_trace_finds(browser):
+    """widget/stdlib.txt is what tests/benchmarks/trace_stdlib.py finds when
+    it runs the checker in Chromium over every rule's examples now: an engine
+    that imports something new, on any path an example takes, fails here."""
+    spec = importlib.util.spec_from_file_location("trace_stdlib", ROOT / "tests" / "benchmarks" / "trace_stdlib.py")
+    trace_stdlib = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(trace_stdlib)
+    listed, found = trace_stdlib.trace(browser)
+    assert "error" not in found and found["checks"] > 500
+    text = listed.text(trace_stdlib.HEADER.format(version=found["version"]))
+    assert text == trace_stdlib.OUT.read_text(encoding="utf-8"), \
+        "widget/stdlib.txt is not what a trace finds: run `make stdlib-list`, then `make setup`"
 
 
 # --- when it cannot start ------------------------------------------------------

@@ -155,11 +155,12 @@ def test_no_web_fonts_cdns_or_analytics_anywhere(built_site):
 
 def test_pyodide_is_always_told_where_packages_come_from(project_root):
     """Pyodide is given every address it loads from (its own default for
-    packages, rewritten by set-up to the runtime's folder, is never used)."""
+    packages, rewritten by set-up to the runtime's folder, is never used;
+    its python_stdlib.zip is not served, the trimmed standard library is)."""
     script = (project_root / "site_src" / "assets" / "checker" / "checker.js").read_text(encoding="utf-8")
     call = script[script.index("loadPyodide({"):]
     call = call[:call.index("})")]
-    assert "packageBaseUrl:" in call and "indexURL:" in call and "lockFileURL:" in call
+    assert "packageBaseUrl:" in call and "indexURL:" in call and "lockFileURL:" in call and "stdLibURL:" in call
 
 
 def test_material_bundle_loads_stay_dormant(built_site):
