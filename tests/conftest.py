@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import three_versions as three_versions_added
 from houserules.build import build_sites
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,7 +46,6 @@ def policy_copy(tmp_path) -> Path:
 # policies/: the real v1 (from 1 May 2024) and v2 (from 1 April 2027), and v3
 # from 1 October 2027, which shortens the appeal period again and adds a
 # section for staff only. "Compare versions" has pairs that are not neighbours.
-THREE_VERSIONS_STAFF_NOTE = "Moderators log every block in the shared moderation log."
 
 
 @pytest.fixture(scope="session")
@@ -60,7 +60,7 @@ def three_versions(tmp_path_factory) -> tuple[Path, Path]:
     text = council.read_text(encoding="utf-8")
     for old, new in [("after_months: 6", "after_months: 3"), ("After 6 months the owner", "After 3 months the owner"),
                      ("sections:\n", "sections:\n  - id: block-log\n    audience: staff\n    page: moderation\n"
-                                     f"    title: Block log\n    body: {THREE_VERSIONS_STAFF_NOTE}\n")]:
+                                     f"    title: Block log\n    body: {three_versions_added.STAFF_NOTE}\n")]:
         assert old in text, old
         text = text.replace(old, new, 1)
     council.write_text(text, encoding="utf-8")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import THREE_VERSIONS_STAFF_NOTE
+from three_versions import STAFF_NOTE as THREE_VERSIONS_STAFF_NOTE
 from houserules import editions
 from houserules.changes import compare
 from houserules.editions import context, history_for
