@@ -54,9 +54,9 @@ silent "-es" ("rules", not after s, x, z, ch, sh, ce, ge) and a silent "-ed"
 ("based", not after t or d); every word has at least one. A hyphenated word
 is the sum of its parts; an abbreviation in capitals is spelt out (a syllable
 a letter); a number in digits ("6", "2026", "8:30am") is one syllable, as it
-is read at a glance; a web or email address counts as the one word "link". This is the usual approximation: good to about a
-grade for prose, and the same for every version of the pages, which is what
-the limits need.
+is read at a glance; a web or email address counts as the one word "link".
+This is the usual approximation: good to about a grade for prose, and the
+same for every version of the pages, which is what the limits need.
 """
 
 from __future__ import annotations

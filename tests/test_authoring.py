@@ -61,7 +61,8 @@ def test_rules_lists_every_rule_and_every_check_kind(project_root, capsys):
     assert code == 0
     policy = load_policy(project_root / "policies", prove=False)
     for rule_id, rule in policy.rules.items():
-        assert re.search(rf"^  {re.escape(rule_id)}\s+{re.escape(rule.check.kind)}\s+{re.escape(rule.title)}", out, re.M)
+        assert re.search(rf"^  {re.escape(rule_id)}\s+{re.escape(rule.check.kind)}\s+{re.escape(rule.title)}",
+                         out, re.M)
     for kind in CHECK_KINDS:
         assert re.search(rf"^  {kind}\s+\S", out, re.M), kind
 

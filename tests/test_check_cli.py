@@ -47,11 +47,14 @@ def test_batch_csv_to_jsonl_with_record(capsys, tmp_path):
     with source.open("w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(["text", "author", "handle", "date", "platform"])
-        w.writerow(["Cheap skip hire, message me on WhatsApp, £99 a day", "Sam Seller", "@skips4u", "2026-11-01", "facebook"])
+        w.writerow(["Cheap skip hire, message me on WhatsApp, £99 a day", "Sam Seller", "@skips4u", "2026-11-01",
+                    "facebook"])
         w.writerow(["When is the garden waste collection?", "Ann", "@ann", "2026-11-01", "facebook"])
-        w.writerow(["Cheap skip hire, message me on WhatsApp, £99 a day!", "Sam Seller", "@skips4u", "2026-11-02", "facebook"])
+        w.writerow(["Cheap skip hire, message me on WhatsApp, £99 a day!", "Sam Seller", "@skips4u", "2026-11-02",
+                    "facebook"])
     out, record = tmp_path / "out.jsonl", tmp_path / "record.csv"
-    code, _, err = run(capsys, "--council", "city", "--input", str(source), "--output", str(out), "--record", str(record))
+    code, _, err = run(capsys, "--council", "city", "--input", str(source), "--output", str(out),
+                       "--record", str(record))
     assert code == 1
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["text"] for r in rows][1] == "When is the garden waste collection?"

@@ -146,7 +146,8 @@ def test_party_politics_only_counts_inside_the_pre_election_period():
     text = "Vote Labour and kick the Tories out!"
     assert verdict(notts, text, "party-political", date=dt.date(2029, 4, 20)).verdict == BREAKS
     assert verdict(notts, text, "party-political", date=dt.date(2029, 5, 3)).verdict == BREAKS  # polling day
-    assert verdict(notts, text, "party-political", date=dt.date(2029, 3, 21)).verdict == "passes"  # before the six weeks
+    # before the six weeks
+    assert verdict(notts, text, "party-political", date=dt.date(2029, 3, 21)).verdict == "passes"
     assert verdict(notts, text, "party-political", date=dt.date(2029, 5, 4)).verdict == "passes"
 
 

@@ -416,7 +416,7 @@ def test_twice_the_comment_is_at_most_twice_the_work(hate_checker, shape):
     day = dt.date(2026, 12, 1)
     for comment in comments:  # once first: what is remembered from word to word is then known
         hate_checker.check(comment, date=day)
-    small, large = (_count(lambda: hate_checker.check(comment, date=day)) for comment in comments)
+    small, large = (_count(lambda c=comment: hate_checker.check(c, date=day)) for comment in comments)
     total_small, total_large = sum(small.values()), sum(large.values())
     report = "\n".join(f"  {Path(path).name:30} {small[path]:>9,} {large[path]:>9,}"
                        for path in sorted(large, key=large.get, reverse=True)[:8])

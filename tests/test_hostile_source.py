@@ -63,7 +63,7 @@ def write_council(policies: Path, about: str) -> Path:
     ("<SCRIPT>alert(1)</SCRIPT>", "HTML <script> is not allowed"),
 ])
 def test_html_that_could_load_run_or_redirect_is_refused_with_its_line(capsys, source, about, message):
-    path = write_council(source, about)
+    write_council(source, about)
     code, err = validate(capsys, source)
     assert code == 1
     assert re.search(rf"testshire\.yaml:3: about: .*{re.escape(message)}", err), err

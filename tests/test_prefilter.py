@@ -54,7 +54,8 @@ def _texts() -> list[str]:
             for example in getattr(rule.examples, key):
                 texts.append(example.text)
     texts += ["Cllr Smıth stole the money", "ſelling weed dm me", "Visit www.example.com now",
-              "SELLING WEED, DM ME", "Ｃｈｅｃｋ ｏｕｔ ｍｙ ｃｈａｎｎｅｌ", "i will find you", "£50 no questions asked, for sale"]
+              "SELLING WEED, DM ME", "Ｃｈｅｃｋ ｏｕｔ ｍｙ ｃｈａｎｎｅｌ", "i will find you",
+              "£50 no questions asked, for sale"]
     return texts
 
 

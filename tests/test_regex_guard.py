@@ -172,7 +172,8 @@ def test_validate_refuses_a_pattern_that_can_take_more_than_linear_time(capsys, 
     assert lines, said
     assert all(line.startswith(where) for line in lines), f"\n  got:  {lines}\n  want: {where}..."
     assert any(why in line for line in lines), lines
-    assert summary == f"{len(lines)} problem{'s' if len(lines) != 1 else ''} in the policy source."  # validate builds nothing
+    # validate builds nothing
+    assert summary == f"{len(lines)} problem{'s' if len(lines) != 1 else ''} in the policy source."
 
 
 def test_the_message_says_which_part_and_why(capsys, source):

@@ -38,7 +38,8 @@ def test_rule_example(rule_id, side, n, example):
         assert finding.matches and finding.why
     else:
         assert finding.verdict not in (BREAKS, MAY_BREAK), \
-            f"{example.text!r} should pass {rule_id}: {finding.verdict} {[m.text for m in finding.matches]} {finding.why}"
+            (f"{example.text!r} should pass {rule_id}: "
+             f"{finding.verdict} {[m.text for m in finding.matches]} {finding.why}")
 
 
 def test_an_example_the_checker_disagrees_with_stops_the_build(policy_copy, capsys):

@@ -57,7 +57,8 @@ def test_each_contact_is_its_own_line_with_its_address_once(built_site, council)
         seen = re.sub(r"<[^>]+>", "", item)
         for address in set(re.findall(r'href="https?://([^"]+?)/?"', item)):
             assert seen.count(address) == 1, f"{council}: {seen!r}"
-        assert not re.search(r"\w[.:]? [A-Z][\w ]+: www\.", seen), f"{council}: an address runs into the sentence: {seen!r}"
+        assert not re.search(r"\w[.:]? [A-Z][\w ]+: www\.", seen), \
+            f"{council}: an address runs into the sentence: {seen!r}"
     linked = set(re.findall(r'<li>.*?href="([^"]+)"', article))
     website = re.search(r'Our website: <a href="([^"]+)"', article)
     assert not (website and website.group(1) in linked), f"{council}: the website is given twice"

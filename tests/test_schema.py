@@ -35,7 +35,8 @@ def test_impossible_date_is_named_as_such():
 def test_date_in_another_form_says_how_to_write_it(value):
     result, problems = check(Date(), value)
     assert result is INVALID
-    assert problems == [f"7: where: expected a date written YYYY-MM-DD (got {'text' if isinstance(value, str) else 'a whole number'}: {value!r})"]
+    kind = "text" if isinstance(value, str) else "a whole number"
+    assert problems == [f"7: where: expected a date written YYYY-MM-DD (got {kind}: {value!r})"]
 
 
 # ---------------------------------------------------------------- Time
@@ -184,7 +185,8 @@ def test_a_setting_left_out_is_not_stated_and_noted_not_an_error():
     result, problems, notes = check_with_notes(MONITORING, {"days": ["monday"]})
     assert problems == [] and result["days"] == ("monday",)
     assert isinstance(result["hours"], NotStated) and not result["hours"] and not stated(result["hours"])
-    assert notes == ["monitoring.hours: not stated: the sites will say nothing about the hours the accounts are monitored"]
+    assert notes == ["monitoring.hours: not stated: "
+                     "the sites will say nothing about the hours the accounts are monitored"]
 
 
 @pytest.mark.parametrize("marker", ["not stated", "Not stated", "not-stated"])

@@ -9,7 +9,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
 
 from houserules.build import build_sites
 from houserules.formats import PUBLIC_PAGES, STAFF_NAV, STAFF_PAGES

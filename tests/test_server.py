@@ -105,7 +105,8 @@ def test_the_checkers_files_go_out_as_the_brotli_copies_the_build_wrote(built_si
     chromium = "gzip, deflate, br, zstd"
     with serving(built_site) as server:
         for path, ctype in ((runtime / "pyodide.asm.wasm", "application/wasm"),
-                            (runtime / "pyodide.asm.mjs", "text/javascript"), (runtime / "pyodide.mjs", "text/javascript"),
+                            (runtime / "pyodide.asm.mjs", "text/javascript"),
+                            (runtime / "pyodide.mjs", "text/javascript"),
                             (stdlib, "application/zip"), (wheel, "application/zip")):
             address = "/" + path.relative_to(built_site).as_posix()
             status, headers, body = fetch(server, address, chromium)

@@ -66,8 +66,8 @@ def test_a_build_says_when_the_source_has_changes_its_sites_do_not_show(policy_c
 
 def test_publishing_a_third_version_reports_what_changed_since_the_second(policy_copy, capsys):
     def publish_cli(effective):
-        return main(["publish", "--council", "north-hertfordshire", "--effective", effective, "--note", "A change.", "--minor",
-                     "--policies", str(policy_copy)])
+        return main(["publish", "--council", "north-hertfordshire", "--effective", effective, "--note", "A change.",
+                     "--minor", "--policies", str(policy_copy)])
 
     council = policy_copy / "councils" / "north-hertfordshire.yaml"
     assert publish_cli("2026-01-05") == 0
@@ -170,7 +170,8 @@ def test_the_changes_are_exactly_those_made(policy_copy):
     council = policy_copy / "councils" / "north-hertfordshire.yaml"
     _edit(council, "    - rule: contempt-of-court\n      wording: may be in contempt of court\n", "")
     _edit(council, "      wording: are spam, or the same message posted again and again.", "      wording: are spam.")
-    _edit(council, "    - rule: misinformation\n", "    - rule: advertising\n      wording: advertise goods or services\n    - rule: misinformation\n")
+    _edit(council, "    - rule: misinformation\n",
+          "    - rule: advertising\n      wording: advertise goods or services\n    - rule: misinformation\n")
     _edit(council, 'hours: {start: "09:00", end: "17:00"}', 'hours: {start: "08:00", end: "18:00"}')
     _edit(council, "after_months: 12", "after_months: 6")
     _edit(council, "within: {amount: 2, unit: working-day}", "within: {amount: 3, unit: working-day}")
@@ -205,7 +206,8 @@ def test_a_new_word_or_a_reexplained_rule_is_reported(policy_copy):
     # checker finds or what its rule pages say.
     before = load_policy(policy_copy)
     _edit(policy_copy / "wordlists" / "houserules.yaml", '  - {term: "cretin", category: insult, severity: 2}\n',
-          '  - {term: "cretin", category: insult, severity: 2}\n  - {term: "dunderhead", category: insult, severity: 1}\n')
+          '  - {term: "cretin", category: insult, severity: 2}\n'
+          '  - {term: "dunderhead", category: insult, severity: 1}\n')
     _edit(policy_copy / "rules" / "swearing.yaml", "Our pages are read by people of all ages",
           "Our pages are read by people of every age")
     changes = compare(before, load_policy(policy_copy), "city")
@@ -276,7 +278,8 @@ def test_sample_history_is_marked_as_such(project_root):
 
 def test_each_version_is_checked_against_its_own_rules(built_site):
     def pack(path):
-        return json.loads((built_site / "public" / "ashfield" / path / "assets/checker/rules/ashfield.json").read_text())
+        return json.loads(
+            (built_site / "public" / "ashfield" / path / "assets/checker/rules/ashfield.json").read_text())
 
     v1, v2, current = pack("v1"), pack("v2"), pack(".")
     assert (v1["version"], v2["version"], current["version"]) == ("v1", "v2", "v1")
@@ -438,3 +441,15 @@ def test_the_councils_address_shows_the_correction_from_its_day(project_root, po
     # Latest date first: version 2, then the correction, then version 1.
     assert history.index("Version 2: in force") < history.index("Version 3 (a correction") \
         < history.index("Version 1: in force")
+
+
+def test_a_correction_leaves_out_edits_to_files_the_corrected_version_does_not_use():
+    """A rule adopted only in a later version, edited with the mistake: the
+    correction of the earlier version carries the council file's fix, not
+    the later rule."""
+    from houserules.versions import merge_files
+
+    base = {"councils/a.yaml": b"name: A\nwording: teh rules\n", "rules/later.yaml": b"id: later\n"}
+    theirs = {"councils/a.yaml": b"name: A\nwording: the rules\n", "rules/later.yaml": b"id: later\nfixed: yes\n"}
+    target = {"councils/a.yaml": b"name: A\nwording: teh rules\n"}
+    assert merge_files(base, theirs, target) == {"councils/a.yaml": b"name: A\nwording: the rules\n"}

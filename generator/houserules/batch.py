@@ -87,7 +87,8 @@ def _watch_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _check_chunk(rows: list, checkers: Checkers | None = None, encoders: tuple | None = None) -> list:
+def _check_chunk(rows: list[tuple[object, object] | None], checkers: Checkers | None = None,
+                 encoders: tuple | None = None) -> list:
     """Checks a chunk of (payload, echo) (None: a row in error, written by the main process)."""
     checkers = checkers or _WORKER["checkers"]
     encode_row, encode_record = encoders or (_WORKER["rows"], _WORKER["records"])

@@ -24,8 +24,9 @@ import dataclasses
 import difflib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any, cast
 
-from .formats import PUBLIC_NAV, STAFF_NAV
+from .formats import PUBLIC_NAV, STAFF_NAV, ActAtOnce
 from .load import Policy
 from .rulepack import LIST_NAMES, build_rulepack
 from .schema import stated
@@ -40,7 +41,8 @@ class Change:
     old: str | None = None   # the value before, in words; None when not stated
     new: str | None = None
     staff_only: bool = False
-    told: str = ""       # the change as a sentence, after `what`: "you can now appeal after 6 months (before: 12 months)."
+    # The change as a sentence, after `what`: "you can now appeal after 6 months (before: 12 months)."
+    told: str = ""
 
     @property
     def sentence(self) -> str:
@@ -64,8 +66,9 @@ def _canon(value):
     if isinstance(value, tuple):
         return tuple(_canon(v) for v in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type) and hasattr(value, "actions"):
+        actions = cast(Any, value).actions  # a record with actions (hasattr), whichever record it is
         return dataclasses.replace(value, actions=tuple(ACTIONS[a].old_name_of or a if a in ACTIONS else a
-                                                         for a in value.actions))
+                                                         for a in actions))
     return value
 
 
@@ -167,7 +170,7 @@ def _contact(c, titles) -> str:
     return f"{c.purpose}: {c.value or c.url or c.method}"
 
 
-def _at_once(a, titles) -> str:
+def _at_once(a: ActAtOnce, titles: Mapping[str, str]) -> str:
     content = a.content or join([*(titles.get(r, r) for r in a.rules),
                                  *(CATEGORY_CONTENT.get(c, c) for c in a.categories)])
     text = f"{content}: we {_does(a.actions)} straight away"
@@ -289,6 +292,7 @@ WORDING_OF = {
 def _listed(setting: _Setting, value, titles) -> list[str]:
     """A list setting's items in words (a mapping's stated entries)."""
     items = [(k, v) for k, v in value.items() if v is not None] if isinstance(value, Mapping) else list(value)
+    assert setting.item is not None  # only a list setting (one with `item`) is listed
     return [setting.item(v, titles) for v in items]
 
 
@@ -315,6 +319,7 @@ def _said(setting: _Setting, x, y, titles) -> tuple[str, str | None, str | None,
         if kind == "added":
             told = f"the policy now says {new}."
         else:
+            assert x is not None and y is not None  # "changed": stated before and after
             told = f"{_rewording(x, y, *WORDS)}."
             passages = _passages(x, y)
     elif setting.item and kind == "changed":

@@ -15,7 +15,8 @@ Its python_stdlib.zip is not served: set-up writes the modules the checker
 needs (widget/stdlib.txt, stdlib.py) into a zip of their own, named by its
 content, which the page gives Pyodide as its `stdLibURL`.
 Its own pyodide-lock.json lists Pyodide's packages, none of which the
-checker uses; ours lists only the engine's wheel with its sha256, so `loadPackage` refuses a wheel that is not the one built.
+checker uses; ours lists only the engine's wheel with its sha256, so
+`loadPackage` refuses a wheel that is not the one built.
 Folders are named by version and by hash so a browser's cache never mixes
 one build's files with another's.
 
@@ -232,7 +233,8 @@ def prepare(project_root: Path) -> CheckerAssets:
         raise AssetError(f"{shown}: missing {', '.join(missing)}; "
                          "install the pinned Pyodide runtime with `make setup` (npm ci --prefix widget)")
     installed = json.loads((pyodide_dir / "package.json").read_text(encoding="utf-8"))["version"]
-    pinned = json.loads((project_root / "widget" / "package.json").read_text(encoding="utf-8"))["dependencies"]["pyodide"]
+    widget_package = json.loads((project_root / "widget" / "package.json").read_text(encoding="utf-8"))
+    pinned = widget_package["dependencies"]["pyodide"]
     if installed != pinned:
         raise AssetError(f"widget/node_modules/pyodide is {installed}, but widget/package.json pins {pinned}; "
                          "run `make setup` (npm ci --prefix widget)")
@@ -254,7 +256,8 @@ def prepare(project_root: Path) -> CheckerAssets:
     return CheckerAssets(pyodide_dir, installed, stdlib_name, wheel_name, wheel, lock)
 
 
-if __name__ == "__main__":  # make setup: python -m houserules.checker_assets widget/node_modules/pyodide widget/stdlib.txt
+# make setup: python -m houserules.checker_assets widget/node_modules/pyodide widget/stdlib.txt
+if __name__ == "__main__":
     runtime = Path(sys.argv[1])
     try:
         set_up(runtime, Path(sys.argv[2]) if len(sys.argv) > 2 else runtime.parents[1] / LIST_NAME)

@@ -79,7 +79,9 @@ def in_force(versions: list[Version], day: dt.date) -> Version | None:
 def shown_on(versions: list[Version], day: dt.date) -> Version:
     """The version a council's own address shows on the day: the one in
     force, or, before any takes effect, the first that will be."""
-    return in_force(versions, day) or in_force(versions, in_order(versions)[0].effective)
+    shown = in_force(versions, day) or in_force(versions, in_order(versions)[0].effective)
+    assert shown is not None  # the first version is in force on the day it takes effect
+    return shown
 
 
 def told_against(versions: list[Version]) -> dict[int, int]:

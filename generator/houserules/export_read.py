@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import enum
 import json
 import math
 import os
@@ -17,7 +18,8 @@ import stat
 import sys
 import tempfile
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
+from typing import BinaryIO, Final, cast
 
 from .checkable import LONE_SURROGATE
 from .errors import InputError, UsageError
@@ -30,7 +32,18 @@ LINE_LIMIT = 16 * 2**20  # bytes in a line, or in a CSV row: more is that row's 
 DOCUMENT_LIMIT = 64 * 2**20  # bytes of a .jsonl read whole to tell a pretty-printed JSON document from rows
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-_BLANK = object()
+
+
+class _Blank(enum.Enum):
+    """A CSV row with nothing in it: skipped. An enum of one member, so that a
+    type checker knows a record that `is not _BLANK` is a row."""
+
+    BLANK = "blank"
+
+
+_BLANK: Final = _Blank.BLANK
+# A row of cells: (its first line, or its row in a workbook; its cells; what is wrong or None).
+_Record = tuple[int, list[str], str | None]
 
 
 class RowProblem(Exception):
@@ -86,9 +99,11 @@ class Source:
         if path == "-":
             if sys.stdin is None:
                 raise InputError("--input -: there is no standard input")
-            self._file = getattr(sys.stdin, "buffer", None)
-            if self._file is None:  # a text stream (an embedding program's): read as it comes
-                self._file = _TextAsBytes(sys.stdin)
+            buffer = getattr(sys.stdin, "buffer", None)
+            # A text stream (an embedding program's) is read as it comes, and by
+            # lines only: standard input is JSON Lines (_kind), and all else is
+            # done only when _seekable(), which it is not.
+            self._file: BinaryIO = buffer if buffer is not None else cast(BinaryIO, _TextAsBytes(sys.stdin))
             self._owned = False
         else:
             try:
@@ -109,7 +124,7 @@ class Source:
                     csv.field_size_limit(LINE_LIMIT)
                 self._keep_on_disk()
                 self._sep = "\t" if self.kind == "tsv" else self._separator()
-                self._records = self._csv_records()
+                self._records: Iterator[_Record] = self._csv_records()
                 self._read_header()
             elif self.kind == "xlsx":
                 self._keep_on_disk()
@@ -248,6 +263,7 @@ class Source:
         self._index = {field: names.index(column) for field, column in self.fields.items()}
 
     def _row_fields(self, values: list[str]) -> dict:
+        assert self.header is not None  # a tabular export's rows: _read_header has read it
         width = len(self.header)
         if len(values) > width:
             if self.kind == "xlsx":
@@ -273,7 +289,7 @@ class Source:
 
     # -------------------------------------------------------------- CSV and TSV
 
-    def _csv_records(self):
+    def _csv_records(self) -> Iterator[_Record]:
         while True:
             record = self._csv_record()
             if record is None:
@@ -281,7 +297,7 @@ class Source:
             if record is not _BLANK:
                 yield record
 
-    def _csv_record(self):
+    def _csv_record(self) -> _Record | _Blank | None:
         """One CSV row, read strictly, as the csv module reads it: its lines are
         gathered until its quotes close (a quoted field may hold line breaks).
         A quote never closed makes its first line an error, and reading goes
@@ -294,6 +310,7 @@ class Source:
             if raw is None:
                 if start is None:
                     return None
+                assert resume is not None  # set with start
                 self._file.seek(resume[0])  # read the rows after the bad line again
                 self.position, self.line = resume
                 first = _lenient([parts[0].rstrip("\r\n")] if parts else [], self._sep)
@@ -322,6 +339,7 @@ class Source:
         except csv.Error as exc:
             problem = _csv_problem(exc, self.line, "TSV" if self._sep == "\t" else "CSV")
             if len(parts) > 1:  # a quote opened on the first line went wrong later: the lines after it are rows
+                assert resume is not None  # set with start, on the row's first line
                 self._file.seek(resume[0])
                 self.position, self.line = resume
                 return start, _lenient([parts[0].rstrip("\r\n")], self._sep), problem
@@ -341,7 +359,7 @@ class Source:
         self._rows_total = self._book.rows_total
         self._records = self._xlsx_records(self._book.rows)
 
-    def _xlsx_records(self, rows):
+    def _xlsx_records(self, rows) -> Iterator[_Record]:
         """Each row of cells that is not empty, as text: (its row number, its cells, what is wrong or None)."""
         while True:
             try:

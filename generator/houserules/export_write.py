@@ -12,6 +12,7 @@ import json
 import os
 import sys
 import tempfile
+from typing import BinaryIO, cast
 
 from houserules_checker import BREAKS, MAY_BREAK
 from houserules_checker.record import FIELDS as RECORD_FIELDS
@@ -38,7 +39,8 @@ class _Sink:
         self.path, self._temp, self._fd = path, None, None
         if path == "-":
             sys.stdout.flush()
-            self.file = getattr(sys.stdout, "buffer", None) or _BytesAsText(sys.stdout)
+            # A text stream is only written to and flushed: close() leaves standard output alone.
+            self.file: BinaryIO = getattr(sys.stdout, "buffer", None) or cast(BinaryIO, _BytesAsText(sys.stdout))
             return
         folder, name = os.path.split(os.path.abspath(path))
         if os.path.isdir(path):
@@ -66,6 +68,7 @@ class _Sink:
         self.close()
 
     def _name_it(self) -> str:
+        assert self._fd is not None  # commit() names only a file it has open
         folder = os.open(self._folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
         try:
             while True:
@@ -168,6 +171,7 @@ class Encoder:
 
     def row(self, echo, findings: str | None, error: str | None, readable: tuple | None = None) -> bytes:
         if self.from_csv:
+            assert self.keep is not None and self.names is not None  # given with from_csv (RowsOut)
             values = [echo[i] if i < len(echo) else "" for i in self.keep]
             if self.to_csv:
                 return self.csv_line([*values, *(readable or NOTHING), findings or "", error or ""])
@@ -197,11 +201,13 @@ class RowsOut:
         self.from_csv = source.tabular
         self._spool = None
         if self.from_csv:
+            assert source.header is not None  # a tabular export's: read when it was opened
             ours = (*READABLE, *OUR_COLUMNS) if to_csv else OUR_COLUMNS
             keep = [i for i, name in enumerate(source.header) if name not in ours]
-            self.encoder = self._local = Encoder(True, to_csv, [source.header[i] for i in keep], keep)
+            names = [source.header[i] for i in keep]
+            self.encoder = self._local = Encoder(True, to_csv, names, keep)
             if to_csv:
-                self.sink.file.write(self._local.csv_line([*self._local.names, *READABLE, *OUR_COLUMNS]))
+                self.sink.file.write(self._local.csv_line([*names, *READABLE, *OUR_COLUMNS]))
         else:
             self.encoder = self._local = Encoder(False, to_csv)
             if to_csv:

@@ -45,6 +45,7 @@ class Sheet:
         self.rows = chosen.iter_rows(values_only=True)
 
     def _choose(self, name: str, sheet: str | None):
+        assert self._book is not None  # a sheet is chosen once the workbook is open
         sheets = self._book.worksheets
         if sheet is None:
             if not sheets:

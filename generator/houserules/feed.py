@@ -75,5 +75,6 @@ def atom(history: History, audience: str, name: str) -> str:
 def write_site_files(site: Path, history: History, audience: str, day: dt.date) -> None:
     council = history.policies[history.versions[-1].number].councils[history.slug].name
     name = council if isinstance(council, str) else council.placeholder
+    assert name is not None  # a name not stated needs a placeholder (needs_placeholder in formats.Council)
     (site / "versions.json").write_text(versions_json(history, day), encoding="utf-8")
     (site / "history.xml").write_text(atom(history, audience, name), encoding="utf-8")

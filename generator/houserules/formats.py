@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from houserules_checker.kinds import KINDS, LANGUAGES, WORD_CATEGORIES, Option
+from houserules_checker.kinds import KINDS, WORD_CATEGORIES, Option
 
-from .schema import (INVALID, Bool, Choice, Context, Date, Field, Int, ListOf, NotStated, Number, OneOf,
+from .schema import (INVALID, Bool, Choice, Context, Date, Field, Int, ListOf, Model, NotStated, Number, OneOf,
                      Record, Ref, Slug, Tagged, Text, Time, Url, as_data, model, spec)
 from .wording import ACTIONS, RECORD_ITEMS
 
@@ -31,7 +31,7 @@ from .wording import ACTIONS, RECORD_ITEMS
 
 
 @model("word-list source")
-class WordlistSource:
+class WordlistSource(Model):
     """Where a word list comes from."""
     title: str = spec(Text())
     publisher: str = spec(Text())
@@ -41,7 +41,7 @@ class WordlistSource:
 
 
 @model("word-list entry")
-class WordEntry:
+class WordEntry(Model):
     """One word or phrase."""
     term: str = spec(Text(pattern=r"[^A-Z]+", pattern_help="lower-case text", prose=False))
     category: str = spec(Choice(*WORD_CATEGORIES))
@@ -57,7 +57,7 @@ class WordEntry:
 
 
 @model("word list")
-class Wordlist:
+class Wordlist(Model):
     """A word list the checker reads (policies/wordlists/<id>.yaml)."""
     id: str = spec(Slug(help="equals the file name"))
     title: str = spec(Text())
@@ -137,7 +137,7 @@ class Check:
 
 
 @model("example")
-class Example:
+class Example(Model):
     """A comment, with what the checker is told about it."""
     # Residents' words: shown on the pages only as escaped text, never as Markdown.
     text: str = spec(Text(prose=False))
@@ -160,7 +160,7 @@ EXAMPLE = _Example(Text(), Example.format())
 
 
 @model("examples")
-class Examples:
+class Examples(Model):
     """Comments that must break the rule, and comments that must not: tests, and shown on the pages."""
     breaks: tuple[Example, ...] = spec(ListOf(EXAMPLE))
     passes: tuple[Example, ...] = spec(ListOf(EXAMPLE))
@@ -176,7 +176,7 @@ def _rule_examples(rule: Rule, ctx: Context, path: str, raw) -> None:
 
 
 @model("rule", validate=_rule_examples)
-class Rule:
+class Rule(Model):
     """A rule in the shared catalogue (policies/rules/<id>.yaml); councils adopt it by id."""
     id: str = spec(Slug(help="stable id; equals the file name"))
     title: str = spec(Text())
@@ -226,7 +226,7 @@ OUTSIDE_HOURS = ("not-monitored", "emergencies-only", "scheduled-posts-only")
 
 
 @model("platform")
-class Platform:
+class Platform(Model):
     """A social media account the council runs."""
     platform: str = spec(Choice("twitter", "facebook", "youtube", "instagram", "linkedin", "tiktok",
                                 "nextdoor", "other"))
@@ -242,25 +242,26 @@ def _hours_order(hours: Hours, ctx: Context, path: str, raw) -> None:
 
 
 @model("hours", validate=_hours_order)
-class Hours:
+class Hours(Model):
     """Clock times, 24-hour, in quotes."""
     start: str = spec(Time())
     end: str = spec(Time())
 
 
 @model("monitoring")
-class Monitoring:
+class Monitoring(Model):
     """When the council watches its accounts."""
     days: tuple[str, ...] | NotStated = spec(ListOf(Choice(*DAYS), min_items=1, unique=lambda d: d,
                                                     unique_what="day", silence="which days the accounts are monitored"))
     hours: Hours | NotStated = spec(Hours.format(silence="the hours the accounts are monitored"))
     outside_hours: str | NotStated = spec(Choice(*OUTSIDE_HOURS, silence="what happens outside monitoring hours"))
     wording: str | None = spec(Text(required=False, help="the policy's own words for when accounts are monitored"))
-    outside_hours_wording: str | None = spec(Text(required=False, help="the policy's own words for outside those hours"))
+    outside_hours_wording: str | None = spec(Text(required=False,
+                                                  help="the policy's own words for outside those hours"))
 
 
 @model("within")
-class Within:
+class Within(Model):
     """An amount of time."""
     amount: int = spec(Int(minimum=1, maximum=365))
     unit: str = spec(Choice("hour", "working-day", "day"))
@@ -274,7 +275,7 @@ def _one_deadline(target: ResponseTarget, ctx: Context, path: str, raw) -> None:
 
 
 @model("response target", validate=_one_deadline)
-class ResponseTarget:
+class ResponseTarget(Model):
     """A promise about how soon the council replies."""
     id: str = spec(Slug(help="a name for the target, unique in the council"))
     audience: str = spec(Choice(*AUDIENCES, help="staff targets are shown on the staff site only"))
@@ -288,7 +289,7 @@ class ResponseTarget:
 
 
 @model("responses")
-class Responses:
+class Responses(Model):
     """Whether and how soon the council replies."""
     wording: str | None = spec(Text(required=False, help="the policy's own words about replies"))
     targets: tuple[ResponseTarget, ...] | NotStated = spec(ListOf(
@@ -297,7 +298,7 @@ class Responses:
 
 
 @model("alternative channel")
-class Alternative:
+class Alternative(Model):
     """Somewhere better than social media for something residents want to do."""
     need: str = spec(Text(help="what the resident wants to do, e.g. 'report fly-tipping'"))
     channel: str = spec(Text(help="where to go, e.g. 'the online reporting form'"))
@@ -307,7 +308,7 @@ class Alternative:
 
 
 @model("following and sharing")
-class Endorsement:
+class Endorsement(Model):
     """Whether following or sharing means the council endorses someone."""
     following_is_endorsement: bool | NotStated = spec(Bool(silence="whether following an account endorses it"))
     sharing_is_endorsement: bool | NotStated = spec(Bool(silence="whether sharing a post endorses it"))
@@ -320,7 +321,7 @@ def _one_rule_key(entry: AdoptedRule, ctx: Context, path: str, raw) -> None:
 
 
 @model("adopted rule", validate=_one_rule_key)
-class AdoptedRule:
+class AdoptedRule(Model):
     """A catalogue rule (or several under one line of the council's wording) that the council adopts."""
     rule: str | None = spec(Ref("rule", required=False))
     rules: tuple[str, ...] | None = spec(ListOf(Ref("rule"), min_items=1, required=False, default=None))
@@ -332,7 +333,7 @@ class AdoptedRule:
 
 
 @model("group of adopted rules")
-class AdoptedGroup:
+class AdoptedGroup(Model):
     """Adopted rules under a heading or lead-in of their own."""
     heading: str | None = spec(Text(required=False))
     lead_in: str | None = spec(Text(required=False, help="the sentence that introduces the list"))
@@ -365,7 +366,7 @@ def _adopted_once(rules: RuleList, ctx: Context, path: str, raw) -> None:
 
 
 @model("rules", validate=_adopted_once)
-class RuleList:
+class RuleList(Model):
     """The rules the council adopts, in the order its page lists them."""
     intro: str | None = spec(Text(required=False, help="before the list of rules (Markdown)"))
     adopted: tuple[AdoptedRule | AdoptedGroup, ...] = spec(ListOf(ADOPTED_ITEM, min_items=1,
@@ -398,7 +399,7 @@ def _old_names(entry, ctx: Context, path: str, raw) -> None:
 
 
 @model("enforcement step", validate=_old_names)
-class Step:
+class Step(Model):
     """A step of the ladder: what is done, in order, when rules are broken."""
     actions: tuple[str, ...] = spec(ACTION_LIST)
     decided_by: str | None = spec(Text(required=False, help="who decides, e.g. 'the Communications Manager'"))
@@ -415,7 +416,7 @@ def _names_content(entry: ActAtOnce, ctx: Context, path: str, raw) -> None:
 
 
 @model("action taken at once", validate=_names_content)
-class ActAtOnce:
+class ActAtOnce(Model):
     """What is done straight away, outside the ladder, for some content."""
     content: str | None = spec(Text(required=False, help="the content, in the policy's words, e.g. 'explicit content'"))
     rules: tuple[str, ...] = spec(ListOf(Ref("rule"), required=False, help="the adopted rules it is for"))
@@ -434,14 +435,14 @@ def _says_what(entry: Reserved, ctx: Context, path: str, raw) -> None:
 
 
 @model("reserved right", validate=_says_what)
-class Reserved:
+class Reserved(Model):
     """An action the council reserves the right to take, without promising a process."""
     actions: tuple[str, ...] = spec(ListOf(Choice(*ACTIONS), required=False))
     wording: str | None = spec(Text(required=False))
 
 
 @model("block appeal")
-class BlockAppeal:
+class BlockAppeal(Model):
     """Whether and when a blocked account can appeal."""
     after_months: int | NotStated = spec(Int(minimum=1, maximum=120, silence="after how long a block can be appealed"))
     decided_with: str | NotStated = spec(Text(silence="who decides an appeal against a block"))
@@ -449,10 +450,11 @@ class BlockAppeal:
 
 
 @model("block notice")
-class BlockNotice:
+class BlockNotice(Model):
     """Whether a blocked person is told, and whether reasons are discussed."""
     notified: bool | NotStated = spec(Bool(silence="whether a blocked person is told"))
-    reasons_discussed: bool | NotStated = spec(Bool(silence="whether the reasons for a block are discussed on social media"))
+    reasons_discussed: bool | NotStated = spec(
+        Bool(silence="whether the reasons for a block are discussed on social media"))
     wording: str | None = spec(Text(required=False))
 
 
@@ -463,7 +465,7 @@ def _does_something(e: Enforcement, ctx: Context, path: str, raw) -> None:
 
 
 @model("enforcement", validate=_does_something)
-class Enforcement:
+class Enforcement(Model):
     """What the council does when rules are broken: a ladder of steps, actions
     taken at once for some content, and rights it reserves; any of them."""
     intro: str | None = spec(Text(required=False))
@@ -486,23 +488,25 @@ class Enforcement:
 
 
 @model("polling day")
-class PollingDay:
+class PollingDay(Model):
     """An election's polling day."""
     date: dt.date = spec(Date())
     election: str = spec(Text())
 
 
 @model("pre-election period")
-class PreElection:
+class PreElection(Model):
     """The weeks before an election, when councils avoid anything that could look like party support."""
-    weeks: int | NotStated = spec(Int(minimum=1, maximum=12, silence="how many weeks before polling day the pre-election period starts"))
-    elections: tuple[str, ...] | NotStated = spec(ListOf(Text(), min_items=1, silence="which elections have a pre-election period"))
+    weeks: int | NotStated = spec(
+        Int(minimum=1, maximum=12, silence="how many weeks before polling day the pre-election period starts"))
+    elections: tuple[str, ...] | NotStated = spec(
+        ListOf(Text(), min_items=1, silence="which elections have a pre-election period"))
     wording: str | None = spec(Text(required=False))
     polling_days: tuple[PollingDay, ...] = spec(ListOf(PollingDay.format(), required=False))
 
 
 @model("contact")
-class Contact:
+class Contact(Model):
     """A way to reach the council."""
     purpose: str = spec(Text())
     method: str = spec(Choice("website", "email", "phone", "form", "private-message", "team"))
@@ -512,7 +516,7 @@ class Contact:
 
 
 @model("accessibility statement")
-class Accessibility:
+class Accessibility(Model):
     """The facts of the sites' accessibility statement, as the council states them."""
     compliance: str | NotStated = spec(Choice("full", "partial", "none",
                                               silence="how far the pages comply with WCAG 2.2 AA"))
@@ -531,7 +535,7 @@ def _section_page(section: Section, ctx: Context, path: str, raw) -> None:
 
 
 @model("prose section", validate=_section_page)
-class Section:
+class Section(Model):
     """The council's own prose, placed on a page of one audience's site."""
     id: str = spec(Slug())
     audience: str = spec(Choice(*AUDIENCES, help="staff text never appears on the public site"))
@@ -555,7 +559,7 @@ def _rules_adopted(council: Council, ctx: Context, path: str, raw) -> None:
 
 
 @model("council", validate=_rules_adopted)
-class Council:
+class Council(Model):
     """A council's policy (policies/councils/<slug>.yaml): name, website and adopted rules are
     all it needs; every other setting is said only when the council's policy says it."""
     slug: str = spec(Slug(required=False, help="equals the file name; the council's address in the built sites"))
@@ -567,13 +571,14 @@ class Council:
     sample: str | None = spec(Text(required=False, help="marks invented data and says what is invented"))
     about: str | None = spec(Text(required=False, help="opening of the overview page (Markdown)"))
     platforms_intro: str | None = spec(Text(required=False, help="the sentence before the list of accounts"))
-    platforms: tuple[Platform, ...] | NotStated = spec(ListOf(Platform.format(), silence="the council's social media accounts",
-                                                              help="the council's accounts"))
+    platforms: tuple[Platform, ...] | NotStated = spec(
+        ListOf(Platform.format(), silence="the council's social media accounts", help="the council's accounts"))
     monitoring: Monitoring | NotStated = spec(Monitoring.format(silence="when the accounts are monitored"))
     responses: Responses | NotStated = spec(Responses.format(silence="whether and how soon the council replies"))
     alternatives: tuple[Alternative, ...] = spec(ListOf(Alternative.format(), required=False,
                                                         help="where residents should go instead of social media"))
-    endorsement: Endorsement | NotStated = spec(Endorsement.format(silence="whether following or sharing is endorsement"))
+    endorsement: Endorsement | NotStated = spec(
+        Endorsement.format(silence="whether following or sharing is endorsement"))
     rules: RuleList = spec(RuleList.format())
     enforcement: Enforcement | NotStated = spec(Enforcement.format(silence="what happens when rules are broken"))
     pre_election: PreElection | NotStated = spec(PreElection.format(silence="a pre-election period"))

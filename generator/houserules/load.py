@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import PolicyError, SourceProblem
 from .formats import Council, Rule, Wordlist
@@ -25,9 +26,10 @@ class Policy:
 
 
 def load_record(path: Path, spec: Record, problems: list[SourceProblem], known: dict | None = None,
-                notes: list[SourceProblem] | None = None):
+                notes: list[SourceProblem] | None = None) -> tuple[Any, Any]:
     """One YAML file checked against its format: (the parsed YAML, the checked
-    value or INVALID), every problem added to `problems`, every note to `notes`."""
+    value or INVALID; what each is depends on the file and on `spec`), every
+    problem added to `problems`, every note to `notes`."""
     try:
         raw = load_yaml(path)
     except PolicyError as exc:

@@ -7,7 +7,9 @@ committed copy current."""
 
 from __future__ import annotations
 
-from .formats import CHECK_KINDS, LANGUAGES, Council, Rule, Wordlist
+from houserules_checker.kinds import LANGUAGES
+
+from .formats import CHECK_KINDS, Council, Rule, Wordlist
 from .schema import Field, ListOf, OneOf, Record, Tagged, Text
 from .wording import ACTIONS, CATEGORY_CONTENT, RECORD_ITEMS
 

@@ -221,7 +221,8 @@ def resolve(policy: Policy, slug: str, audience: str, versions: Mapping | None =
     titles = {page: t for page, t in council.page_titles.items() if t}
     nav = STAFF_NAV if staff else PUBLIC_NAV
     pages = tuple((page, titles.get(page) or title) for page, title in nav if present.get(page, True))
-    quiet = tuple(Silence(path, field.silence, value.reason) for path, field, value in silences(source)) if staff else ()
+    quiet = (tuple(Silence(path, field.silence, value.reason) for path, field, value in silences(source))
+             if staff else ())
 
     return SiteView(
         audience=audience, slug=slug, council=council,

@@ -20,15 +20,26 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import enum
 import re
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Callable
+from typing import Any, ClassVar, Final, Literal, TypeVar, dataclass_transform
 
 from .errors import SourceProblem
 
-INVALID = object()
+
+class Invalid(enum.Enum):
+    """The type of INVALID, what a check returns for a value it refuses (the
+    problems are in its Context). An enum of one member, so that a type
+    checker knows a value that `is not INVALID` is the checked value."""
+
+    INVALID = "invalid"
+
+
+INVALID: Final = Invalid.INVALID
 _MISSING = object()
 
 
@@ -44,7 +55,7 @@ class NotStated:
     marked: bool = field(default=False, compare=False)  # written in the file, not left out
     line: int = field(default=0, compare=False)
 
-    def __bool__(self) -> bool:
+    def __bool__(self) -> Literal[False]:  # so a type checker knows `if setting:` rules it out
         return False
 
     # A list that is not stated reads as an empty one.
@@ -73,7 +84,7 @@ class Context:
     known: dict[str, Any] = field(default_factory=dict)
     notes: list[SourceProblem] = field(default_factory=list)  # warnings: what the sites will not say
 
-    def error(self, line: int, path: str, message: str) -> object:
+    def error(self, line: int, path: str, message: str) -> Invalid:
         self.problems.append(SourceProblem(self.file, line, path, message))
         return INVALID
 
@@ -117,7 +128,8 @@ class Field:
         raise NotImplementedError
 
     def fail(self, value, ctx: Context, path: str, line: int, detail: str = ""):
-        got = f" (got {_kind(value)}: {_shown(value)})" if not isinstance(value, (dict, list)) else f" (got {_kind(value)})"
+        got = (f" (got {_kind(value)}: {_shown(value)})" if not isinstance(value, (dict, list))
+               else f" (got {_kind(value)})")
         return ctx.error(line, path, (detail or f"expected {self.expected}") + got)
 
 
@@ -430,7 +442,8 @@ class OneOf(Field):
 
     def check(self, value, ctx, path, line):
         for alt in self.alternatives:
-            if isinstance(alt, Record) == isinstance(value, dict) and isinstance(alt, ListOf) == isinstance(value, list):
+            if (isinstance(alt, Record) == isinstance(value, dict)
+                    and isinstance(alt, ListOf) == isinstance(value, list)):
                 return alt.check(value, ctx, path, line)
         return self.fail(value, ctx, path, line)
 
@@ -496,12 +509,24 @@ def spec(checked_by: Field) -> Any:
     return dataclasses.field(default=checked_by.default, metadata={"field": checked_by})
 
 
+class Model:
+    """The base of the classes @model makes: declares, for the type checker,
+    what @model gives each of them: its dataclass fields, and `format(**options)`."""
+
+    __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
+    format: ClassVar[Callable[..., Record]]
+
+
+M = TypeVar("M", bound=Model)
+
+
+@dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(dataclasses.field,))
 def model(name: str, *, validate: Callable[[Any, Context, str, Any], None] | None = None,
-          help: str = "") -> Callable[[type], type]:
+          help: str = "") -> Callable[[type[M]], type[M]]:
     """Make `cls` a frozen dataclass and give it `format(**options)`: the
     Record that checks a mapping of the source and builds an instance of it
     (options as for any Field: required, silence, help)."""
-    def wrap(cls: type) -> type:
+    def wrap(cls: type[M]) -> type[M]:
         cls = dataclass(frozen=True, kw_only=True)(cls)
         fields = {f.name: f.metadata["field"] for f in dataclasses.fields(cls)}
         doc = help or " ".join((cls.__doc__ or "").split())
@@ -515,7 +540,7 @@ def model(name: str, *, validate: Callable[[Any, Context, str, Any], None] | Non
     return wrap
 
 
-def as_data(value):
+def as_data(value: Any) -> Any:  # JSON-ready data, shaped as the value is
     """A model as plain JSON-ready data (rule packs, change records): dicts,
     lists, text, numbers; dates as YYYY-MM-DD; not stated as None."""
     if isinstance(value, NotStated) or value is None:

@@ -133,7 +133,7 @@ class CompressedCache:
                     return body
                 pending = self._pending.get(key)
                 mine = pending is None
-                if mine:
+                if pending is None:  # mine: the compression is done here
                     pending = self._pending[key] = _Pending()
             if not mine:
                 pending.done.wait()
@@ -270,8 +270,9 @@ def _at_prefix(page: bytes, prefix: str) -> bytes:
     return _ROOT_ADDRESS.sub(lambda m: m.group(1) + prefix.encode("ascii"), page)
 
 
-class _Writer(io.RawIOBase):
-    """The handler's wfile: every write goes out whole (sendall)."""
+class _Writer(io.BufferedIOBase):
+    """The handler's wfile: every write goes out whole (sendall), as with the
+    standard library's own socketserver._SocketWriter, also a BufferedIOBase."""
 
     def __init__(self, sock: socket.socket):
         self._sock = sock
@@ -289,6 +290,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
     server_quiet = False  # set by make_server(quiet=True): no line per request
+    server: PreviewServer  # the one that made it (the base class says only "a server")
 
     def __init__(self, *args, head: bytes | None = None, **kwargs):
         self._head = head
@@ -405,6 +407,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
                 for start in range(0, len(data), CHUNK):
                     self._write(data[start:start + CHUNK], deadline)
                 return
+            assert source is not None  # no body in memory: it is read from a file
             offset = 0
             while offset < length and (chunk := os.pread(source, min(CHUNK, length - offset), offset)):
                 self._write(chunk, deadline)
@@ -460,7 +463,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
                     items.append(f'<li><a href="/{audience}/{quote(name)}/">{audience}/{html.escape(name)}/</a></li>')
         return ("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Built sites</title>"
                 f"<h1>Built sites</h1><ul>{''.join(items) or '<li>none: run houserules build</li>'}</ul></html>"
-                ).encode("utf-8")
+                ).encode()
 
 
 class _Connection:
@@ -478,8 +481,9 @@ class PreviewServer(http.server.HTTPServer):
     one of a fixed pool of workers only once its request has arrived in full."""
 
     request_queue_size = 128
+    RequestHandlerClass: type[SiteHandler]  # given a request read in full (head=), as _work makes it
 
-    def __init__(self, address, handler, *, root: Path, workers: int, max_connections: int,
+    def __init__(self, address, handler: type[SiteHandler], *, root: Path, workers: int, max_connections: int,
                  request_timeout: float, send_timeout: float, response_timeout: float, cache_bytes: int):
         self._threads: list[threading.Thread] = []  # none until it listens (server_close needs to know)
         self._stopping = threading.Event()

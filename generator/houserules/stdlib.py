@@ -233,6 +233,7 @@ def closure(full: Path, roots: set[str]) -> set[str]:
             parts = module.split(".")
             todo += [".".join(parts[:n]) for n in range(1, len(parts)) if file_of(".".join(parts[:n]))]
             path = file_of(module)
+            assert path is not None  # only a module with a file is put on the list
             text = source.read(path)
             try:
                 found = imports(text, module, path.endswith("/__init__.py"))

@@ -39,7 +39,7 @@ class _Compiled(jinja2.BytecodeCache):
 def _installed() -> tuple[Path, ...]:
     import material
     import mkdocs
-    return tuple(Path(m.__file__).parent.resolve() for m in (material, mkdocs))
+    return tuple(Path(m.__path__[0]).resolve() for m in (material, mkdocs))  # packages: a folder each
 
 
 class _ListedOnce(jinja2.FileSystemLoader):

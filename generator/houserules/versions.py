@@ -60,8 +60,9 @@ class Hashes(Field):
         if not isinstance(value, dict) or not value:
             return self.fail(value, ctx, path, line)
         ok = True
+        line_of = getattr(value, "line_of", None)  # a mapping read from YAML knows its lines
         for key, digest in value.items():
-            where = value.line_of(key) if hasattr(value, "line_of") else line
+            where = line_of(key) if line_of else line
             if not isinstance(key, str) or not _SOURCE.fullmatch(key):
                 ctx.error(where, f"{path}.{key}", "not a source file (councils/, rules/ or wordlists/*.yaml)")
                 ok = False
@@ -194,8 +195,9 @@ def load_versions(root: Path) -> dict[str, list[Version]]:
             stored = files_folder(root) / f"{digest}.yaml"
             where = raw["files"].line_of(source)
             if not stored.is_file():
-                problems.append(SourceProblem(shown, where, f"files.{source}",
-                                              f"{label}: the published copy of {source} is missing ({display_path(stored)})"))
+                problems.append(SourceProblem(
+                    shown, where, f"files.{source}",
+                    f"{label}: the published copy of {source} is missing ({display_path(stored)})"))
             elif hashlib.sha256(stored.read_bytes()).hexdigest() != digest:
                 problems.append(SourceProblem(
                     display_path(stored), 0, "",
@@ -245,6 +247,7 @@ def _out_of_place(slug: str, v: Version, earlier: list[Version]) -> list[tuple[s
 def _misplaced_correction(slug: str, v: Version, earlier: list[Version]) -> list[tuple[str, str]]:
     """A correction takes effect while the version it corrects is in force,
     and changes something in it."""
+    assert v.corrects is not None  # a correction's (checked by the caller)
     if v.corrects >= v.number:
         return [("corrects", f"{slug} v{v.number} corrects v{v.corrects}, which was not published before it")]
     target = earlier[v.corrects - 1]
@@ -398,6 +401,7 @@ def correction_day(slug: str, history: list[Version], target: Version, today: dt
     if after is None or today < after.effective:
         return today
     now = in_force(history, today)
+    assert now is not None  # `after`, or one after it: it took effect on or before today
     raise PublishError(f"{slug}: v{target.number} is no longer in force: v{after.number} took over from it on "
                        f"{long_date(after.effective)}. To correct the version in force (v{now.number}): "
                        f'houserules publish --council {slug} --corrects {now.number} --note "..."; to correct '
@@ -479,6 +483,10 @@ def merge_files(base: dict[str, bytes], theirs: dict[str, bytes],
             # A file the source now uses or no longer uses (a rule adopted or
             # dropped): the corrected council file decides whether it is needed.
             result = now if mine == was else mine
+        elif mine is None:
+            # An edit to a file the version corrected does not use (a rule
+            # adopted later): it is not that version's, so it is not carried.
+            result = None
         else:
             lines = merge(*(data.decode("utf-8").splitlines(keepends=True) for data in (was, now, mine)))
             if isinstance(lines, Conflict):

@@ -51,7 +51,7 @@ def build_wheel(package_dir: Path) -> tuple[str, bytes]:
         "Summary: Which of a council's house rules would a comment break, and why.\n"
         "Requires-Python: >=3.12\n").encode()
     files[f"{dist_info}/WHEEL"] = (
-        "Wheel-Version: 1.0\nGenerator: houserules\nRoot-Is-Purelib: true\nTag: py3-none-any\n").encode()
+        b"Wheel-Version: 1.0\nGenerator: houserules\nRoot-Is-Purelib: true\nTag: py3-none-any\n")
     files[f"{dist_info}/top_level.txt"] = f"{PACKAGE}\n".encode()
     record = "".join(f"{path},{_digest(data)},{len(data)}\n" for path, data in files.items())
     files[f"{dist_info}/RECORD"] = (record + f"{dist_info}/RECORD,,\n").encode()

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
+import yaml.composer  # loaded by `import yaml` too; named so a type checker knows it
 
 from .errors import PolicyError, SourceProblem
 
@@ -54,7 +56,13 @@ _FLOAT = "tag:yaml.org,2002:float"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
-class _Guarded:
+if TYPE_CHECKING:  # what the loaders mixing it in are: a parser and a composer
+    _GuardedBase = yaml.SafeLoader
+else:
+    _GuardedBase = object
+
+
+class _Guarded(_GuardedBase):
     """The composing step both loaders share: refuses aliases and deep nesting."""
 
     depth = 0
@@ -94,12 +102,13 @@ if _FastParser is not None:
         of loading a policy (`make bench`, "load" figure: tests/benchmarks/bench_build.py)."""
 
         def __init__(self, stream):
+            assert _FastParser is not None  # this class is made only when it is not
             _FastParser.__init__(self, stream)
             yaml.composer.Composer.__init__(self)
             yaml.constructor.SafeConstructor.__init__(self)
             yaml.resolver.Resolver.__init__(self)
 else:  # pragma: no cover - PyYAML without libyaml
-    _FastLoader = None
+    _FastLoader = None  # pyright: ignore[reportAssignmentType] - no class to make: tested for None before use
 
 _LOADERS = tuple(loader for loader in (_Loader, _FastLoader) if loader is not None)
 
@@ -117,6 +126,9 @@ for _loader in _LOADERS:
 
 class _DuplicateKey(yaml.constructor.ConstructorError):
     """A key given twice in one mapping; reported with the key as its field."""
+
+    problem: str  # both always given (below), where the base class may have none
+    problem_mark: yaml.Mark
 
     def __init__(self, key, first_line: int, mark):
         super().__init__(None, None, f"duplicate key {key!r} (first at line {first_line})", mark)

@@ -245,7 +245,8 @@ def main() -> int:
         browser_times = {}
         count = 0
         for n in LENGTHS:
-            page.evaluate("() => { performance.clearMeasures('hr-check'); performance.clearMeasures('hr-check-shown'); }")
+            page.evaluate("() => { performance.clearMeasures('hr-check'); "
+                          "performance.clearMeasures('hr-check-shown'); }")
             for text in texts[n]:
                 count += 1
                 check_in_page(page, text, count)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from site_pages import A11Y_PAGES, DESKTOP, MOBILE, NARROW, WIDE_CONTENT_PAGES, PUBLIC_SITE, STAFF_SITE, built_pages, page_id
+from site_pages import (A11Y_PAGES, DESKTOP, MOBILE, NARROW, WIDE_CONTENT_PAGES, PUBLIC_SITE, STAFF_SITE, built_pages,
+                        page_id)
 
 pytestmark = pytest.mark.browser
 

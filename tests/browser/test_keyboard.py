@@ -51,7 +51,8 @@ FOCUSED_JS = """async () => {
     return {
         key: window.__hrIds.has(e) ? String(window.__hrIds.get(e)) : e.outerHTML.slice(0, 200),
         name: `${e.tagName.toLowerCase()}${e.className ? '.' + String(e.className).trim().split(/\\s+/).join('.') : ''}`
-              + ` "${(e.textContent || e.getAttribute('aria-label') || e.id || '').trim().replace(/\\s+/g, ' ').slice(0, 40)}"`,
+              + ` "${(e.textContent || e.getAttribute('aria-label') || e.id || '')
+                     .trim().replace(/\\s+/g, ' ').slice(0, 40)}"`,
         visible: r.width > 0 && r.height > 0
                  && shown.checkVisibility({visibilityProperty: true, opacityProperty: true})
                  && r.bottom > 0 && r.right > 0

@@ -104,7 +104,8 @@ def test_at_320px_the_header_is_short_and_the_selector_fully_visible_and_usable(
         header = page.locator("header.md-header").bounding_box()
         assert header["height"] <= most, f"the header is {header['height']}px tall at 320px"
         assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"], "the page scrolls sideways"
-        inside = "e => { const r = e.getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth && r.width > 0; }"
+        inside = ("e => { const r = e.getBoundingClientRect(); "
+                  "return r.left >= 0 && r.right <= innerWidth && r.width > 0; }")
         for selector in (".md-version__current", ".hr-menu-button", ".hr-search-button", ".hr-council-bar__name",
                          ".hr-service-bar__name"):
             assert page.locator(selector).evaluate(inside), f"{selector} is cut off at 320px"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from operator import attrgetter
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from .findings import (BREAKS, MAY_BREAK, NEEDS_PERSON, PASSES, Finding, Result, Signal, new_finding,
                        new_match)
@@ -217,19 +217,28 @@ def _plan(rule: dict, scan: LiteralScan) -> _Plan:
         why = kind.without
     else:
         why = None
-    return _Plan(rule_id, title, wording, kind, (*rule.get("at_once", ()), *rule.get("next_steps", ())), detect, prepared,
-                 Finding(rule_id, title, wording, PASSES), on_literals,
+    return _Plan(rule_id, title, wording, kind, (*rule.get("at_once", ()), *rule.get("next_steps", ())), detect,
+                 prepared, Finding(rule_id, title, wording, PASSES), on_literals,
                  Finding(rule_id, title, wording, NEEDS_PERSON, (), (why,)) if why else None)
 
 
-def _split(plans: list[_Plan], with_post: bool) -> tuple[list[_Plan], list[Finding]]:
+# What check() runs for one rule: (detect, prepared, passed, on_literals,
+# (rule, title, wording, next_steps)), a plain tuple, unpacked in its loop.
+_Step = tuple[Callable, object, Finding, bool, tuple[str, str, str, tuple[str, ...]]]
+
+
+def _split(plans: list[_Plan], with_post: bool) -> tuple[list[_Step], list[Finding]]:
     """The rules the checker runs, and the findings of those that need a person."""
     def runs(plan: _Plan) -> bool:
         return plan.needs_person is None or (plan.detect is not None and with_post)
 
-    return ([(p.detect, p.prepared, p.passed, p.on_literals, (p.rule, p.title, p.wording, p.next_steps))
+    # A rule that runs has a detector: one without has a needs_person finding
+    # (_plan gives it one), so runs only when that is None, which it is not.
+    return ([(cast(Callable, p.detect), p.prepared, p.passed, p.on_literals,
+              (p.rule, p.title, p.wording, p.next_steps))
              for p in plans if runs(p)],
-            [p.needs_person for p in plans if not runs(p)])
+            # not runs(p): needs_person is never None here; said again for the type checker.
+            [p.needs_person for p in plans if not runs(p) and p.needs_person is not None])
 
 
 def _detector(rule: dict, kind) -> tuple:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import NamedTuple
@@ -49,7 +50,11 @@ class Finding(NamedTuple):
 
 # Made on every check: built by tuple.__new__, in C, rather than by the named
 # tuple's own constructor, a Python call each. Same type, fields in order, all given.
-new_match, new_signal, new_finding = (partial(tuple.__new__, cls) for cls in (Match, Signal, Finding))
+# Spelled out one by one, not in a loop, so a type checker knows what each makes.
+new_match: Callable[[tuple[int, int, str]], Match] = partial(tuple.__new__, Match)
+new_signal: Callable[[tuple[str, int, int, str]], Signal] = partial(tuple.__new__, Signal)
+new_finding: Callable[[tuple[str, str, str, str, tuple[Match, ...], tuple[str, ...], tuple[str, ...]]], Finding] = \
+    partial(tuple.__new__, Finding)
 
 
 @dataclass(slots=True)

@@ -118,18 +118,18 @@ class Lexicon:
         # is never taken as a form of another ("twink").
         innocent = {form for key, entries in self.single.items() if all(e.context_only for e in entries)
                     for form in _forms(key)}
-        for key, entries in self.single.items():
+        for key, key_entries in self.single.items():
             if len(key) < 3:
                 continue
-            slur = any(e.category in SLUR_CATEGORIES for e in entries)
+            slur = any(e.category in SLUR_CATEGORIES for e in key_entries)
             for ending, form in _forms(key).items():
-                if form in self.single or form in self.inflected and not entries[0].context_only:
+                if form in self.single or form in self.inflected and not key_entries[0].context_only:
                     continue
-                if form in innocent and not all(e.context_only for e in entries):
+                if form in innocent and not all(e.context_only for e in key_entries):
                     continue
                 if slur and ending in _NOT_FOR_SLURS:
                     continue  # "spicy" is not a slur
-                self.inflected.setdefault(form, []).extend((e, f"with the ending '-{ending}'") for e in entries)
+                self.inflected.setdefault(form, []).extend((e, f"with the ending '-{ending}'") for e in key_entries)
         # What a word (as typed, after normalising) matches never changes:
         # remember it. Most words match nothing and start no phrase: those
         # are remembered as (), so a comment of them is passed over in C.

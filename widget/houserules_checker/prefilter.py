@@ -17,13 +17,18 @@ with or without IGNORECASE, on the normalised text or on the original.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-try:  # the parser behind `re`: public in effect, private in name since 3.11
-    from re import _constants as _C
-    from re import _parser as _P
-except ImportError:  # pragma: no cover - older Pythons
-    import sre_constants as _C  # type: ignore[no-redef]
-    import sre_parse as _P  # type: ignore[no-redef]
+if TYPE_CHECKING:  # typeshed describes the parser under its old names only
+    import sre_constants as _C
+    import sre_parse as _P
+else:
+    try:  # the parser behind `re`: public in effect, private in name since 3.11
+        from re import _constants as _C
+        from re import _parser as _P
+    except ImportError:  # pragma: no cover - older Pythons
+        import sre_constants as _C
+        import sre_parse as _P
 
 _MAX_SET = 64  # beyond this many alternatives, a set of literals stops being worth it
 _REPEATS = {_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", _C.MAX_REPEAT)}

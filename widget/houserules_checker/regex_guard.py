@@ -43,13 +43,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-try:  # the parser behind `re`: public in effect, private in name since 3.11
-    from re import _constants as _C
-    from re import _parser as _P
-except ImportError:  # pragma: no cover - older Pythons
-    import sre_constants as _C  # type: ignore[no-redef]
-    import sre_parse as _P  # type: ignore[no-redef]
+if TYPE_CHECKING:  # typeshed describes the parser under its old names only
+    import sre_constants as _C
+    import sre_parse as _P
+else:
+    try:  # the parser behind `re`: public in effect, private in name since 3.11
+        from re import _constants as _C
+        from re import _parser as _P
+    except ImportError:  # pragma: no cover - older Pythons
+        import sre_constants as _C
+        import sre_parse as _P
 
 BIG = 100  # a repeat of more than this many counts as unbounded
 WAYS = 10_000  # ways of matching at one place (the bounded repeats' ranges multiplied)
@@ -503,7 +508,7 @@ class _Analysis:
             return
         firsts = [self.first(a, flags) for a in alternatives]
         seen = 0
-        for a, mask in zip(alternatives, firsts):
+        for mask in firsts:
             if mask & seen:
                 self.ambiguous(ctx, f"two of the choices in {_show([(_C.BRANCH, (None, alternatives))])} "
                                     f"can start with {self.sets.show(mask & seen)}")
@@ -590,7 +595,8 @@ class _Analysis:
             if op in (_C.ASSERT, _C.ASSERT_NOT):
                 direction, body = av
                 if direction == -1 and len(body) == 1 and body[0][0] in _CONSUMING:
-                    behind = self.chars_of(*body[0], flags)
+                    inner_op, inner_av = body[0]  # an item: (op, av), as every item is
+                    behind = self.chars_of(inner_op, inner_av, flags)
                     if (op is _C.ASSERT_NOT and not run & ~behind) or (op is _C.ASSERT and not behind & run):
                         return True
                 continue
@@ -647,7 +653,8 @@ def _plain(items) -> list:
 class _Context:
     __slots__ = ("prior", "rest_unfailing", "follow", "repeats", "after")
 
-    def __init__(self, prior, rest_unfailing, follow, repeats, after=()):
+    def __init__(self, prior: tuple | None, rest_unfailing: bool, follow: int, repeats: tuple,
+                 after: list | tuple = ()):
         self.prior = prior  # what comes before this part (see _backwards)
         self.rest_unfailing = rest_unfailing  # nothing after this part can fail
         self.follow = follow  # the characters what follows this part can start with

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Sequence
 from functools import partial
 from itertools import accumulate, chain, repeat
 
@@ -23,8 +24,8 @@ from .confusables import READS_AS
 # Characters that render as nothing: used to split a word so a filter misses
 # it. Variation selectors and skin tones change how an emoji looks, not what
 # it means ("🖕🏻" is "🖕").
-INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u034f\u180e"
-                                   "\ufe00\ufe01\ufe02\ufe03\ufe04\ufe05\ufe06\ufe07\ufe08\ufe09\ufe0a\ufe0b\ufe0c"
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
+                                   "\u00ad\u034f\u180e\ufe00\ufe01\ufe02\ufe03\ufe04\ufe05\ufe06\ufe07\ufe08\ufe09\ufe0a\ufe0b\ufe0c"
                                    "\ufe0d\ufe0e\ufe0f\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff"))
 
 # Letters from other alphabets that look like Latin ones, as Unicode's
@@ -110,6 +111,7 @@ class Words:
     def place(self, i: int) -> tuple[int, int]:
         """(start, end) of the i-th word in the original comment."""
         if self._starts is not None:
+            assert self._ends is not None  # set together with _starts, always
             return self._starts[i], self._ends[i]
         chunks, simple = self._chunks, self._simple
         if simple is None:
@@ -489,7 +491,7 @@ _RUN_OF_THREE = bytes([1, 1, 1])
 _SUMMED = 64
 
 
-def _join_spaced_letters(keys: list[str], starts: list[int], ends: list[int]):
+def _join_spaced_letters(keys: Sequence[str], starts: list[int], ends: list[int]):
     """'f u c k' and 'f.u.c.k' are one word: join runs of three or more single letters."""
     out_keys: list[str] = []
     out_starts: list[int] = []

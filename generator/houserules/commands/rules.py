@@ -15,7 +15,8 @@ def rules(policy_dir: Path) -> str:
         for rule_id in council.rules.ids:
             adopted.setdefault(rule_id, []).append(slug)
     width = max(len(r) for r in policy.rules)
-    lines = [f"{len(policy.rules)} rules (policies/rules/<id>.yaml); adopt one by its id in a council's rules.adopted:", ""]
+    lines = [f"{len(policy.rules)} rules (policies/rules/<id>.yaml); "
+             "adopt one by its id in a council's rules.adopted:", ""]
     for rule_id, rule in sorted(policy.rules.items()):
         used = ", ".join(adopted.get(rule_id, [])) or "no council yet"
         lines.append(f"  {rule_id:<{width}}  {rule.check.kind:<15}  {rule.title} (adopted by: {used})")

@@ -12,7 +12,9 @@ from ..prefilter import Prefilter
 _NAMED = r"(?:(?i:councillor|cllr|mr|mrs|ms|miss|dr)\.? [A-Z][a-z]+|[A-Z][a-z]+ [A-Z][a-z]+)"
 _CRIME = (r"(?:is|was|are|'s) (?:a |an )?(?:corrupt|crook|criminal|thief|fraud(?:ster)?|liar|paedo(?:phile)?|"
           r"pedo(?:phile)?|racist|abuser|drug dealer|embezzler|bent)\b|"
-          r"(?:stole|steals|stealing|embezzled|(?:took|takes|taking|accepting|accepted) (?:bribes|backhanders|kickbacks)|fiddl(?:ed|ing) (?:the|his|her) expenses|"
+          r"(?:stole|steals|stealing|embezzled|"
+          r"(?:took|takes|taking|accepting|accepted) (?:bribes|backhanders|kickbacks)|"
+          r"fiddl(?:ed|ing) (?:the|his|her) expenses|"
           r"is on the take|has been fiddling|abuses|abused|assaulted|lied)\b")
 _PATTERN = re.compile(rf"\b{_NAMED}\b[^.!?\n]{{0,40}}?\b(?i:{_CRIME})")
 

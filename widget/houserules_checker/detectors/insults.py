@@ -23,7 +23,6 @@ What a comment does, not only which words it uses:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from itertools import compress
 
 from ..findings import BREAKS, MAY_BREAK, Signal, new_signal
@@ -342,7 +341,7 @@ THINGS = frozenset({
     "permit", "permits", "bins", "bin", "collection", "collections", "recycling", "potholes", "pothole",
     "roadworks", "traffic", "lights", "weather", "food", "coffee", "game", "film", "show", "match", "music",
     "council", "councils", "government", "department", "authority", "nhs", "news", "article", "post", "thread",
-    "job", "work", "situation", "state", "news", "result", "results", "team", "club", "weekend", "week", "day",
+    "job", "work", "situation", "state", "result", "results", "team", "club", "weekend", "week", "day",
     "year", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # How words for things end, not names of people: "procrastination", "management".
 _ABSTRACT = ("tion", "sion", "ness", "ment", "ity", "ism", "ance", "ence", "ship")

@@ -379,7 +379,7 @@ def _cyrillic(t: _Tables, text: str) -> str | None:
     if not votes:
         return None
     best, second = sorted(votes.values(), reverse=True)[:2] if len(votes) > 1 else (max(votes.values()), 0)
-    return max(votes, key=votes.get) if best >= 2 and best >= 1.5 * second else None
+    return max(votes, key=votes.__getitem__) if best >= 2 and best >= 1.5 * second else None
 
 
 def _arabic(text: str) -> str | None:

@@ -13,7 +13,9 @@ from ..findings import BREAKS, MAY_BREAK, Signal
 _PHONE = re.compile(r"(?<![\w/.-])(?:\+44\s?\(?0?\)?\s?|\(?0)(?:\d[\s\-()]{0,2}){9,10}(?![\w/-])")
 _EMAIL = re.compile(r"(?<![\w.+-])[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}(?![\w-])")
 _POSTCODE = re.compile(r"\b(?:[a-pr-uwyz][a-hk-y]?\d[a-hjkpstuw\d]?) ?\d[abd-hjlnp-uw-z]{2}\b")
-_STREET = re.compile(r"\b\d{1,4}[a-z]? [a-z][a-z'’-]+(?: [a-z][a-z'’-]+)? (?:road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|court|ct|crescent|place|gardens|grove|terrace|walk|row|hill|view|mews|rise|square|parade)\b")
+_STREET = re.compile(r"\b\d{1,4}[a-z]? [a-z][a-z'’-]+(?: [a-z][a-z'’-]+)? "
+                     r"(?:road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|court|ct|crescent|place|gardens|"
+                     r"grove|terrace|walk|row|hill|view|mews|rise|square|parade)\b")
 _NI = re.compile(r"\b([a-ceghj-pr-tw-z][a-ceghj-npr-tw-z]) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([a-d])\b")
 _NI_BAD_PREFIX = {"bg", "gb", "kn", "nk", "nt", "tn", "zz"}
 _DIGIT = re.compile(r"\d")

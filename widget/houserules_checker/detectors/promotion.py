@@ -29,7 +29,8 @@ _STRONG = re.compile(
     r"(?:please|pls|plz|plese|plzz)(?: \w+){0,2} (?:subscribe|sub to|like (?:and|my|this video)|check (?:out )?my|"
     r"visit my|share my|watch my|click (?:on )?(?:the|this|my) link|join me|help me (?:get|reach))|"
     r"subscribe(?: \w+){0,2} (?:me|my|back|plz|please|pls|and|for|if)|(?:like|likes|comment) (?:and|&|n) subscribe|"
-    r"^\W*(?:come |please |pls )?subscribe\b(?! to (?:the|our|your|council))|follow (?:4|for) follow|like (?:4|for) like|f4f|l4l|"
+    r"^\W*(?:come |please |pls )?subscribe\b(?! to (?:the|our|your|council))|"
+    r"follow (?:4|for) follow|like (?:4|for) like|f4f|l4l|"
     r"(?:watch|see|hear) my (?:new )?(?:videos?|vids?|channel|track|song|music)|i made a (?:\w+ )?channel|"
     r"(?:get|reach|hit|need|want) (?:to )?\d+ ?(?:subscribers|subs)|subscribers? (?:before|by)|sub ?(?:back|me)\b|"
     r"like this comment|give (?:me|it|this) a (?:like|thumbs up)|so (?:everyone|people) can see (?:my|this)|"
@@ -46,7 +47,8 @@ _LINK_ALONE_WORDS = 8  # a link with hardly any words around it is a drop, not a
 _PUBLIC_SITE = re.compile(r"(?:\.gov\.uk|\.nhs\.uk|\.police\.uk|\.ac\.uk|\.sch\.uk|\.mod\.uk|\.parliament\.uk|"
                           r"bbc\.co\.uk)(?:[/:?#]|$)")
 # Weak: could be advertising, or a resident sharing something useful.
-_WEAK = re.compile(r"\b(?:check (?:it|this) out|come check|subscribe|subscrib\w*|suscrib\w*|subscribers|sale|offers?|deals?|promo|discount|for sale|selling|cheap|"
+_WEAK = re.compile(r"\b(?:check (?:it|this) out|come check|subscribe|subscrib\w*|suscrib\w*|subscribers|"
+                   r"sale|offers?|deals?|promo|discount|for sale|selling|cheap|"
                    r"to book|whatsapp|hire|quotes?|per (?:hour|day|job)|a day|message me|contact me)\b|[£$]\s?\d+")
 
 

@@ -44,8 +44,8 @@ _PERSON = (r"(?P<target>you|u|ya|yous|youse|you lot|him|her|them|the lot of (?:y
 _POSSESSIVE = {"your": "you", "ur": "you", "his": "him", "her": "her", "their": "them", "yer": "you"}
 # Harm a person is said to need or to be given.
 _HARM = (r"(?:a (?:good |proper |little |right |swift )?(?:slap|slapping|smack|kicking|hiding|beating|thump|punch|"
-         r"battering|going over|seeing to|kneecapping|bullet|knife)|what for|what(?:{a}| i)s coming(?: to (?:him|her|"
-         r"them|you))?)").format(a=_A)
+         rf"battering|going over|seeing to|kneecapping|bullet|knife)|what for|what(?:{_A}| i)s coming(?: to (?:him|her|"
+         r"them|you))?)")
 # Words after "pay you a visit" that make it an ordinary visit: where, when, why.
 _ORDINARY_VISIT = (r"(?! (?:at|in|on|to|from|next|this|tomorrow|today|tonight|during|for|when|after|before|with|about|"
                    r"soon to|at the|sometime|some time|one day to)\b)")
@@ -56,7 +56,7 @@ _PEOPLE = frozenset({
     "kids", "youths", "yobs", "lads", "men", "women", "idiots", "morons", "clowns", "muppets", "scumbags", "scum",
     "chavs", "thugs", "neighbours", "tenants", "travellers", "druggies", "dealers", "thieves", "vandals", "bastards",
     "twats", "wankers", "cunts", "pricks", "tories", "labour", "mps", "they", "these", "those", "folk", "family",
-    "he", "she", "him", "her", "guys", "boys", "girls", "gang", "lot", "lads"})
+    "he", "she", "him", "her", "guys", "boys", "girls", "gang", "lot"})
 _THINGS = frozenset({
     "bins", "bin", "potholes", "pothole", "roads", "road", "weeds", "leaves", "plans", "cars", "signs", "lights",
     "trees", "rules", "fines", "charges", "things", "it", "this", "that", "slugs", "rats", "mice", "pigeons", "foxes",
@@ -69,8 +69,8 @@ _NO_NAME = frozenset({"it", "this", "that", "the", "a", "an", "things", "everyth
                       "road", "street", "lane", "town", "city", "i", "we", "you"})
 # Said anywhere in the comment, these make a visit a threat: "I know where you live".
 _MENACE = re.compile(r"\b(?:know where (?:you|he|she|they)(?: all)? (?:live|lives|work|works)|watch (?:your|his|her|"
-                     r"their) back|you(?:{a}ve| have) been warned|when (?:you|he|she|they) least expect it|"
-                     r"one (?:dark )?night|sleep with one eye open)\b".format(a=_A))
+                     rf"their) back|you(?:{_A}ve| have) been warned|when (?:you|he|she|they) least expect it|"
+                     r"one (?:dark )?night|sleep with one eye open)\b")
 
 
 class Shape(NamedTuple):
@@ -164,15 +164,18 @@ THREATS = [
     (re.compile(rf"\b(?:i|we|someone|somebody|people)(?:'ll| will|'m| am|'re| are| is)?(?: going to| gonna| gunna)?"
                 rf"(?: \w+){{0,3}} {_VIOLENCE}(?:s|ing)? {_WHO}\b(?! for\b)"),
      BREAKS, "says someone will do violence to a person"),
-    (re.compile(r"\b(?:deserves?|ought|needs?) to (?:be )?(?:die|dead|shot|stabbed|hanged|hung|killed|burned|beaten)\b"),
+    (re.compile(r"\b(?:deserves?|ought|needs?) to (?:be )?"
+                r"(?:die|dead|shot|stabbed|hanged|hung|killed|burned|beaten)\b"),
      BREAKS, "says someone deserves violence"),
     (re.compile(r"\b(?:someone|somebody|they) should (?:kill|shoot|stab|hang|burn|bomb|torch)\b"),
      BREAKS, "calls for violence"),
-    (re.compile(r"\b(?:burn|bomb|torch|blow up|firebomb) (?:down )?(?:the |your )?(?:council|town hall|offices?|depot|house|home)\b"),
+    (re.compile(r"\b(?:burn|bomb|torch|blow up|firebomb) (?:down )?(?:the |your )?"
+                r"(?:council|town hall|offices?|depot|house|home)\b"),
      BREAKS, "threatens to attack a place"),
     (re.compile(r"\b(?:you're|youre|you are|ur) (?:dead|dead meat|going to die|gonna die|finished)\b"),
      BREAKS, "tells someone they will be harmed"),
-    (re.compile(r"\b(?:break|smash|kick|punch|cave) (?:your|his|her|their) (?:\w+ )?(?:legs?|neck|face|faces|head|heads|teeth|arms?|skull)\b"),
+    (re.compile(r"\b(?:break|smash|kick|punch|cave) (?:your|his|her|their) (?:\w+ )?"
+                r"(?:legs?|neck|face|faces|head|heads|teeth|arms?|skull)\b"),
      BREAKS, "threatens to injure someone"),
     (re.compile(r"\b(?:coming for you|you'll regret|you will regret|wait till i find|i'll find you|i will find you)\b"),
      MAY_BREAK, "sounds like an intimidating threat"),
@@ -257,7 +260,7 @@ def detect(comment, context, check) -> list[Signal]:
         if not may:
             continue
         for match in pattern.finditer(comment.norm):
-            verdict, why = sure, shape
+            verdict = sure
             if isinstance(shape, Shape):  # a shape of the grammar: whom it is aimed at, and how sure
                 whom = _target(comment, match)
                 if whom is None:
@@ -272,6 +275,8 @@ def detect(comment, context, check) -> list[Signal]:
                 if says == _CALL and match.group().startswith(("i", "we")):
                     says = "a threat of violence"  # "I'll slap you", not a call on others
                 why = f"{says}, aimed at {whom}"
+            else:  # a pattern whose reason is given as it stands
+                why = shape
             start, end = comment.span(match.start(), match.end())
             out.append(Signal(verdict, start, end, why))
     return out
