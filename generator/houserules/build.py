@@ -1,5 +1,8 @@
 """Build council sites: render every site into a fresh folder, run MkDocs on
 each (in parallel, one process per core), then swap the whole new tree in.
+With `engine="zensical"` (`houserules build --engine zensical`) Zensical
+builds each site instead, from the same generated project, in the same
+folders and with the same swap; MkDocs + Material stay the default.
 
 The new tree is made beside the out folder (`.site.build-*` next to `site/`),
 holding every site the out folder will hold: the ones just built, and for a
@@ -21,7 +24,9 @@ import fcntl
 import logging
 import multiprocessing
 import os
+import re
 import shutil
+import sys
 import tempfile
 from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
@@ -38,6 +43,10 @@ from .versions import load_versions
 from .yamlsource import display_path
 
 AUDIENCES = ("public", "staff")
+# What builds each site from its generated project: MkDocs + Material (the
+# default), or Zensical, Material's named successor (an optional dependency:
+# requirements-zensical.lock; tests/test_zensical.py says what differs).
+ENGINES = ("mkdocs", "zensical")
 # MkDocs writes this into sitemap.xml(.gz); fixed so two builds of the same
 # source are byte-identical.
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
@@ -53,7 +62,7 @@ class SiteJob:
     slug: str
     folder: str     # "" for the council's address, "v2" for a published version
     config: Path
-    built: Path     # where MkDocs writes this edition
+    built: Path     # where MkDocs (or Zensical) writes this edition
     source: str     # what it is made from, as a person would find it
 
 
@@ -86,15 +95,79 @@ def _mkdocs_build(config_file: str) -> str | None:
     return None
 
 
+def _zensical_build(config_file: str) -> str | None:
+    """Runs in a worker process: `zensical build --strict` on one site, through
+    Zensical's Python API (its command line does the same, in a new process
+    for each site). Returns an error message, or None on success."""
+    os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
+    os.environ["NO_COLOR"] = "1"
+    import importlib
+    zensical = importlib.import_module("zensical")  # optional (requirements-zensical.lock)
+
+    # Zensical's runtime writes its warnings to the process's own stdout and
+    # stderr, not to Python's: catch them there, so a failure can say what went wrong.
+    with tempfile.TemporaryFile() as log:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        kept = os.dup(1), os.dup(2)
+        os.dup2(log.fileno(), 1)
+        os.dup2(log.fileno(), 2)
+        try:
+            zensical.build(os.path.abspath(config_file), {"strict": True, "clean": False})
+            error = None
+        except Exception as exc:  # noqa: BLE001 - any failure is reported with its site, not hidden
+            error = str(exc) or type(exc).__name__
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            for fd, saved in zip((1, 2), kept):
+                os.dup2(saved, fd)
+                os.close(saved)
+        if error is None:
+            return None
+        log.seek(0)
+        return _zensical_problems(log.read().decode("utf-8", "replace")) or error
+
+
+def _zensical_problems(output: str) -> str:
+    """Zensical's warnings, each with the place it names, and the error it stopped on."""
+    text = re.sub(r"\x1b\[[0-9;]*m", "", output)
+    problems: list[str] = []
+    placed = True
+    stopped = ""
+    for line in text.splitlines():
+        if found := re.match(r"\s*(?:Warning|Error): (.+)", line):
+            problems.append(found.group(1).strip())
+            placed = False
+        elif not placed and (at := re.search(r"\[ (\S+:\d+(?::\d+)?) \]", line)):
+            problems[-1] = f"{at.group(1)}: {problems[-1]}"
+            placed = True
+        elif found := re.match(r"\w*Error: (.+)", line):
+            stopped = found.group(1).strip()
+    return "; ".join(problems) or stopped or text.strip()[-500:]
+
+
+def zensical_available() -> bool:
+    import importlib.util
+    return importlib.util.find_spec("zensical") is not None
+
+
 def _workers(jobs: int) -> int:
     return max(1, min(jobs, os.cpu_count() or 1))
 
 
 def build_sites(project_root: Path, slugs: list[str] | None = None, *,
                 policy: Path | None = None, out: Path | None = None,
-                workers: int | None = None, today: dt.date | None = None) -> list[Path]:
+                workers: int | None = None, today: dt.date | None = None,
+                engine: str = "mkdocs") -> list[Path]:
     """Build the named councils (all when None) into out/<audience>/<slug>/,
-    each published version into out/<audience>/<slug>/v<N>/."""
+    each published version into out/<audience>/<slug>/v<N>/, with MkDocs
+    or Zensical (`engine`)."""
+    if engine not in ENGINES:
+        raise BuildError(f"no engine {engine!r}; known: {', '.join(ENGINES)}")
+    if engine == "zensical" and not zensical_available():
+        raise BuildError("Zensical is not installed: make zensical "
+                         "(pip install --no-deps --require-hashes -r requirements-zensical.lock)")
     policy_root = policy or project_root / "policies"
     policy_data = load_policy(policy_root)
     published = load_versions(policy_root)
@@ -120,14 +193,17 @@ def build_sites(project_root: Path, slugs: list[str] | None = None, *,
                     versioning = context(history, edition, audience)
                     view = resolve(edition.policy, slug, audience, versioning)
                     site_root = gen / audience / slug / (edition.folder or "_current")
-                    built = Path(build_dir) / "editions" / audience / slug / (edition.folder or "_current")
-                    config = render_site(view, project_root, site_root, built, checker=checker.paths(slug, edition.folder))
+                    # Zensical writes only inside the folder of the site's mkdocs.yml.
+                    built = (site_root / "site" if engine == "zensical" else
+                             Path(build_dir) / "editions" / audience / slug / (edition.folder or "_current"))
+                    config = render_site(view, project_root, site_root, built,
+                                         checker=checker.paths(slug, edition.folder), engine=engine)
                     checker.write_into(site_root / "docs" / "assets", edition.policy, slug,
                                        edition.version.folder if edition.version else None)
                     source = (f"published {slug} {edition.version.folder}, {display_path(edition.version.path)}"
                               if edition.version else f"councils/{slug}.yaml")
                     jobs.append(SiteJob(audience, slug, edition.folder, config, built, source))
-        _run_mkdocs(jobs, workers)
+        _run(engine, jobs, workers)
         for job in jobs:
             if not job.folder:  # a version's pages use the runtime at the council's own address
                 checker.link_runtime(job.built)
@@ -149,7 +225,8 @@ def _one_build_at_a_time(out: Path):
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise BuildError(f"another build of {display_path(out)} is running (it holds {display_path(lock_path)})")
+            raise BuildError(f"another build of {display_path(out)} is running "
+                             f"(it holds {display_path(lock_path)})") from None
         aside = out.parent / f".{out.name}.previous"
         if aside.exists() and not out.exists():  # killed between the two renames of _exchange's fallback
             aside.rename(out)
@@ -259,22 +336,30 @@ def _choose(policy: Policy, slugs: list[str] | None) -> list[str]:
     return list(dict.fromkeys(slugs))
 
 
-def _run_mkdocs(jobs: list[SiteJob], workers: int | None) -> None:
+# Each engine: its name in messages, what builds one site in a worker, and
+# what the worker server imports once, instead of each worker paying for the
+# imports (about half a second each).
+_RUNNERS = {
+    "mkdocs": ("MkDocs", _mkdocs_build, ["mkdocs.commands.build", "mkdocs.config", "material.plugins",
+                                           "houserules.theme_cache", "jinja2", "markdown"]),
+    "zensical": ("Zensical", _zensical_build, ["zensical", "markdown", "pymdownx"]),
+}
+
+
+def _run(engine: str, jobs: list[SiteJob], workers: int | None) -> None:
+    name, build, preload = _RUNNERS[engine]
     count = _workers(workers or len(jobs))
     configs = [str(job.config) for job in jobs]
     if count == 1:
-        errors = [_mkdocs_build(c) for c in configs]
+        errors = [build(c) for c in configs]
     else:
-        # Workers fork from a server that has imported MkDocs and Material
-        # once, instead of each paying for the imports (about half a second).
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["mkdocs.commands.build", "mkdocs.config", "material.plugins",
-                                        "houserules.theme_cache", "jinja2", "markdown"])
+        context.set_forkserver_preload(preload)
         with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-            errors = list(pool.map(_mkdocs_build, configs, chunksize=max(1, len(configs) // (count * 4))))
+            errors = list(pool.map(build, configs, chunksize=max(1, len(configs) // (count * 4))))
     # Name the site and its source, not the generated config: that lives in a
     # temporary folder which is gone by the time anyone reads the message.
     failed = [f"{job.audience}/{job.slug}/{job.folder + '/' if job.folder else ''}mkdocs.yml: {error} "
               f"(site generated from {job.source})" for job, error in zip(jobs, errors) if error]
     if failed:
-        raise BuildError("MkDocs failed:\n" + "\n".join(failed))
+        raise BuildError(f"{name} failed:\n" + "\n".join(failed))

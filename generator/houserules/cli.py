@@ -51,7 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     def policies_option(p: argparse.ArgumentParser) -> None:
         p.add_argument("--policies", type=Path, help="the policy source (default: the project's policies/)")
 
-    p_validate = command("validate", help="check the policy source without building; warn of what the sites will not say")
+    p_validate = command("validate",
+                         help="check the policy source without building; warn of what the sites will not say")
     policies_option(p_validate)
 
     p_build = command("build", help="build the public and staff sites")
@@ -59,6 +60,9 @@ def _parser() -> argparse.ArgumentParser:
     policies_option(p_build)
     p_build.add_argument("--out", type=Path, help="where the sites go (default: the project's site/)")
     p_build.add_argument("--workers", type=int, default=None, help="parallel MkDocs builds (default: cores)")
+    p_build.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs",
+                         help="what builds each site: MkDocs + Material (default), or Zensical, its named "
+                              "successor (optional: make zensical; README, 'Zensical')")
 
     p_check = command(
         "check", help="check a comment (or an export of comments) against a council's rules",
@@ -85,7 +89,8 @@ def _parser() -> argparse.ArgumentParser:
     p_check.add_argument("--sheet", help="with an .xlsx --input: the sheet to read (default: the first)")
     p_check.add_argument("--output", help="where to write the rows with their findings: .csv (with readable "
                          "columns: rules broken, may break, words, why) or .jsonl; - for stdout")
-    p_check.add_argument("--record", help="also write the record the policy requires for each broken rule (.csv or .jsonl)")
+    p_check.add_argument("--record",
+                         help="also write the record the policy requires for each broken rule (.csv or .jsonl)")
     p_check.add_argument("--jobs", type=_positive, default=None, metavar="N",
                          help="with --input: check in N worker processes (default: every core; 1: in this process)")
 
@@ -131,8 +136,10 @@ def _parser() -> argparse.ArgumentParser:
                                help="a rule the council adopts (repeat for each; see houserules rules)")
     policies_option(p_new_council)
 
-    p_reference = command("reference", help="write the policy format reference, policies/FORMAT.md, from the declarations")
-    p_reference.add_argument("--check", action="store_true", help="only say whether FORMAT.md is up to date (exit 1 if not)")
+    p_reference = command("reference",
+                          help="write the policy format reference, policies/FORMAT.md, from the declarations")
+    p_reference.add_argument("--check", action="store_true",
+                             help="only say whether FORMAT.md is up to date (exit 1 if not)")
     return parser
 
 
@@ -162,7 +169,7 @@ def _run(args) -> int:
         print(summary)
     elif args.command == "build":
         from .commands.build import build
-        print(build(root, args.councils, policies, args.out or root / "site", args.workers))
+        print(build(root, args.councils, policies, args.out or root / "site", args.workers, args.engine))
     elif args.command == "check":
         return _check(args, policies)
     elif args.command == "publish":

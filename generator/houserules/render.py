@@ -1,5 +1,7 @@
 """Render one resolved council view into a MkDocs project: Markdown pages
-from the Jinja2 templates, plus a mkdocs.yml that inherits the shared base."""
+from the Jinja2 templates, plus a mkdocs.yml that inherits the shared base.
+The same project builds with MkDocs + Material (the default) or with
+Zensical (`houserules build --engine zensical`), which reads mkdocs.yml too."""
 
 from __future__ import annotations
 
@@ -9,12 +11,14 @@ import os
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from houserules_checker import BREAKS, MAY_BREAK
 from houserules_checker.kinds import KINDS
 
 from . import wording
+from .formats import Platform
 from .resolve import PageContext, SiteView
 from .schema import stated
 
@@ -67,7 +71,7 @@ def _linked(text: str, url: str) -> str | None:
     return None
 
 
-def _platform_name(p) -> str:
+def _platform_name(p: Platform) -> str:
     return p.name or {"twitter": "Twitter", "facebook": "Facebook", "youtube": "YouTube",
                       "instagram": "Instagram", "linkedin": "LinkedIn", "tiktok": "TikTok",
                       "nextdoor": "Nextdoor"}.get(p.platform, p.platform)
@@ -144,11 +148,11 @@ def _tidy(markdown: str) -> str:
 
 
 def site_config(view: SiteView, project_root: Path, site_root: Path, docs: Path, out: Path,
-                checker: dict | None = None) -> dict:
+                checker: dict | None = None, engine: str = "mkdocs") -> dict:
     base = os.path.relpath(project_root / "mkdocs.yml", site_root)
     title = "Social media house rules" if view.audience == "public" else "Social media: staff"
     name = _capfirst(view.name.shown)
-    return {
+    config: dict[str, Any] = {
         "INHERIT": base,
         "site_name": f"{name}: {title}",
         "docs_dir": os.path.relpath(docs, site_root),
@@ -164,7 +168,7 @@ def site_config(view: SiteView, project_root: Path, site_root: Path, docs: Path,
             "audience": view.audience,
             "checker": checker,
             # For main.html, whose versioned pages name the search worker themselves.
-            "search_worker": _search_worker(),
+            "search_worker": _search_worker(engine),
             # For main.html: where this edition stands among the published versions.
             "versioning": _versioning(view.versions),
             # Material's version selector, fed by versions.json at the site's root,
@@ -173,13 +177,29 @@ def site_config(view: SiteView, project_root: Path, site_root: Path, docs: Path,
             **({"version": {"provider": "mike", "alias": True}} if view.versions else {}),
         },
     }
+    if engine == "zensical":
+        # Zensical's own look ("modern") is not the one houserules.css is
+        # written for; "classic" is Material's. Zensical runs no MkDocs hooks
+        # (site_src/hooks.py), and needs none: it writes neither the source
+        # maps nor the lunr files the hook removes (tests/test_zensical.py).
+        config["theme"]["variant"] = "classic"
+        del config["hooks"]
+    return config
 
 
-def _search_worker() -> str:
-    """Material's search worker, as the site serves it (its name carries a hash)."""
-    import material
-    workers = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
-    (worker,) = sorted(workers.glob("search.*.min.js"))
+def _search_worker(engine: str = "mkdocs") -> str:
+    """The theme's search worker, as the site serves it (its name carries a hash):
+    Material's, or for Zensical the one Zensical ships."""
+    if engine == "zensical":
+        import importlib.util
+        spec = importlib.util.find_spec("zensical")
+        if spec is None or spec.origin is None:
+            raise LookupError("Zensical is not installed")
+        templates = Path(spec.origin).parent / "templates"
+    else:
+        import material
+        templates = Path(material.__file__).parent / "templates"
+    (worker,) = sorted((templates / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
     return f"assets/javascripts/workers/{worker.name}"
 
 
@@ -192,14 +212,15 @@ def _versioning(versions) -> dict | None:
 
 
 def render_site(view: SiteView, project_root: Path, site_root: Path, out: Path,
-                checker: dict | None = None) -> Path:
-    """Write docs/ and mkdocs.yml under site_root; return the mkdocs.yml path."""
+                checker: dict | None = None, engine: str = "mkdocs") -> Path:
+    """Write docs/ and mkdocs.yml under site_root; return the mkdocs.yml path.
+    Zensical reads the same file; it wants `out` inside site_root."""
     docs = site_root / "docs"
     docs.mkdir(parents=True)
     for page, title in view.pages:
         (docs / f"{page}.md").write_text(render_page(view, page, title), encoding="utf-8")
     shutil.copytree(project_root / "site_src" / "assets", docs / "assets")
-    config = site_config(view, project_root, site_root, docs, out, checker)
+    config = site_config(view, project_root, site_root, docs, out, checker, engine)
     path = site_root / "mkdocs.yml"
     # JSON is valid YAML, and json.dumps quotes everything that needs it.
     path.write_text(json.dumps(config, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -11,12 +11,13 @@ from ..wording import count
 
 
 def build(project_root: Path, slugs: list[str] | None, policy_dir: Path, out: Path,
-          workers: int | None = None) -> str:
+          workers: int | None = None, engine: str = "mkdocs") -> str:
     started = time.perf_counter()
-    sites = build_sites(project_root, slugs, policy=policy_dir, out=out, workers=workers)
+    sites = build_sites(project_root, slugs, policy=policy_dir, out=out, workers=workers, engine=engine)
     elapsed = time.perf_counter() - started
     councils = sorted({p.name for p in sites})
-    lines = [f"built {count(len(sites), 'site')} for {count(len(councils), 'council')} into {out} in {elapsed:.1f} s"]
+    lines = [f"built {count(len(sites), 'site')} for {count(len(councils), 'council')} into {out} in {elapsed:.1f} s"
+             + (" with Zensical" if engine == "zensical" else "")]
     return "\n".join(lines + unpublished_notes(policy_dir, councils))
 
 
@@ -35,5 +36,6 @@ def unpublished_notes(policy_dir: Path, councils: list[str]) -> list[str]:
             shown, last = shown_on(history[slug], build_day()), last_in_effect(history[slug])
             notes.append(f"note: {slug}: the source has changed since v{last.number}, and its sites "
                          f"show published versions only (v{shown.number} at its own address). Publish the change "
-                         f"to show it: houserules publish --council {slug} --effective YYYY-MM-DD --major|--minor --note \"...\"")
+                         f"to show it: houserules publish --council {slug} --effective YYYY-MM-DD "
+                         '--major|--minor --note "..."')
     return notes
