@@ -11,6 +11,10 @@ NPM_STAMP := widget/node_modules/.installed
 # in the virtual environment, not in widget/, which holds what the sites serve.
 BROWSER_TOOLS := $(VENV)/browser-tools
 BROWSER_STAMP := $(BROWSER_TOOLS)/.installed
+# Zensical, for `houserules build --engine zensical` and tests/test_zensical.py:
+# optional, pinned in its own lock (requirements-zensical.in says why 0.0.73).
+ZENSICAL_LOCK := requirements-zensical.lock
+ZENSICAL_STAMP := $(VENV)/.zensical-installed
 
 # Python 3.12+ is required. Take it from PYTHON, from PATH, or from pyenv's
 # versions folder (pyenv shims refuse versions that are not selected).
@@ -18,7 +22,8 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 \
 	  $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
 	  "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo "$$p"; break; }; done)
 
-.PHONY: site setup test serve chromium clean bench bench-checker bench-widget model stdlib-list
+.PHONY: site setup test test-fast lint serve chromium clean bench bench-checker bench-widget model stdlib-list \
+	zensical bench-engines
 
 site: setup
 	$(VENV)/bin/houserules build
@@ -27,8 +32,20 @@ site: setup
 serve: setup
 	$(VENV)/bin/houserules serve
 
-test: setup chromium $(BROWSER_STAMP)
-	$(VENV)/bin/python -m pytest
+test: setup chromium $(BROWSER_STAMP) $(ZENSICAL_STAMP)
+	$(MAKE) --no-print-directory lint
+	$(VENV)/bin/python -m pytest -n auto
+
+# The inner loop: no browser, no test that builds whole sites (tests/conftest.py
+# marks them "slow"); about a minute. `make test` runs everything.
+test-fast: setup
+	$(VENV)/bin/python -m pytest -q -n auto -m "not browser and not slow"
+
+# The linter and the type checker, configured in pyproject.toml ([tool.ruff])
+# and pyrightconfig.json; pyright is pinned with axe-core in tests/browser/.
+lint: setup $(BROWSER_STAMP)
+	$(VENV)/bin/ruff check .
+	$(BROWSER_TOOLS)/node_modules/.bin/pyright
 
 # Every set-up makes sure the runtime names no third party (see below), writes
 # the zip of the standard library the checker needs (widget/stdlib.txt) and
@@ -93,6 +110,18 @@ $(BENCH_STAMP): $(BENCH_LOCK) $(STAMP)
 
 bench-checker: $(STAMP) $(BENCH_STAMP)
 	$(PY) tests/benchmarks/bench_checker.py $(BENCH_ARGS)
+
+# Zensical beside MkDocs + Material (README, "Zensical"): installed into the
+# same venv from its own lock, never in requirements.lock.
+$(ZENSICAL_STAMP): $(ZENSICAL_LOCK) $(STAMP)
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r $(ZENSICAL_LOCK)
+	touch $@
+
+zensical: $(ZENSICAL_STAMP)
+
+# Build time of the same sites with MkDocs and with Zensical, side by side.
+bench-engines: setup $(ZENSICAL_STAMP)
+	$(PY) tests/benchmarks/bench_engines.py $(BENCH_ARGS)
 
 # Rebuild the checker's second-opinion model (widget/houserules_checker/model_weights.tsv)
 # from ../shared/data: the same bytes every time. Needs numpy and scipy (bench lock).

@@ -70,3 +70,14 @@ def three_versions(tmp_path_factory) -> tuple[Path, Path]:
     site = root / "site"
     build_sites(ROOT, ["ashfield"], policy=policies, out=site, today=dt.date(2026, 12, 1))
     return policies, site
+
+
+# Tests that read built sites are the slow ones: `make test-fast` leaves them
+# out (-m "not slow"), and the modules that build sites themselves say so.
+SITE_FIXTURES = {"built_site", "three_versions", "site_server"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

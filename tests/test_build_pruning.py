@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from houserules.build import build_sites
+
+pytestmark = pytest.mark.slow  # builds sites
 
 
 def test_full_build_removes_sites_of_councils_no_longer_in_the_source(project_root, built_site, tmp_path):

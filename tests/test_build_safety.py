@@ -19,6 +19,8 @@ from houserules.cli import main
 from houserules.load import load_policy
 from houserules.versions import publish
 
+pytestmark = pytest.mark.slow  # builds sites
+
 STAFF_MARKER = "STAFF-ONLY-MARKER-7f3a"
 
 

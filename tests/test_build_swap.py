@@ -21,6 +21,8 @@ from houserules import build
 from houserules.build import BuildError, build_sites
 from made_up import FIXTURES
 
+pytestmark = pytest.mark.slow  # builds sites and kills builds
+
 LOWMOOR = (FIXTURES / "lowmoor.yaml").read_text(encoding="utf-8")
 
 

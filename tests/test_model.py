@@ -273,6 +273,7 @@ def _training_available() -> str | None:
     return None
 
 
+@pytest.mark.slow  # trains the model again (about a minute)
 @pytest.mark.skipif(_training_available() is not None, reason=str(_training_available()))
 def test_the_training_command_reproduces_the_committed_weights():
     """About a minute and a half: the whole training, from the data."""

@@ -38,6 +38,8 @@ import pytest
 import readability
 from readability import COUNCIL, figures, report
 
+pytestmark = pytest.mark.slow  # renders every page of every council
+
 LIMITS = {  # audience: (highest mean grade, highest grade of any one sentence)
     "public": (7.5, 12.0),
     "staff": (8.0, 13.0),

@@ -31,6 +31,8 @@ from houserules.render import TRACE_MARKS, render_page
 from houserules.resolve import TOOL_FACTS, UnstatedSetting, resolve
 from houserules.schema import ListOf, NotStated, Record, Slug, Text
 
+pytestmark = pytest.mark.slow  # renders every page of every council, traced
+
 SOURCE, END = "\ue003", "\ue004"  # round the source's own words
 START, MIDDLE, STOP = TRACE_MARKS
 
