@@ -1,7 +1,11 @@
 """Build-time benchmark: the four real councils, then 10, 50 and 200
 synthetic councils cloned from them, so the cost per site is visible; then
 the cost of published history: the real councils with and without theirs,
-and one council with 20 published versions.
+and one council with 20 published versions. Beside the real councils' build,
+the floor: the same pages (their Markdown, as the build writes it) built as
+bare Material sites, with no overrides, hooks, checker or history; and for
+the synthetic councils, CPU seconds per council and the disk the sites take
+(hard-linked files counted once).
 
     .venv/bin/python tests/benchmarks/bench_build.py [--sizes 10 50 200] [--repeat 3]
 
@@ -27,7 +31,69 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "generator"))
 
+from houserules import build as build_module  # noqa: E402
 from houserules.build import build_sites  # noqa: E402
+
+_run = build_module._run
+_kept: list[Path] = []  # where to copy each site's Markdown, when asked
+
+
+def _keeping_docs(engine, jobs, workers):
+    """The build's own engine run, after copying each site's docs/ aside."""
+    if _kept:
+        for n, job in enumerate(jobs):
+            shutil.copytree(Path(job.config).parent / "docs", _kept[0] / f"site{n:03d}" / "docs")
+    _run(engine, jobs, workers)
+
+
+build_module._run = _keeping_docs
+
+
+def _bare_build(folder: str) -> None:
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    build(load_config(config_file=str(Path(folder) / "mkdocs.yml")))
+
+
+def bare_material(policies: Path) -> tuple[float, float, int]:
+    """(wall s, busy CPU s, sites): the same pages as bare Material sites, on every core."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with tempfile.TemporaryDirectory() as tmp:
+        _kept.append(Path(tmp))
+        try:
+            with tempfile.TemporaryDirectory() as out:
+                build_sites(ROOT, None, policy=policies, out=Path(out))
+        finally:
+            _kept.clear()
+        sites = sorted(p for p in Path(tmp).iterdir() if p.is_dir())
+        for site in sites:
+            (site / "mkdocs.yml").write_text("site_name: bare\ntheme:\n  name: material\n  font: false\n"
+                                             "plugins:\n  - search\nmarkdown_extensions:\n  - admonition\n"
+                                             "  - attr_list\n  - def_list\n  - md_in_html\n  - tables\n"
+                                             "  - pymdownx.superfences\n  - pymdownx.tabbed:\n"
+                                             "      alternate_style: true\n", encoding="utf-8")
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["mkdocs.commands.build", "mkdocs.config", "material.plugins"])
+        cpu0, wall0 = cpu_seconds(), time.perf_counter()
+        with ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=context) as pool:
+            list(pool.map(_bare_build, [str(s) for s in sites]))
+        return time.perf_counter() - wall0, cpu_seconds() - cpu0, len(sites)
+
+
+def disk_bytes(folder: Path) -> int:
+    """Bytes of the files under `folder`, a file hard-linked many times counted once."""
+    seen, total = set(), 0
+    for path in folder.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            stat = path.stat()
+            if (stat.st_dev, stat.st_ino) not in seen:
+                seen.add((stat.st_dev, stat.st_ino))
+                total += stat.st_blocks * 512
+    return total
 
 
 def synthetic_policies(count: int, into: Path) -> Path:
@@ -109,12 +175,24 @@ def main() -> None:
           f"{'ms/site':>9} {'cores busy':>10}")
     real = ROOT / "policies"
     councils = len(list((real / "councils").glob("*.yaml")))
-    print(row("real councils, all cores", councils, [timed_build(real, None) for _ in range(args.repeat)]))
+    ours = [timed_build(real, None) for _ in range(args.repeat)]
+    print(row("real councils, all cores", councils, ours))
+    bare = [bare_material(real) for _ in range(args.repeat)]
+    print(row("the same pages, bare Material", councils, bare))
+    ratio = statistics.median(r[1] for r in ours) / statistics.median(r[1] for r in bare)
+    print(f"  busy CPU of the build / bare Material: {ratio:.2f}x")
     print(row("real councils, one core", councils, [timed_build(real, 1) for _ in range(args.repeat)]))
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             policies = synthetic_policies(size, Path(tmp))
-            print(row("synthetic, all cores", size, [timed_build(policies, None)]))
+            with tempfile.TemporaryDirectory() as out:
+                cpu0, wall0 = cpu_seconds(), time.perf_counter()
+                sites = build_sites(ROOT, None, policy=policies, out=Path(out))
+                run = (time.perf_counter() - wall0, cpu_seconds() - cpu0, len(sites))
+                print(row("synthetic, all cores", size, [run]))
+                disk = disk_bytes(Path(out))
+                print(f"  {run[1] / size:.2f} s busy CPU a council; {disk / 1e9:.2f} GB on disk "
+                      f"({disk / size / 1e6:.1f} MB a council)")
             if size == args.sizes[0]:
                 print(row("synthetic, one core", size, [timed_build(policies, 1)]))
     print("\nThe cost of history (sites = editions: the council's address, and each published version, per audience)")
