@@ -150,3 +150,18 @@ def test_an_export_that_spans_a_change_is_judged_by_each_comments_own_version(ca
     kept = [json.loads(line) for line in record.read_text(encoding="utf-8").splitlines()]
     assert [(k["handle"], k["policy_version"]) for k in kept] == [("@resident1", "v2")]
     assert "(policy v1 for 1, v2 for 1)" in err and "personal-information" in err
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(project_root):
+    """`houserules check ... | head -1`: the output is cut short, quietly."""
+    import subprocess
+    import sys
+
+    run = subprocess.Popen([sys.executable, "-m", "houserules.cli", "check", "--council", "ashfield",
+                            "the cllr is a liar"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=project_root,
+                           bufsize=0)
+    assert run.stdout is not None and run.stderr is not None
+    run.stdout.close()  # gone before a word is written
+    err = run.stderr.read().decode()
+    run.wait(timeout=60)
+    assert "Traceback" not in err and "BrokenPipeError" not in err, err

@@ -10,6 +10,7 @@ policy or the build, 2 for bad input).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -146,7 +147,9 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return _run(args)
+        code = _run(args)
+        sys.stdout.flush()  # here, where a reader gone away is caught below, not at exit
+        return code
     except PolicyError as exc:
         # What did not happen because of them: validate only looks.
         undone = {"build": "; nothing was built", "publish": "; nothing was published",
@@ -156,6 +159,11 @@ def main(argv: list[str] | None = None) -> int:
     except HouserulesError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:
+        # The reader stopped reading (`houserules check ... | head`): not an
+        # error of ours. Point stdout at nothing so Python's exit flush is quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 def _run(args) -> int:
