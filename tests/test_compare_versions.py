@@ -8,7 +8,6 @@ import datetime as dt
 import html
 import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -20,12 +19,7 @@ from houserules.feed import aliases
 from houserules.load import load_policy
 from houserules.versions import load_versions
 from test_public_text import problems_in, visible_text
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{path.name}: {old!r} not found"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+from editing import edit as _edit
 
 
 # --- what changed, in words ---------------------------------------------------------

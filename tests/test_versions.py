@@ -21,6 +21,7 @@ from houserules.errors import PolicyError, SourceProblem
 from houserules.load import load_policy
 from houserules.versions import PublishError, load_versions, publish
 from houserules.yamlsource import display_path
+from editing import edit as _edit
 
 TODAY = dt.date(2026, 11, 21)
 
@@ -32,12 +33,6 @@ def _publish(policies: Path, slug: str, effective: str, note: str = "A change.",
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{path.name}: {old!r} not found"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 # --- publishing -----------------------------------------------------------------
