@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -24,12 +26,31 @@ def project_root() -> Path:
     return ROOT
 
 
+def _built_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """make(folder) once for the whole run, however many xdist workers ask.
+
+    Each worker has its own session, so a plain session fixture would build
+    the same sites once per worker. The workers share the parent of their
+    temporary folders: the first to take the lock builds there, the others
+    wait and read what it built. Tests only read what these fixtures return."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    folder = base / name
+    with open(base / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / ".done").is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            (folder / ".done").touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """Every council, both audiences, built from policies/ into a temporary folder."""
-    out = tmp_path_factory.mktemp("site")
-    build_sites(ROOT, out=out)
-    return out
+    return _built_once(tmp_path_factory, "site", lambda folder: build_sites(ROOT, out=folder / "site")) / "site"
 
 
 @pytest.fixture()
@@ -51,9 +72,13 @@ def policy_copy(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def three_versions(tmp_path_factory) -> tuple[Path, Path]:
     """(policies, site): the copy with Ashfield's three versions, and its sites built."""
+    root = _built_once(tmp_path_factory, "three-versions", _three_versions)
+    return root / "policies", root / "site"
+
+
+def _three_versions(root: Path) -> None:
     from houserules.cli import main
 
-    root = tmp_path_factory.mktemp("three-versions")
     policies = root / "policies"
     shutil.copytree(ROOT / "policies", policies)
     council = policies / "councils" / "ashfield.yaml"
@@ -67,9 +92,7 @@ def three_versions(tmp_path_factory) -> tuple[Path, Path]:
     assert main(["publish", "--council", "ashfield", "--effective", "2027-10-01", "--minor", "--note",
                  "From October 2027: blocked accounts can appeal after 3 months (sample history: made up).",
                  "--policies", str(policies)]) == 0
-    site = root / "site"
-    build_sites(ROOT, ["ashfield"], policy=policies, out=site, today=dt.date(2026, 12, 1))
-    return policies, site
+    build_sites(ROOT, ["ashfield"], policy=policies, out=root / "site", today=dt.date(2026, 12, 1))
 
 
 # Tests that read built sites are the slow ones: `make test-fast` leaves them

@@ -29,23 +29,30 @@ POLICY = load_policy(ROOT / "policies")
 START = 90_000  # ms: generous, for a cold start on a busy CI machine
 
 
+def _watched(page):
+    """The page, keeping a record of every request it makes (page.requests),
+    of every dialog (page.dialogs) and of CSP violations (window.__csp)."""
+    page.requests = []
+    page.on("request", lambda r: page.requests.append((r.url, r.post_data or "")))
+    page.dialogs = []
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+    page.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation', "
+                         "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+    return page
+
+
 @pytest.fixture()
 def open_checker(browser, site_server):
-    """open_checker(site, page="check/", **context options) -> Page, with a record of
-    every request it makes (page.requests) and of CSP violations (window.__csp)."""
+    """open_checker(site, page="check/", **context options) -> a Page in a
+    browser of its own (nothing cached), watched (_watched): for what happens
+    as a page starts, or under conditions of its own."""
     contexts = []
 
     def open_(site: str, path: str = "check/", *, init: str | None = None, route=None, **options):
         options.setdefault("viewport", DESKTOP)
         context = browser.new_context(reduced_motion="reduce", **options)
         contexts.append(context)
-        page = context.new_page()
-        page.requests = []
-        page.on("request", lambda r: page.requests.append((r.url, r.post_data or "")))
-        page.dialogs = []
-        page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
-        page.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation', "
-                             "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+        page = _watched(context.new_page())
         if init:
             page.add_init_script(init)
         if route:
@@ -55,6 +62,32 @@ def open_checker(browser, site_server):
 
     yield open_
     for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def reused_checker(browser, site_server):
+    """reused_checker(site, page="check/", viewport=DESKTOP) -> that page,
+    opened once for this module and then handed to each test that asks, as
+    a resident checks one comment after another without reloading.
+
+    A Pyodide start costs 5-8 s of a test's time (a fresh context compiles
+    the runtime again): the tests of what results say share started pages;
+    the tests of starting, failing and what is requested open their own."""
+    contexts: dict[int, object] = {}
+    pages: dict[tuple[str, str, int], object] = {}
+
+    def open_(site: str, path: str = "check/", *, viewport: dict = DESKTOP):
+        key = (site, path, viewport["width"])
+        if key not in pages:
+            if viewport["width"] not in contexts:
+                contexts[viewport["width"]] = browser.new_context(reduced_motion="reduce", viewport=viewport)
+            page = pages[key] = _watched(contexts[viewport["width"]].new_page())
+            page.goto(f"{site_server}/{site}/{path}")
+        return pages[key]
+
+    yield open_
+    for context in contexts.values():
         context.close()
 
 
@@ -75,6 +108,42 @@ def check(page, text: str, **fields) -> dict[str, str]:
     return page.eval_on_selector_all(
         "[data-hr-results] li[data-rule]",
         "els => Object.fromEntries(els.map(e => [e.dataset.rule, e.dataset.verdict]))")
+
+
+# For each case: fill the form's fields, press its button, wait until the
+# results are shown (the count of checks moves on) or the status line says the
+# check failed; then [the status line, {rule id: verdict shown}].
+CHECK_EACH = """async (cases) => {
+  const results = document.querySelector('[data-hr-results]');
+  const status = document.querySelector('[data-hr-status]');
+  const field = (id, value) => {
+    const input = document.getElementById(id);
+    if (input) input.value = value; else if (value) throw new Error(`no field #${id} on this page`);
+  };
+  const done = (before) => (results.dataset.count || '0') !== before
+    || /went wrong|could not start/.test(status.textContent);
+  const shown = [];
+  for (const c of cases) {
+    const before = results.dataset.count || '0';
+    field('hr-comment', c.text); field('hr-date', c.date || '');
+    field('hr-reply-to', c.reply_to || ''); field('hr-earlier', c.earlier || '');
+    document.querySelector('[data-hr-form] button[type=submit]').click();
+    await new Promise((resolve) => {
+      if (done(before)) return resolve();
+      const watch = new MutationObserver(() => { if (done(before)) { watch.disconnect(); resolve(); } });
+      watch.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+    });
+    shown.push([status.textContent, Object.fromEntries([...results.querySelectorAll('li[data-rule]')]
+      .map(e => [e.dataset.rule, e.dataset.verdict]))]);
+  }
+  return shown;
+}"""
+
+
+def check_each(page, cases: list[dict]) -> list[tuple[str, dict[str, str]]]:
+    """check() for many comments, in one call into the page (one DevTools
+    round trip, not seven, a comment): [(status line, {rule id: verdict})]."""
+    return [(said, shown) for said, shown in page.evaluate(CHECK_EACH, cases)]
 
 
 def status(page) -> str:
@@ -115,37 +184,40 @@ def _sample(examples):
 
 
 @pytest.mark.parametrize("slug", sorted(POLICY.councils))
-def test_rule_examples_give_the_expected_result_on_each_councils_staff_page(open_checker, slug):
-    page = open_checker(f"staff/{slug}")
+def test_rule_examples_give_the_expected_result_on_each_councils_staff_page(reused_checker, slug):
+    page = reused_checker(f"staff/{slug}")
+    sample = list(_sample(_examples(slug)))
+    shown = check_each(page, [{"text": example.text, "date": day, "reply_to": example.reply_to or "",
+                               "earlier": "\n".join(example.earlier)} for _, _, example, day in sample])
     wrong = []
-    for rule, side, example, day in _sample(_examples(slug)):
-        shown = check(page, example.text, date=day, reply_to=example.reply_to or "",
-                      earlier="\n".join(example.earlier))
-        verdict = shown.get(rule["id"], "passes")
+    for (rule, side, example, _), (_, verdicts_shown) in zip(sample, shown, strict=True):
+        verdict = verdicts_shown.get(rule["id"], "passes")
         expected = expected_verdict(POLICY.rules[rule["id"]]) if side == "breaks" else "passes"
         if verdict != expected and not (side == "passes" and verdict == "needs-person"):
             wrong.append(f"{rule['id']} {side}: {example.text!r} shows {verdict}, expected {expected}")
     assert not wrong, "\n".join(wrong)
 
 
-def test_rule_examples_on_the_public_page(open_checker):
-    page = open_checker("public/ashfield", "rules/")
+def test_rule_examples_on_the_public_page(reused_checker):
+    page = reused_checker("public/ashfield", "rules/")
+    # Residents are not asked for the post or their earlier comments.
+    sample = [(rule, side, example) for rule, side, example, _ in _sample(_examples("ashfield"))
+              if not (example.reply_to or example.earlier)]
+    shown = check_each(page, [{"text": example.text} for _, _, example in sample])
     wrong = []
-    for rule, side, example, _ in _sample(_examples("ashfield")):
-        if example.reply_to or example.earlier:
-            continue  # residents are not asked for the post or their earlier comments
-        verdict = check(page, example.text).get(rule["id"], "passes")
+    for (rule, side, example), (_, verdicts_shown) in zip(sample, shown, strict=True):
+        verdict = verdicts_shown.get(rule["id"], "passes")
         expected = expected_verdict(POLICY.rules[rule["id"]]) if side == "breaks" else "passes"
         if verdict != expected and not (side == "passes" and verdict == "needs-person"):
             wrong.append(f"{rule['id']} {side}: {example.text!r} shows {verdict}, expected {expected}")
     assert not wrong, "\n".join(wrong)
 
 
-def test_what_a_comment_does_is_read_the_same_in_the_browser(open_checker):
+def test_what_a_comment_does_is_read_the_same_in_the_browser(reused_checker):
     """tests/comment_examples.py, as tests/test_what_comments_do.py runs them in
     CPython: hate without slurs, threats without threat words, disguises, the
     model's second opinion included (the weights travel in the wheel)."""
-    page = open_checker(f"staff/{COUNCIL}")
+    page = reused_checker(f"staff/{COUNCIL}")
     wrong = []
     for example in EXAMPLES:
         shown = check(page, example.comment)
@@ -158,8 +230,8 @@ def test_what_a_comment_does_is_read_the_same_in_the_browser(open_checker):
     assert not wrong, "\n".join(wrong)
 
 
-def test_results_name_the_rule_highlight_the_words_and_say_what_happens_next(open_checker):
-    page = open_checker("public/ashfield")
+def test_results_name_the_rule_highlight_the_words_and_say_what_happens_next(reused_checker):
+    page = reused_checker("public/ashfield")
     shown = check(page, "You are a useless idiot and this is bullshit")
     assert shown["swearing"] == "breaks" and shown["abuse"] == "breaks"
     marks = page.eval_on_selector_all("[data-hr-results] mark", "els => els.map(e => e.textContent)")
@@ -170,16 +242,16 @@ def test_results_name_the_rule_highlight_the_words_and_say_what_happens_next(ope
     assert "would break" in status(page)
 
 
-def test_a_version_checks_by_its_own_rules_on_the_runtime_at_the_council_address(open_checker):
-    page = open_checker("public/ashfield", "v2/check/")
+def test_a_version_checks_by_its_own_rules_on_the_runtime_at_the_council_address(reused_checker):
+    page = reused_checker("public/ashfield", "v2/check/")
     # Ashfield's rule on personal information comes in with v2.
     assert check(page, "Ring me on 07700 900123 about the bins").get("personal-information") == "breaks"
     runtime = [urlsplit(url).path for url, _ in page.requests if "/pyodide/" in url]
     assert runtime and all(path.startswith("/public/ashfield/assets/pyodide/") for path in runtime), runtime
 
 
-def test_nothing_found_says_it_is_not_a_promise(open_checker):
-    page = open_checker("public/north-hertfordshire")
+def test_nothing_found_says_it_is_not_a_promise(reused_checker):
+    page = reused_checker("public/north-hertfordshire")
     check(page, "When will the bins on Station Road be collected?")
     assert "Nothing found" in status(page) and "not a promise" in status(page)
 
@@ -230,9 +302,9 @@ def test_pasted_markup_is_shown_as_text_and_never_runs(open_checker, bypass_csp)
     assert not page.dialogs and page.evaluate("window.__pwned") is None
 
 
-def test_no_request_leaves_the_site_and_none_carries_the_comment(open_checker, site_server):
+def test_no_request_leaves_the_site_and_none_carries_the_comment(reused_checker, site_server):
     canary = "zebra-canary-7731"
-    page = open_checker("staff/nottinghamshire")
+    page = reused_checker("staff/nottinghamshire")
     for text in (f"{canary} you idiot", f"{canary} call 07700 900123", f"{canary} vote Labour"):
         check(page, text, author=canary, handle=f"@{canary}", reply_to=canary, earlier=canary)
     page.wait_for_load_state("networkidle")  # anything sent after the last result is counted too
@@ -274,26 +346,15 @@ def test_every_rule_example_gives_the_same_verdicts_in_the_browser_as_in_cpython
     page = open_checker("staff/ashfield", route=route)
     session = Session(pack)
     today = dt.date.today().isoformat()  # the page's date when the example has none
+    every = list(cases(POLICY))
+    shown = check_each(page, [c._asdict() for c in every])
     wrong = []
-    for case in cases(POLICY):
-        before = page.get_attribute("[data-hr-results]", "data-count") or "0"
-        page.fill("#hr-comment", case.text)
-        page.fill("#hr-date", case.date)
-        page.fill("#hr-reply-to", case.reply_to)
-        page.fill("#hr-earlier", case.earlier)
-        page.click("[data-hr-form] button[type=submit]")
-        # A check that fails (an import the zip lacks) says so in the status line: stop there, not at a timeout.
-        page.wait_for_function(
-            "n => (document.querySelector('[data-hr-results]').dataset.count || '0') !== n || "
-            "/went wrong|could not start/.test(document.querySelector('[data-hr-status]').textContent)",
-            arg=before, timeout=START)
-        assert "went wrong" not in status(page) and "could not start" not in status(page), (case, status(page))
-        shown = page.eval_on_selector_all(
-            "[data-hr-results] li[data-rule]",
-            "els => Object.fromEntries(els.map(e => [e.dataset.rule, e.dataset.verdict]))")
+    for case, (said, verdicts_shown) in zip(every, shown, strict=True):
+        # A check that fails (an import the zip lacks) says so in the status line.
+        assert not re.search("went wrong|could not start", said), (case, said)
         expected = verdicts(session.check(case.text, case.date or today, case.reply_to, "", case.earlier))
-        if shown != expected:
-            wrong.append(f"{case.rule} {case.side}: {case.text!r} shows {shown}, CPython {expected}")
+        if verdicts_shown != expected:
+            wrong.append(f"{case.rule} {case.side}: {case.text!r} shows {verdicts_shown}, CPython {expected}")
     assert not wrong, "\n".join(wrong)
     assert not [u for u, _ in page.requests if u.endswith("/python_stdlib.zip")]
 
@@ -397,8 +458,8 @@ def test_usable_by_keyboard_alone_with_results_announced(open_checker):
 @pytest.mark.parametrize("site, viewport", [("public/ashfield", DESKTOP), ("public/ashfield", MOBILE),
                                             ("staff/nottinghamshire", DESKTOP)],
                          ids=["public", "public-mobile", "staff"])
-def test_no_wcag_violations_with_results_on_screen(open_checker, assert_accessible, site, viewport):
-    page = open_checker(site, viewport=viewport)
+def test_no_wcag_violations_with_results_on_screen(reused_checker, assert_accessible, site, viewport):
+    page = reused_checker(site, viewport=viewport)
     fields = {"author": "Jo", "handle": "@jo"} if site.startswith("staff") else {}
     check(page, "You are an idiot, Cllr Smith stole the money, buy cheap followers at www.spam.example", **fields)
     assert page.is_visible(".hr-checked-text mark")
@@ -408,8 +469,8 @@ def test_no_wcag_violations_with_results_on_screen(open_checker, assert_accessib
 CSP_ALLOWED = {"'self'", "'none'", "'wasm-unsafe-eval'"}
 
 
-def test_the_policy_allows_only_the_site_itself_and_nothing_breaks_it(open_checker):
-    page = open_checker("staff/ashfield")
+def test_the_policy_allows_only_the_site_itself_and_nothing_breaks_it(reused_checker):
+    page = reused_checker("staff/ashfield")
     policy = page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
     directives = dict((part.split()[0], set(part.split()[1:])) for part in policy.split(";") if part.strip())
     assert directives["default-src"] == {"'self'"} and "'wasm-unsafe-eval'" in directives["script-src"]
@@ -420,12 +481,12 @@ def test_the_policy_allows_only_the_site_itself_and_nothing_breaks_it(open_check
     assert page.evaluate("window.__csp") == []
 
 
-def test_what_happens_next_is_numbered_only_where_the_council_sets_out_a_process(open_checker):
+def test_what_happens_next_is_numbered_only_where_the_council_sets_out_a_process(reused_checker):
     # Ashfield follows four steps in order; the city only reserves the right to remove.
-    page = open_checker("public/ashfield")
+    page = reused_checker("public/ashfield")
     check(page, "This is bullshit")
     assert page.locator("[data-hr-results] ol > li").count() == 4
-    page = open_checker("staff/city")
+    page = reused_checker("staff/city")
     check(page, "This is bullshit")
     assert "We reserve the right to hide or delete the post." in page.inner_text("[data-hr-results]")
     assert page.locator("[data-hr-results] ol").count() == 0
@@ -438,8 +499,8 @@ SWEARING = "You are a fucking idiot and this is shit"
 
 
 @pytest.mark.parametrize("site", ["public/ashfield", "staff/ashfield"])
-def test_reasons_mask_the_words_and_name_the_lists_in_words(open_checker, site):
-    page = open_checker(site)
+def test_reasons_mask_the_words_and_name_the_lists_in_words(reused_checker, site):
+    page = reused_checker(site)
     check(page, SWEARING)
     why = " ".join(page.eval_on_selector_all("[data-hr-results] li[data-rule]", "els => els.map(e => e.textContent)"))
     why = why[why.index("Why:"):]
@@ -452,9 +513,9 @@ def test_reasons_mask_the_words_and_name_the_lists_in_words(open_checker, site):
     assert "fucking" in marks and "shit" in marks
 
 
-def test_rules_are_counted_and_listed_by_the_councils_own_lines(open_checker):
+def test_rules_are_counted_and_listed_by_the_councils_own_lines(reused_checker):
     # Ashfield puts abuse, threats and swearing under one line of its policy.
-    page = open_checker("public/ashfield")
+    page = reused_checker("public/ashfield")
     shown = check(page, SWEARING)
     assert {"abuse", "swearing", "personal-attacks"} <= {r for r, v in shown.items() if v == "breaks"}
     lines = page.eval_on_selector_all("[data-hr-results] .hr-line > strong", "els => els.map(e => e.textContent)")
@@ -467,8 +528,8 @@ def test_rules_are_counted_and_listed_by_the_councils_own_lines(open_checker):
     assert "would break 2 of Ashfield District Council's house rules" in status(page)
 
 
-def test_the_summary_is_said_once_and_the_marks_never_read_out_rule_ids(open_checker):
-    page = open_checker("public/ashfield")
+def test_the_summary_is_said_once_and_the_marks_never_read_out_rule_ids(reused_checker):
+    page = reused_checker("public/ashfield")
     check(page, SWEARING)
     summary = status(page)
     everything = page.inner_text(".hr-checker")
@@ -481,8 +542,8 @@ def test_the_summary_is_said_once_and_the_marks_never_read_out_rule_ids(open_che
     assert "personal-attacks" not in snapshot and "No swearing" in snapshot
 
 
-def test_a_finding_that_spans_the_whole_comment_is_not_highlighted(open_checker):
-    page = open_checker("public/ashfield")
+def test_a_finding_that_spans_the_whole_comment_is_not_highlighted(reused_checker):
+    page = reused_checker("public/ashfield")
     shown = check(page, "Someone should sort him out")
     assert shown["threats"] == "breaks"
     assert page.locator("[data-hr-results] mark").count() == 0
@@ -500,8 +561,8 @@ def _submit_empty(page):
 
 @pytest.mark.parametrize("site, message", [("public/ashfield", "Enter your comment"),
                                            ("staff/ashfield", "Enter the comment")])
-def test_an_empty_box_is_said_in_the_page_as_gov_uk_says_it(open_checker, site, message):
-    page = open_checker(site)
+def test_an_empty_box_is_said_in_the_page_as_gov_uk_says_it(reused_checker, site, message):
+    page = reused_checker(site)
     assert page.get_attribute("[data-hr-form]", "novalidate") is not None
     assert page.get_attribute("#hr-comment", "required") is None
     _submit_empty(page)
@@ -530,8 +591,8 @@ def test_an_empty_box_is_said_in_the_page_as_gov_uk_says_it(open_checker, site, 
 @pytest.mark.parametrize("site, viewport", [("public/ashfield", DESKTOP), ("public/ashfield", MOBILE),
                                             ("staff/nottinghamshire", DESKTOP)],
                          ids=["public", "public-mobile", "staff"])
-def test_no_wcag_violations_with_the_error_on_screen(open_checker, assert_accessible, site, viewport):
-    page = open_checker(site, viewport=viewport)
+def test_no_wcag_violations_with_the_error_on_screen(reused_checker, assert_accessible, site, viewport):
+    page = reused_checker(site, viewport=viewport)
     _submit_empty(page)
     assert page.is_visible("#hr-comment-error")
     assert_accessible(page, f"{site} with the empty-box error")
