@@ -87,6 +87,7 @@ FILLED = {
 }
 
 
+@pytest.mark.slow  # builds sites
 def test_a_new_rule_is_written_to_fill_in_and_then_adopted(project_root, policy_copy, tmp_path, capsys):
     code, out, _ = run(capsys, "new-rule", "no-premium-numbers", "--kind", "pattern", "--policies", str(policy_copy))
     assert code == 0 and "fill in" in out
@@ -130,6 +131,7 @@ def test_a_new_rule_refuses_an_unknown_kind_and_an_existing_id(policy_copy, caps
 
 # ---------------------------------------------------------------- a new council
 
+@pytest.mark.slow  # builds sites
 def test_a_new_council_builds_as_written_and_explains_every_setting(project_root, policy_copy, tmp_path, capsys):
     code, out, _ = run(capsys, "new-council", "riverside", "--name", "Riverside Borough Council",
                        "--website", "https://www.riverside.example.gov.uk", "--rule", "swearing", "--rule", "spam",

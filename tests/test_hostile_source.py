@@ -86,6 +86,7 @@ def test_a_website_that_could_break_out_of_a_link_is_refused(capsys, source, web
     assert code == 1 and "testshire.yaml:2: website: expected a full web address starting with https://" in err
 
 
+@pytest.mark.slow  # builds sites
 def test_a_councils_name_is_escaped_wherever_the_pages_show_it(project_root, source, tmp_path):
     path = write_council(source, "About us.")
     path.write_text(path.read_text().replace("name: Testshire District Council",

@@ -16,6 +16,8 @@ import pytest
 from houserules.build import build_sites
 from houserules.load import load_policy
 
+pytestmark = pytest.mark.slow  # every test reads the sites the module builds
+
 RIVERSIDE = """\
 # Riverside Borough Council: social media house rules.
 slug: riverside

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from houserules.build import build_sites
 
 
@@ -13,6 +15,7 @@ def _example_council(readme: str) -> str:
     return re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
 
 
+@pytest.mark.slow  # builds sites
 def test_readme_example_council_builds(project_root, policy_copy, tmp_path):
     yaml_text = _example_council((project_root / "README.md").read_text(encoding="utf-8"))
     (policy_copy / "councils" / "riverside.yaml").write_text(yaml_text, encoding="utf-8")

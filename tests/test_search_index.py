@@ -9,6 +9,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 
 from houserules.build import build_sites
 from houserules.formats import PUBLIC_PAGES, STAFF_NAV, STAFF_PAGES
@@ -84,6 +86,7 @@ def test_a_public_index_holds_no_staff_only_text(built_site, project_root):
             assert sentences and any(s in staff_all for s in sentences)
 
 
+@pytest.mark.slow  # builds sites
 def test_a_staff_section_on_a_shared_page_is_searchable_on_staff_sites_only(project_root, policy_copy, tmp_path):
     council = policy_copy / "councils" / "ashfield.yaml"
     text = council.read_text(encoding="utf-8")

@@ -18,6 +18,8 @@ from houserules.rulepack import build_rulepack
 from houserules_checker import BREAKS, MAY_BREAK, Checker
 from houserules_checker.findings import next_steps
 
+pytestmark = pytest.mark.slow  # every test reads the sites the module builds
+
 # What defaults used to say, and what no sentence may say for a council that
 # did not state it: monitoring, replies, blocks, appeals, accessibility dates.
 UNSTATED = {

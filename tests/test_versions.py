@@ -87,6 +87,7 @@ def test_publish_takes_only_a_whole_date_as_effective(policy_copy, capsys, effec
     assert "city" not in load_versions(policy_copy)
 
 
+@pytest.mark.slow  # builds sites
 @pytest.mark.parametrize("tamper, message", [
     (lambda rec: _edit(rec, 'effective: "2026-01-05"', 'effective: "2026-01-12"'),
      r"city v1 has changed since it was published \(effective no longer match"),
@@ -135,6 +136,7 @@ def test_an_edited_published_file_stops_the_build_naming_the_file_and_version(po
     assert "city v1: the published copy of rules/swearing.yaml has changed since it was published" in str(caught.value)
 
 
+@pytest.mark.slow  # builds sites
 def test_a_new_version_leaves_every_older_address_working(project_root, policy_copy, tmp_path):
     out = tmp_path / "site"
     _publish(policy_copy, "city", "2026-01-05")
@@ -237,6 +239,7 @@ def test_the_version_in_force_follows_the_date_including_the_effective_day():
     assert history.in_force(dt.date(2027, 4, 1)).number == 2
 
 
+@pytest.mark.slow  # builds sites
 def test_the_councils_address_serves_the_version_in_force_on_the_build_day(project_root, tmp_path):
     out = tmp_path / "site"
     build_sites(project_root, ["ashfield"], out=out, today=dt.date(2027, 3, 31))
@@ -408,6 +411,7 @@ def test_a_correction_record_edited_by_hand_is_refused(policy_copy, capsys, monk
         load_versions(policy_copy)
 
 
+@pytest.mark.slow  # builds sites
 def test_the_councils_address_shows_the_correction_from_its_day(project_root, policy_copy, tmp_path, capsys,
                                                                monkeypatch):
     monkeypatch.setenv("HOUSERULES_TODAY", "2026-12-01")
