@@ -12,7 +12,7 @@ from houserules_checker import Checker
 
 from .editions import load_version, shown_on
 from .errors import InputError
-from .load import Policy
+from .load import Policy, load_policy
 from .rulepack import build_rulepack
 from .versions import load_versions
 
@@ -23,11 +23,18 @@ class Checkers:
     takes effect); or its source, when it has published none or when the
     source is asked for (--source, to try an edit before publishing it)."""
 
-    def __init__(self, root: Path, policy: Policy, council: str, *, source: bool = False):
-        council = find_council(policy, council)
+    def __init__(self, root: Path, policy: Policy | None, council: str, *, source: bool = False):
+        """`policy` is the source loaded from `root`, or None to load it only if it is needed: with
+        --source, for a council with nothing published, or to find a council given by its name. A check
+        against a published version then reads that version alone (tests/benchmarks/bench_cli_start.py:
+        loading the whole source was a fifth of a check from cold)."""
+        everything = load_versions(root)
+        if policy is None and (source or not everything.get(council)):
+            policy = load_policy(root, prove=False)
+        council = find_council(policy, council) if policy is not None else council
         self.council, self._root = council, root
         self.recipe = root, council, source  # how a worker process makes its own, where it cannot inherit this one
-        published = load_versions(root).get(council, [])
+        published = everything.get(council, [])
         self._versions = [] if source else published
         # A council with nothing published shows its source: that is its current policy.
         self._source = policy, ("unpublished source" if published else None)
@@ -40,6 +47,7 @@ class Checkers:
         if checker is None:
             if version is None:
                 policy = self._source[0]
+                assert policy is not None  # loaded whenever the source can be what is shown
             else:  # loaded when first needed: most runs need one version
                 with tempfile.TemporaryDirectory() as work:
                     policy = load_version(self._root, version, Path(work))

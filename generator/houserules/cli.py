@@ -230,11 +230,10 @@ def _check(args, policies: Path) -> int:
     from .commands import check
     from .editions import build_day
     from .export_columns import FIELDS
-    from .load import load_policy
 
     if args.input and args.text is not None:
         raise UsageError("give one comment, or --input, not both")
-    checkers = Checkers(policies, load_policy(policies, prove=False), args.council, source=args.source)
+    checkers = Checkers(policies, None, args.council, source=args.source)  # the source only if it is needed
     date = check.parse_date(args.date, "--date")
     columns = {field: name for field in FIELDS if (name := getattr(args, f"{field}_column"))}
     if args.input:

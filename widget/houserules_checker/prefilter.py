@@ -17,6 +17,7 @@ with or without IGNORECASE, on the normalised text or on the original.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # typeshed describes the parser under its old names only
@@ -141,6 +142,11 @@ def _required_item(item) -> set[str] | None:
     return None
 
 
+# Reading a pattern is dearer than compiling it, and a detector reads many
+# twice (threats: once for all its patterns, once for each): each is read
+# once a process (tests/benchmarks/bench_cli_start.py, `houserules check`
+# from cold, where the threat patterns were a tenth of the start).
+@cache
 def literals(regex: str) -> frozenset[str] | None:
     """Literals one of which every match of `regex` contains, or None."""
     need = _required(_P.parse(regex))
