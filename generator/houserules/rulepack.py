@@ -112,10 +112,28 @@ def build_rulepack(policy: Policy, slug: str, version: str | None = None) -> dic
         "council": {"slug": slug, "name": name if isinstance(name, str) else name.placeholder},
         "version": version,
         "rules": rules,
-        "words": [dict(as_data(e), list=wl_id) for wl_id, wl in sorted(policy.wordlists.items()) for e in wl.entries],
+        "words": _words(policy.wordlists),
         "pre_election": _periods(council.pre_election),
         "reading": _reading(policy.wordlists),
     }
+
+
+# id(word lists) -> (the word lists, their words as a pack lists them). The
+# same for every council of a policy, and most of making a pack, which a
+# build does for every site (tests/benchmarks/bench_build.py, CPU seconds a
+# council). Loaded word lists are never changed; each is kept here with its
+# words, so its id is not another's while it is.
+_WORDS: dict[int, tuple[dict[str, Wordlist], list[dict]]] = {}
+
+
+def _words(wordlists: dict[str, Wordlist]) -> list[dict]:
+    kept = _WORDS.get(id(wordlists))
+    if kept is None or kept[0] is not wordlists:
+        if len(_WORDS) >= 16:
+            _WORDS.clear()
+        words = [dict(as_data(e), list=wl_id) for wl_id, wl in sorted(wordlists.items()) for e in wl.entries]
+        kept = _WORDS[id(wordlists)] = (wordlists, words)
+    return [dict(word) for word in kept[1]]  # a pack of its own: its reader may change it
 
 
 def dumps(pack: dict) -> str:

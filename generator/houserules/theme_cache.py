@@ -10,6 +10,12 @@ packages' folders are listed once; the project's overrides are listed every
 time, as a preview server may see them change. Output is byte for byte the
 same (`make bench`: tests/benchmarks/bench_build.py, "build" figures).
 
+The listing leaves out the installed theme's hidden folders: Material's
+14,000 icons, which MkDocs, the one caller, then drops again one name at a
+time (its patterns `.*` and `*/.*`) for every site, at about a quarter of a
+site's build (bench_build.py, CPU seconds a council). Templates still load
+icons from there by name; only the listing is shorter.
+
 The hook file MkDocs loads (site_src/hooks.py) is run afresh for each site,
 so what is kept lives here, in a module imported once per process.
 """
@@ -50,11 +56,16 @@ class _ListedOnce(jinja2.FileSystemLoader):
         for folder in self.searchpath:
             if any(Path(folder).resolve().is_relative_to(p) for p in _INSTALLED):
                 if folder not in _LISTED:
-                    _LISTED[folder] = jinja2.FileSystemLoader(folder).list_templates()
+                    _LISTED[folder] = [name for name in jinja2.FileSystemLoader(folder).list_templates()
+                                       if not _hidden(name)]
                 found.update(_LISTED[folder])
             else:
                 found.update(jinja2.FileSystemLoader(folder).list_templates())
         return sorted(found)
+
+
+def _hidden(name: str) -> bool:
+    return any(part.startswith(".") for part in name.split("/"))
 
 
 _COMPILED = _Compiled()
