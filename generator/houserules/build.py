@@ -42,7 +42,8 @@ from .load import Policy, load_policy
 from .render import render_site
 from .resolve import resolve
 from .versions import load_versions
-from .yamlsource import display_path
+from .languages import names as language_names
+from .yamlsource import display_path, load_yaml
 
 AUDIENCES = ("public", "staff")
 # What builds each site from its generated project: MkDocs + Material (the
@@ -175,6 +176,7 @@ def build_sites(project_root: Path, slugs: list[str] | None = None, *,
     published = load_versions(policy_root)
     day = today or build_day()
     chosen = _choose(policy_data, slugs)
+    _english_only(policy_data, chosen)
     out = (out or project_root / "site").resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     with _one_build_at_a_time(out), \
@@ -378,6 +380,23 @@ def _choose(policy: Policy, slugs: list[str] | None) -> list[str]:
         raise BuildError(f"no council {', '.join(map(repr, unknown))}{hint}; "
                          f"known: {', '.join(sorted(policy.councils))}")
     return list(dict.fromkeys(slugs))
+
+
+def _english_only(policy: Policy, chosen: list[str]) -> None:
+    """The pages' own sentences exist in English only so far: a council
+    that publishes in another language is refused, not given sites in English
+    alone (for a Welsh council, treating Welsh less favourably)."""
+    for slug in chosen:
+        spoken = policy.councils[slug].languages
+        if spoken != ("en",):
+            path = policy.root / "councils" / f"{slug}.yaml"
+            source = load_yaml(path)
+            line = source.line_of("languages") if source is not None else 1
+            raise BuildError(
+                f"{display_path(path)}:{line}: languages: {slug} publishes in {language_names(spoken)}, and houserules "
+                "cannot yet write its own sentences (headings, the checker, the history) in "
+                f"{language_names([c for c in spoken if c != 'en'])}: its sites are not built rather than built in "
+                "English alone. Build the other councils by name.")
 
 
 # Each engine: its name in messages, what builds one site in a worker, and

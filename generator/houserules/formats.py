@@ -24,6 +24,8 @@ from houserules_checker.kinds import KINDS, WORD_CATEGORIES, Option
 
 from .schema import (INVALID, Bool, Choice, Context, Date, Field, Int, ListOf, Model, NotStated, Number, OneOf,
                      Record, Ref, Slug, Tagged, Text, Time, Url, as_data, model, spec)
+from .languages import CODES as LANGUAGE_CODES
+from .languages import names as language_names
 from .wording import ACTIONS, RECORD_ITEMS
 
 # ---------------------------------------------------------------- word lists
@@ -231,7 +233,8 @@ class Platform(Model):
     platform: str = spec(Choice("twitter", "facebook", "youtube", "instagram", "linkedin", "tiktok",
                                 "nextdoor", "other"))
     name: str | None = spec(Text(required=False, help="shown name, when not the platform's usual name"))
-    handle: str | None = spec(Text(required=False, help="the account's name on the platform, e.g. '@NottsCC'"))
+    handle: str | None = spec(Text(required=False, translate=False,
+                                   help="the account's name on the platform, e.g. '@NottsCC'"))
     url: str | None = spec(Url(required=False, help="the account's address"))
     label: str | None = spec(Text(required=False, help="link text, e.g. 'Follow us on Twitter'"))
 
@@ -510,7 +513,7 @@ class Contact(Model):
     """A way to reach the council."""
     purpose: str = spec(Text())
     method: str = spec(Choice("website", "email", "phone", "form", "private-message", "team"))
-    value: str | None = spec(Text(required=False, help="address, number or team name"))
+    value: str | None = spec(Text(required=False, translate=None, help="address, number or team name"))
     url: str | None = spec(Url(required=False))
     wording: str | None = spec(Text(required=False))
 
@@ -548,6 +551,11 @@ class Section(Model):
 
 def _rules_adopted(council: Council, ctx: Context, path: str, raw) -> None:
     """What enforcement says it does for a rule must be about a rule the council adopts."""
+    if council.languages != ("en",):
+        ctx.note(raw.line_of("languages"), "languages",
+                 f"the source is valid in {language_names(council.languages)}, but `build` refuses this council "
+                 "for now: the pages' own sentences are in English only, and its sites are not built in English "
+                 "alone")
     if not council.enforcement:
         return
     adopted = set(council.rules.ids)
@@ -563,6 +571,10 @@ class Council(Model):
     """A council's policy (policies/councils/<slug>.yaml): name, website and adopted rules are
     all it needs; every other setting is said only when the council's policy says it."""
     slug: str = spec(Slug(required=False, help="equals the file name; the council's address in the built sites"))
+    languages: tuple[str, ...] = spec(ListOf(
+        Choice(*LANGUAGE_CODES), min_items=1, unique=lambda code: code, unique_what="language", required=False,
+        default=("en",), help="the languages the council publishes in, e.g. [cy, en]; with more than one, each "
+                              "text of its own is given in each ({en: ..., cy: ...}) and each gets its own sites"))
     name: str | NotStated = spec(Text(silence="the council's name", needs_placeholder=True,
                                       help="the council's full name, e.g. 'Riverside Borough Council'"))
     short_name: str | None = spec(Text(required=False, help="how the pages refer to the area, e.g. 'Ashfield'"))

@@ -10,6 +10,7 @@ from typing import Any
 
 from .errors import PolicyError, SourceProblem
 from .formats import Council, Rule, Wordlist
+from .languages import missing, names
 from .schema import INVALID, Context, Record
 from .yamlsource import display_path, load_yaml
 
@@ -85,6 +86,7 @@ def load_policy(root: Path, *, prove: bool = True) -> Policy:
     rules = _load_folder(root / "rules", Rule.format(), "id", {}, problems)
     councils = _load_folder(root / "councils", Council.format(), "slug", {"rule": rule_ids}, problems, notes)
     _check_wordlist_categories(rules, wordlists, root, problems)
+    _check_rule_languages(rules, councils, root, problems)
     if problems:
         raise PolicyError(problems)
     policy = Policy(root, wordlists, rules, councils, tuple(dict.fromkeys(notes)))
@@ -108,3 +110,43 @@ def _check_wordlist_categories(rules, wordlists, root, problems) -> None:
                 problems.append(SourceProblem(
                     display_path(root / "rules" / f"{rule.id}.yaml"), 0, "check.categories",
                     f"no word list has entries in category {category!r}"))
+
+
+def _check_rule_languages(rules, councils, root, problems) -> None:
+    """A council that publishes in Welsh needs each rule it adopts in Welsh:
+    the catalogue's texts (title, summary, wording, rationale) are on its
+    pages. Each text missing a language is named at its own line."""
+    needs: dict[str, dict[str, list[str]]] = {}  # rule id -> language -> councils
+    for council in councils.values():
+        for rule_id in council.rules.ids:
+            for code in council.languages:
+                needs.setdefault(rule_id, {}).setdefault(code, []).append(council.slug)
+    for rule_id, wanted in sorted(needs.items()):
+        rule = rules.get(rule_id)
+        if rule is None or set(wanted) <= {"en"}:
+            continue
+        path = root / "rules" / f"{rule_id}.yaml"
+        raw = None
+        for where, code in missing(rule, tuple(wanted)):
+            if raw is None:
+                raw = load_yaml(path)
+            problems.append(SourceProblem(
+                display_path(path), _line_at(raw, where), where,
+                f"no text in {names([code])}, which {', '.join(sorted(wanted[code]))} publish(es) in: "
+                f"give it as {{en: ..., {code}: ...}}"))
+
+
+def _line_at(raw, where: str) -> int:
+    """The line of `where` ("summary", "examples.breaks[0].text") in a parsed file."""
+    line = getattr(raw, "line", 0)
+    here = raw
+    for part in where.replace("]", "").replace("[", ".").split("."):
+        key: Any = int(part) if part.isdigit() else part
+        line_of = getattr(here, "line_of", None)
+        try:
+            next_here = here[key]
+        except (KeyError, IndexError, TypeError):
+            break
+        line = line_of(key) if line_of else line
+        here = next_here
+    return line

@@ -39,6 +39,24 @@ marked *may be left unsaid* below can be:
 
 `houserules validate` lists every setting a council leaves unsaid, as a
 warning (not an error), so you can see what its sites will not say.
+
+## More than one language
+
+A council that publishes in more than one language names them,
+`languages: [cy, en]` (Welsh and English: the first is the one its own
+website leads with), and gives every text marked *in each language* below as
+a mapping with one text a language:
+
+```yaml
+name: {cy: Cyngor Abertawe, en: Swansea Council}
+```
+
+`houserules validate` names, by file and line, every such text given in one
+language only, and the build refuses to make a site in a language a text is
+missing from. Texts marked *either* (addresses) may be one text for every
+language or a mapping. The shared rule catalogue (`policies/rules/`) takes the
+same mappings, English always; a council that adopts a rule needs the rule's
+texts in each of its languages.
 """
 
 
@@ -54,8 +72,9 @@ def _type(field: Field) -> str:
         return f"a mapping ({field.name})"
     if isinstance(field, Tagged):
         return f"a mapping with `{field.tag}:` one of the check kinds"
-    if isinstance(field, Text) and field.pattern_help:
-        return field.pattern_help
+    if isinstance(field, Text):
+        said = field.pattern_help or field.expected
+        return said + {True: ", in each language", None: ", one or in each language", False: ""}[field.translate]
     return field.expected
 
 

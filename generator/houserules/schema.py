@@ -29,6 +29,7 @@ from types import MappingProxyType
 from typing import Any, ClassVar, Final, Literal, TypeVar, dataclass_transform
 
 from .errors import SourceProblem
+from .languages import CODES, Translated, names
 
 
 class Invalid(enum.Enum):
@@ -83,6 +84,11 @@ class Context:
     problems: list[SourceProblem] = field(default_factory=list)
     known: dict[str, Any] = field(default_factory=dict)
     notes: list[SourceProblem] = field(default_factory=list)  # warnings: what the sites will not say
+    # The languages every text must be given in (a council's `languages`,
+    # set as its file is read), or None where a text may be given in any of
+    # them, English first (the shared catalogue: each council that adopts a
+    # rule needs it in the council's own languages).
+    languages: tuple[str, ...] | None = None
 
     def error(self, line: int, path: str, message: str) -> Invalid:
         self.problems.append(SourceProblem(self.file, line, path, message))
@@ -178,15 +184,59 @@ def html_problem(text: str) -> str | None:
 class Text(Field):
     expected = "text"
 
-    def __init__(self, *, pattern: str | None = None, pattern_help: str = "", prose: bool = True, **kw):
+    def __init__(self, *, pattern: str | None = None, pattern_help: str = "", prose: bool = True,
+                 translate: bool | None = None, **kw):
         """`prose=False` for text that never reaches a page as Markdown (a regular
-        expression, a comment shown only as escaped text): its HTML is not checked."""
+        expression, a comment shown only as escaped text): its HTML is not checked.
+
+        `translate`: True for words a reader reads, which a council that
+        publishes in more than one language gives in each ({en: ..., cy: ...});
+        False for what is the same in every language (an account's handle);
+        None (an address) for either. Prose is translated, the rest not."""
         super().__init__(**kw)
         self.pattern = re.compile(pattern) if pattern else None
         self.pattern_help = pattern_help
         self.prose = prose
+        self.translate = prose if translate is None and type(self) is Text else translate
 
     def check(self, value, ctx, path, line):
+        if isinstance(value, dict) and self.translate is not False:
+            return self._translated(value, ctx, path, line)
+        checked = self._one(value, ctx, path, line)
+        if checked is not INVALID and self.translate and ctx.languages and len(ctx.languages) > 1:
+            return ctx.error(line, path, f"in one language only: the council publishes in "
+                                         f"{names(ctx.languages)}, so give this text in each, as "
+                                         + "{" + ", ".join(f"{code}: ..." for code in ctx.languages) + "}")
+        return checked
+
+    def _translated(self, value: dict, ctx, path, line):
+        """{en: ..., cy: ...}: each language's text checked as a plain one."""
+        wanted = ctx.languages
+        texts: dict[str, str] = {}
+        for code, text in value.items():
+            here = _line(value, code, line)
+            if code not in CODES:
+                ctx.error(here, f"{path}.{code}", f"unknown language {code!r} (known: {', '.join(CODES)})")
+            elif wanted is not None and code not in wanted:
+                ctx.error(here, f"{path}.{code}", f"the council publishes in {names(wanted)} only (its "
+                                                  f"`languages`): a text in {names([code])} is never shown")
+            elif text is None or (isinstance(text, str) and not text.strip()):
+                ctx.error(here, f"{path}.{code}", f"no text in {names([code])}: each of the council's "
+                                                  "languages needs its own words here")
+            else:
+                checked = self._one(text, ctx, f"{path}.{code}", here)
+                if checked is not INVALID:
+                    texts[code] = checked
+        needed = wanted if wanted is not None else ("en",)
+        for code in needed:
+            if code not in value:
+                ctx.error(line, f"{path}.{code}", f"missing: the text in {names([code])}"
+                          + (f" (the council publishes in {names(wanted)})" if wanted else ""))
+        if len(texts) != len(value) or any(code not in texts for code in needed):
+            return INVALID
+        return Translated(texts, needed[0])
+
+    def _one(self, value, ctx, path, line):
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             return self.fail(value, ctx, path, line)
         text = str(value).strip()
@@ -206,6 +256,7 @@ class Text(Field):
 
 class Slug(Text):
     def __init__(self, **kw):
+        kw.setdefault("translate", False)
         super().__init__(pattern=r"[a-z0-9]+(?:-[a-z0-9]+)*",
                          pattern_help="lower-case letters, digits and hyphens (like 'north-hertfordshire')", **kw)
 
@@ -378,7 +429,20 @@ class Record(Field):
                           f"unknown key in {self.name}" + (f" (did you mean {hint[0]!r}?)" if hint else
                                                            f"; allowed: {', '.join(self.fields)}"))
                 ok = False
+        if "languages" in self.fields:
+            # A council's languages are the languages of every text in its
+            # file, wherever the key is written: read them first.
+            spoken = (self.fields["languages"].check(value["languages"], ctx, f"{prefix}languages",
+                                                     _line(value, "languages", line))
+                      if "languages" in value else self.fields["languages"].default)
+            if spoken is INVALID:
+                ok = False
+            else:
+                out["languages"] = spoken
+                ctx.languages = tuple(spoken)
         for key, spec in self.fields.items():
+            if key in out or (key == "languages" and not ok and "languages" in value):
+                continue
             raw = value.get(key, _MISSING)
             key_line = _line(value, key, getattr(value, "line", line))
             if raw is _MISSING or raw is None:

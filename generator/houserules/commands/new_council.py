@@ -32,6 +32,7 @@ slug: {slug}
 name: {name_yaml}
 website: {website_yaml}
 # short_name: {short}          # how the pages refer to the area
+# languages: [en]                # with cy: each text the council writes is {{en: ..., cy: ...}}
 # sample: What is made up here, if anything (shown on both sites).
 
 # about: |                       # the opening of the overview page (Markdown)

@@ -1,0 +1,211 @@
+"""A council that publishes in Welsh and English writes each of its texts in
+both, in one file; what is in one language only is named by file, line and
+field, so no Welsh page would have to show English words in its place."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from houserules.cli import main
+from houserules.errors import PolicyError
+from houserules.languages import Translated, localise, names
+from houserules.load import load_policy
+
+# Llan-y-môr (made up): every text of its own in Welsh and English.
+BILINGUAL = """\
+slug: llan-y-mor
+languages: [cy, en]
+name: {cy: Cyngor Llan-y-môr, en: Llan-y-môr Council}
+website: {cy: "https://www.llanymor.example.cymru", en: "https://www.llanymor.example.wales"}
+about:
+  cy: Rydym yn croesawu eich sylwadau ar ein tudalennau.
+  en: We welcome your comments on our pages.
+platforms:
+  - platform: facebook
+    handle: "@LlanymorCyngor"
+    url: https://www.facebook.com/llanymor
+rules:
+  intro:
+    cy: "Rydym yn dileu sylwadau sydd:"
+    en: "We remove comments that are:"
+  adopted:
+    - rule: swearing
+      wording: {cy: yn cynnwys iaith anweddus, en: offensive in their language}
+"""
+
+# The swearing rule's texts, given in Welsh as well (the catalogue's own are English).
+SWEARING_CY = {
+    "title: No swearing": "title: {en: No swearing, cy: Dim rhegi}",
+    "summary: Swearing or offensive language":
+        "summary: {en: Swearing or offensive language, cy: Rhegi neu iaith anweddus}",
+    "wording: Do not swear.": "wording: {en: Do not swear., cy: Peidiwch â rhegi.}",
+    "rationale: |\n": "rationale:\n  cy: Mae plant yn darllen ein tudalennau hefyd.\n  en: |\n",
+}
+
+
+def _write(policies: Path, council: str = BILINGUAL, *, welsh_rule: bool = True) -> Path:
+    path = policies / "councils" / "llan-y-mor.yaml"
+    path.write_text(council, encoding="utf-8")
+    if welsh_rule:
+        rule = policies / "rules" / "swearing.yaml"
+        text = rule.read_text(encoding="utf-8")
+        for old, new in SWEARING_CY.items():
+            assert old in text, old
+            text = text.replace(old, new, 1)
+        # The rationale's English lines, indented under `en:`.
+        head, _, rest = text.partition("  en: |\n")
+        body, _, tail = rest.partition("check:")
+        text = head + "  en: |\n" + "".join(f"  {line}\n" if line else "\n" for line in body.splitlines()) + \
+            "check:" + tail
+        rule.write_text(text, encoding="utf-8")
+    return path
+
+
+def _problems(policies: Path) -> list[str]:
+    with pytest.raises(PolicyError) as caught:
+        load_policy(policies, prove=False)
+    # Named from the policies folder on, as a council's editor sees them.
+    return [re.sub(r"^.*?(?=policies/)", "", str(p)) for p in caught.value.problems]
+
+
+def test_a_bilingual_council_reads_in_each_of_its_languages(policy_copy):
+    _write(policy_copy)
+    council = load_policy(policy_copy, prove=False).councils["llan-y-mor"]
+    assert council.languages == ("cy", "en")
+    assert isinstance(council.name, Translated) and council.name == "Cyngor Llan-y-môr"  # its first language
+    welsh, english = localise(council, "cy"), localise(council, "en")
+    assert (welsh.name, english.name) == ("Cyngor Llan-y-môr", "Llan-y-môr Council")
+    assert welsh.website.endswith(".cymru") and english.website.endswith(".wales")
+    assert welsh.rules.entries[0].wording == "yn cynnwys iaith anweddus"
+    assert english.rules.intro == "We remove comments that are:"
+    # What is the same in every language is written once.
+    assert welsh.platforms[0].handle == english.platforms[0].handle == "@LlanymorCyngor"
+    # Nothing of the other language is left in either.
+    assert not any(isinstance(v, Translated) for v in _strings(welsh) + _strings(english))
+    assert "Rydym" not in " ".join(_strings(english)) and "We remove" not in " ".join(_strings(welsh))
+
+
+def _strings(value) -> list[str]:
+    import dataclasses
+
+    if isinstance(value, str):
+        return [value]
+    if dataclasses.is_dataclass(value):
+        return [s for f in dataclasses.fields(value) for s in _strings(getattr(value, f.name))]
+    if isinstance(value, tuple):
+        return [s for v in value for s in _strings(v)]
+    if hasattr(value, "values"):
+        return [s for v in value.values() for s in _strings(v)]
+    return []
+
+
+def test_a_text_in_one_language_only_is_named_by_file_line_and_field(policy_copy):
+    _write(policy_copy, BILINGUAL.replace("about:\n  cy: Rydym yn croesawu eich sylwadau ar ein tudalennau.\n"
+                                          "  en: We welcome your comments on our pages.\n",
+                                          "about: We welcome your comments on our pages.\n"))
+    problems = _problems(policy_copy)
+    assert problems == ["policies/councils/llan-y-mor.yaml:5: about: in one language only: the council publishes "
+                        "in Welsh and English, so give this text in each, as {cy: ..., en: ...}"], problems
+
+
+def test_a_missing_welsh_text_is_named_at_its_line(policy_copy):
+    _write(policy_copy, BILINGUAL.replace("      wording: {cy: yn cynnwys iaith anweddus, en: offensive in their "
+                                          "language}", "      wording: {en: offensive in their language}"))
+    (problem,) = _problems(policy_copy)
+    assert problem.startswith("policies/councils/llan-y-mor.yaml:18: rules.adopted[0].wording.cy: missing: "
+                              "the text in Welsh"), problem
+
+
+def test_an_empty_translation_or_an_unknown_language_is_refused(policy_copy):
+    _write(policy_copy, BILINGUAL.replace("name: {cy: Cyngor Llan-y-môr, en: Llan-y-môr Council}",
+                                          "name: {cy: '', en: Llan-y-môr Council, ga: Comhairle}"))
+    problems = _problems(policy_copy)
+    assert any(":3: name.cy: no text in Welsh" in p for p in problems), problems
+    assert any(":3: name.ga: unknown language 'ga' (known: en, cy)" in p for p in problems), problems
+
+
+def test_an_english_council_that_writes_welsh_is_told_to_list_the_language(policy_copy):
+    english_only = BILINGUAL.replace("languages: [cy, en]\n", "")
+    _write(policy_copy, english_only)
+    problems = _problems(policy_copy)
+    assert any(p.startswith("policies/councils/llan-y-mor.yaml:2: name.cy: the council publishes in English only")
+               for p in problems), problems
+
+
+def test_a_rule_the_council_adopts_needs_the_rules_own_texts_in_welsh(policy_copy):
+    _write(policy_copy, welsh_rule=False)
+    problems = _problems(policy_copy)
+    fields = sorted(re.match(r"policies/rules/swearing\.yaml:\d+: (\w+): no text in Welsh", p)[1] for p in problems)
+    assert fields == ["rationale", "summary", "title", "wording"], problems
+    lines = policy_copy.joinpath("rules", "swearing.yaml").read_text(encoding="utf-8").splitlines()
+    for problem in problems:
+        line, field = re.match(r"[^:]+:(\d+): (\w+):", problem).groups()
+        assert lines[int(line) - 1].startswith(f"{field}:"), (problem, lines[int(line) - 1])
+    assert "llan-y-mor publish(es) in" in problems[0]
+
+
+def test_validate_says_what_is_missing_and_fails(policy_copy, capsys):
+    _write(policy_copy, BILINGUAL.replace("  en: We welcome your comments on our pages.\n", ""))
+    assert main(["validate", "--policies", str(policy_copy)]) == 1
+    err = capsys.readouterr().err
+    assert "llan-y-mor.yaml:5: about.en: missing: the text in English" in err, err
+
+
+def test_language_names_in_each_language():
+    assert names(("cy", "en")) == "Welsh and English"
+    assert names(("cy", "en"), "cy") == "Cymraeg a Saesneg"
+
+
+def test_a_council_in_welsh_is_not_built_in_english_alone(project_root, policy_copy, tmp_path, capsys):
+    """Until the pages' own sentences exist in Welsh, the build refuses such a
+    council by name and line, and builds nothing; validate warns of it."""
+    _write(policy_copy)
+    out = tmp_path / "site"
+    assert main(["validate", "--policies", str(policy_copy)]) == 0
+    assert "llan-y-mor.yaml:2: languages: the source is valid in Welsh and English, but `build` refuses" \
+        in capsys.readouterr().err
+    assert main(["build", "llan-y-mor", "--policies", str(policy_copy), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert re.search(r"error: \S*llan-y-mor\.yaml:2: languages: llan-y-mor publishes in Welsh and English", err), err
+    assert not out.exists()
+
+
+# --- Swansea: a real council that publishes in Welsh and English -----------
+
+SWANSEA = Path(__file__).resolve().parent / "data" / "swansea.yaml"
+
+
+def test_swanseas_policy_reads_in_both_languages_but_for_two_texts_its_welsh_copy_lacks(policy_copy):
+    """Every text of Swansea's terms is paired with the council's own Welsh,
+    except the two sentences past where the Welsh copy read breaks off:
+    validate names those, and nothing else of the council's."""
+    (policy_copy / "councils" / "swansea.yaml").write_text(SWANSEA.read_text(encoding="utf-8"), encoding="utf-8")
+    assert _problems(policy_copy) == [
+        "policies/councils/swansea.yaml:54: responses.wording.cy: no text in Welsh: each of the council's "
+        "languages needs its own words here",
+        "policies/councils/swansea.yaml:65: responses.targets[0].wording.cy: no text in Welsh: each of the "
+        "council's languages needs its own words here"]
+
+
+def test_what_the_catalogue_still_lacks_in_welsh_for_swansea(policy_copy):
+    """With the council's two English-only sentences left out, what stands
+    between Swansea and its sites is the catalogue: each rule it adopts has
+    its title, summary, wording and rationale in English only."""
+    text = SWANSEA.read_text(encoding="utf-8")
+    text = re.sub(r"\n  wording:\n    en: We'll try.*?\n    cy: null[^\n]*", "", text, flags=re.S)
+    text = re.sub(r"\n      wording:\n        en: We'll do our best.*?\n        cy: null", "", text, flags=re.S)
+    (policy_copy / "councils" / "swansea.yaml").write_text(text, encoding="utf-8")
+    problems = _problems(policy_copy)
+    lacking = {}
+    for problem in problems:
+        found = re.fullmatch(r"policies/rules/([\w-]+)\.yaml:\d+: (\w+): no text in Welsh, which swansea "
+                             r"publish\(es\) in: give it as \{en: \.\.\., cy: \.\.\.\}", problem)
+        assert found, problem
+        lacking.setdefault(found[1], set()).add(found[2])
+    adopted = {"impersonation", "abuse", "obscene", "inappropriate-material", "misinformation", "copyright",
+               "unlawful", "spam", "trolling", "illegal-activity"}
+    assert set(lacking) == adopted
+    assert all({"title", "summary", "wording", "rationale"} <= fields for fields in lacking.values()), lacking
