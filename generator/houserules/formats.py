@@ -63,10 +63,35 @@ class Wordlist(Model):
     """A word list the checker reads (policies/wordlists/<id>.yaml)."""
     id: str = spec(Slug(help="equals the file name"))
     title: str = spec(Text())
+    language: str = spec(Choice(
+        *LANGUAGE_CODES, required=False, default="en",
+        help="the language its words are in (default en): a list in English is used for every council, since "
+             "comments in English reach them all; a list in another language only for the councils that publish "
+             "in it (`languages`), whose staff read it, and its words are never read with English endings"))
     source: WordlistSource = spec(WordlistSource.format())
     notes: str | None = spec(Text(required=False))
     entries: tuple[WordEntry, ...] = spec(ListOf(WordEntry.format(), min_items=1, unique=lambda e: e.term,
                                                  unique_what="term"))
+
+
+def applied_wordlists(wordlists: dict[str, Wordlist], languages: tuple[str, ...]) -> dict[str, Wordlist]:
+    """The word lists a council's checker reads: every list in English, and a
+    list in another language only when the council publishes in it.
+
+    English lists go to every council, Welsh ones included: comments in
+    English reach every council's pages. A list in Welsh goes only to a
+    council that works in Welsh (`languages` has cy), because:
+    - that council's moderators read Welsh, and judge what it flags; a
+      council in English alone cannot, and if it asks for comments in English
+      (the `language` check) a comment in Welsh already "may break" that rule;
+    - the Welsh list is the project's own, not yet reviewed by a first-language
+      speaker: it is used only where Welsh comments are expected;
+    - some Welsh words are spelt as English abbreviations or words ("cont."
+      for continued, "coc"): kept away from councils that gain nothing by them;
+    - a council in English alone keeps the rule pack, the checker's verdicts
+      and the published versions' source files it had without the list.
+    """
+    return {wl_id: wl for wl_id, wl in wordlists.items() if wl.language == "en" or wl.language in languages}
 
 
 # ---------------------------------------------------------------- rules

@@ -12,7 +12,7 @@ from houserules_checker.lexicon import Lexicon
 from .errors import SourceProblem
 from .formats import Rule
 from .load import Policy
-from .rulepack import FORMAT
+from .rulepack import FORMAT, pack_words
 from .schema import as_data
 from .yamlsource import display_path
 
@@ -26,7 +26,9 @@ def expected_verdict(rule: Rule) -> str:
 
 
 def _words(policy: Policy) -> list[dict]:
-    return [dict(as_data(e), list=wl_id) for wl_id, wl in sorted(policy.wordlists.items()) for e in wl.entries]
+    # Every word list, whatever its language: the examples are shared by every
+    # council, and a "passes" example must pass for a council in Welsh too.
+    return pack_words(policy.wordlists)
 
 
 def rule_checker(policy: Policy, rule: Rule, words: list[dict] | None = None,

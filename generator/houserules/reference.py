@@ -136,7 +136,9 @@ def _check_kinds() -> list[str]:
                             for k, f in record.fields.items()) or "none"
         lines.append(f"| `{kind}` | {_cell(record.help)} | {options} |")
     lines += ["", "Languages a `language` check accepts: "
-              + ", ".join(f"`{code}` ({name})" for code, name in LANGUAGES.items()) + ".", ""]
+              + ", ".join(f"`{code}` ({name})" for code, name in LANGUAGES.items()) + ". "
+              "A council's checker accepts the council's own `languages` as well as those the rule lists: "
+              "a council in Welsh and English never has a comment in Welsh called not in English.", ""]
     return lines
 
 

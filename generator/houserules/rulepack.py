@@ -17,7 +17,7 @@ import json
 
 from houserules_checker.lexicon import ENDINGS, SEVERITY
 
-from .formats import Council, Enforcement, PreElection, Rule, Wordlist
+from .formats import Council, Enforcement, PreElection, Rule, Wordlist, applied_wordlists
 from .load import Policy
 from .schema import NotStated, as_data
 from .wording import does
@@ -31,6 +31,7 @@ LIST_NAMES = {
     "ofcom": "Ofcom's guide to offensive language",
     "ldnoobw": "a public list of offensive words",
     "houserules": "the checker's own list of insults and slang",
+    "welsh": "the checker's own list of Welsh swear words and insults",
 }
 # Singular and plural, so the strongest can be "one of the strongest swear words".
 WORD_KINDS = {
@@ -88,8 +89,21 @@ def _reading(wordlists: dict[str, Wordlist]) -> dict:
     }
 
 
+def _check(rule: Rule, council: Council) -> dict:
+    """A rule's check as the council's pack gives it. A `language` check
+    accepts the council's own languages as well as the rule's: a council that
+    works in Welsh and English never has a comment in Welsh called "not in
+    English", whatever the shared rule lists. A council in English alone gets
+    the rule's check as it is."""
+    check = as_data(rule.check)
+    if rule.check.kind == "language":
+        check["languages"] = list(dict.fromkeys([*check["languages"], *council.languages]))
+    return check
+
+
 def build_rulepack(policy: Policy, slug: str, version: str | None = None) -> dict:
     council: Council = policy.councils[slug]
+    wordlists = applied_wordlists(policy.wordlists, council.languages)
     rules = []
     for entry in council.rules.entries:
         for rule_id in entry.ids:
@@ -101,7 +115,7 @@ def build_rulepack(policy: Policy, slug: str, version: str | None = None) -> dic
                 "summary": rule.summary,
                 "category": rule.category,
                 "wording": " ".join((entry.wording or rule.wording).split()),
-                "check": as_data(rule.check),
+                "check": _check(rule, council),
                 "at_once": at_once,
                 "next_steps": steps,
                 "next_steps_in_order": ordered,
@@ -112,27 +126,37 @@ def build_rulepack(policy: Policy, slug: str, version: str | None = None) -> dic
         "council": {"slug": slug, "name": name if isinstance(name, str) else name.placeholder},
         "version": version,
         "rules": rules,
-        "words": _words(policy.wordlists),
+        "words": _words(policy.wordlists, council.languages),
         "pre_election": _periods(council.pre_election),
-        "reading": _reading(policy.wordlists),
+        "reading": _reading(wordlists),
     }
 
 
-# id(word lists) -> (the word lists, their words as a pack lists them). The
-# same for every council of a policy, and most of making a pack, which a
-# build does for every site (tests/benchmarks/bench_build.py, CPU seconds a
-# council). Loaded word lists are never changed; each is kept here with its
-# words, so its id is not another's while it is.
-_WORDS: dict[int, tuple[dict[str, Wordlist], list[dict]]] = {}
+# (id(word lists), the council's languages) -> (the word lists, their words
+# as a pack lists them). The same for every council of a policy that works in
+# the same languages, and most of making a pack, which a build does for every
+# site (tests/benchmarks/bench_build.py, CPU seconds a council). Loaded word
+# lists are never changed; each is kept here with its words, so its id is
+# not another's while it is.
+_WORDS: dict[tuple[int, tuple[str, ...]], tuple[dict[str, Wordlist], list[dict]]] = {}
 
 
-def _words(wordlists: dict[str, Wordlist]) -> list[dict]:
-    kept = _WORDS.get(id(wordlists))
+def pack_words(wordlists: dict[str, Wordlist]) -> list[dict]:
+    """Every word of `wordlists` as a pack lists it, with its list's id. A
+    word of a list not in English says its language, so that the checker
+    does not read it with English endings ("cont" is not "contest")."""
+    return [dict(as_data(e), list=wl_id, **({} if wl.language == "en" else {"language": wl.language}))
+            for wl_id, wl in sorted(wordlists.items()) for e in wl.entries]
+
+
+def _words(wordlists: dict[str, Wordlist], languages: tuple[str, ...]) -> list[dict]:
+    """The words of the lists a council of these languages reads (applied_wordlists)."""
+    key = (id(wordlists), tuple(languages))
+    kept = _WORDS.get(key)
     if kept is None or kept[0] is not wordlists:
         if len(_WORDS) >= 16:
             _WORDS.clear()
-        words = [dict(as_data(e), list=wl_id) for wl_id, wl in sorted(wordlists.items()) for e in wl.entries]
-        kept = _WORDS[id(wordlists)] = (wordlists, words)
+        kept = _WORDS[key] = (wordlists, pack_words(applied_wordlists(wordlists, tuple(languages))))
     return [dict(word) for word in kept[1]]  # a pack of its own: its reader may change it
 
 

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from . import ledger
 from .errors import HouserulesError, PolicyError, SourceProblem
+from .formats import applied_wordlists
 from .load import Policy, load_policy, load_record
 from .merge import Conflict, merge
 from .schema import INVALID, Bool, Choice, Date, Field, Int, Record, Slug, Text
@@ -262,9 +263,11 @@ def _misplaced_correction(slug: str, v: Version, earlier: list[Version]) -> list
 
 def source_files(policy: Policy, slug: str) -> dict[str, bytes]:
     """The files a council's pages and checker are made from, as they are now."""
-    rules = sorted(set(policy.councils[slug].rules.ids))
+    council = policy.councils[slug]
+    rules = sorted(set(council.rules.ids))
+    # The word lists its checker reads: a list in Welsh is no part of a council in English alone.
     paths = [f"councils/{slug}.yaml", *(f"rules/{r}.yaml" for r in rules),
-             *(f"wordlists/{w}.yaml" for w in sorted(policy.wordlists))]
+             *(f"wordlists/{w}.yaml" for w in sorted(applied_wordlists(policy.wordlists, council.languages)))]
     return {p: (policy.root / p).read_bytes() for p in paths}
 
 

@@ -71,6 +71,7 @@ class Entry:
     label: str = ""  # how a finding names it: "'shit' (medium, general, word list ofcom)"
     insulting: bool = False  # an insult aimed at whoever it is near
     insulting_if_called: bool = False  # innocent too ("muppet"): an insult when someone is called it
+    english: bool = True  # read with English endings ("bitches"); a Welsh word is not ("cont" is not "contest")
 
     def __post_init__(self):
         object.__setattr__(self, "label", self.label or f"'{self.term}' ({SEVERITY[self.severity]}, "
@@ -101,7 +102,7 @@ class Lexicon:
         for raw in entries:
             entry = Entry(raw["term"], _plain(raw["term"]), raw["category"], raw["severity"],
                           raw.get("context_only", False), raw.get("name", False), raw.get("compounds", False),
-                          raw.get("list", ""))
+                          raw.get("list", ""), english=raw.get("language", "en") == "en")
             parts = [_plain(p) for p in entry.term.split()]
             if len(parts) == 1:
                 key = parts[0]
@@ -114,12 +115,16 @@ class Lexicon:
                 self.phrases.setdefault(tuple(squeeze(p) for p in parts), []).append(entry)
         # Inflected forms are looked up directly rather than tried ending by ending.
         self.inflected: dict[str, list[tuple[Entry, str]]] = {}
+        # Only words in English take English endings: a word of a list in
+        # another language (its pack entry says "language") is matched as
+        # the list spells it.
+        english = {key: [e for e in entries if e.english] for key, entries in self.single.items()}
         # The innocent reading wins: a form of a context-only word ("twinkies")
         # is never taken as a form of another ("twink").
-        innocent = {form for key, entries in self.single.items() if all(e.context_only for e in entries)
+        innocent = {form for key, entries in english.items() if entries and all(e.context_only for e in entries)
                     for form in _forms(key)}
-        for key, key_entries in self.single.items():
-            if len(key) < 3:
+        for key, key_entries in english.items():
+            if len(key) < 3 or not key_entries:
                 continue
             slur = any(e.category in SLUR_CATEGORIES for e in key_entries)
             for ending, form in _forms(key).items():
@@ -187,8 +192,10 @@ class Lexicon:
 
     def _read_masks(self, masks: dict[int, str], found: list) -> None:
         for i, masked in masks.items():
-            if found[i] and found[i][0]:
-                continue  # the leetspeak reading is a listed word ("sh1t")
+            if found[i] and found[i][0] and any(e.english or not e.context_only for e, _ in found[i][0]):
+                # The leetspeak reading is a listed word ("sh1t"). A Welsh word
+                # never flagged alone ("cont") does not hide the mask ("c0nt").
+                continue
             matches = self._digit_masks.get(masked)
             if matches is None:
                 matches = self._digit_masks[masked] = [(e, "with digits or symbols for letters")

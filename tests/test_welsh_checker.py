@@ -1,0 +1,267 @@
+"""The checker for a council that works in Welsh and English: comments in
+Welsh are read against its real rule pack, with the Welsh word list
+(policies/wordlists/welsh.yaml) and a language rule that accepts Welsh; a
+council in English alone is as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from houserules.load import load_policy
+from houserules.rulepack import applied_wordlists, build_rulepack
+from houserules_checker import BREAKS, MAY_BREAK, PASSES, Checker
+from houserules_checker.lexicon import Lexicon
+from houserules_checker.text import Text
+
+ADOPTED = ("swearing", "obscene", "abuse", "personal-attacks", "personal-information", "post-in-english")
+_RULES = "rules:\n  adopted:\n" + "".join(f"    - rule: {rule}\n" for rule in ADOPTED)
+
+# Llan-y-môr (made up, as in test_languages.py): in Welsh and English, with
+# the rules a council takes against swearing, abuse, personal information and
+# comments in other languages. The language rule is reworded, as a Welsh
+# council would word it.
+BILINGUAL = """\
+slug: llan-y-mor
+languages: [cy, en]
+name: {cy: Cyngor Llan-y-môr, en: Llan-y-môr Council}
+website: {cy: "https://www.llanymor.example.cymru", en: "https://www.llanymor.example.wales"}
+""" + _RULES + """\
+      wording: {cy: Postiwch yn Gymraeg neu yn Saesneg., en: Please post in Welsh or English.}
+"""
+
+# The same council's rules, in English alone.
+ENGLISH_ONLY = """\
+slug: glan-yr-afon
+name: Riverside Council
+website: https://www.riverside.example.org.uk
+""" + _RULES
+
+# Each adopted rule's own texts in Welsh (the catalogue's are English; a
+# council in Welsh needs them in both).
+RULES_CY = {
+    "swearing": ("Dim rhegi", "Rhegi neu iaith anweddus", "Peidiwch â rhegi.",
+                 "Mae plant yn darllen ein tudalennau hefyd."),
+    "obscene": ("Dim cynnwys anllad", "Cynnwys anllad neu rywiol", "Peidiwch â phostio dim byd anllad.",
+                "Mae plant yn darllen ein tudalennau hefyd."),
+    "abuse": ("Dim sarhau", "Sylw sarhaus neu ddifrïol", "Peidiwch â sarhau pobl eraill.",
+              "Mae pawb yn haeddu parch."),
+    "personal-attacks": ("Dim ymosodiadau personol", "Ymosodiad personol ar unigolyn",
+                         "Peidiwch ag ymosod ar neb yn bersonol.", "Mae pawb yn haeddu parch."),
+    "personal-information": ("Cadwch wybodaeth bersonol yn breifat", "Gwybodaeth bersonol fel manylion cyswllt",
+                             "Peidiwch â phostio gwybodaeth bersonol, fel rhif ffôn.",
+                             "Gall unrhyw un weld beth sydd ar ein tudalennau."),
+    "post-in-english": ("Postiwch yn Saesneg", "Sylw mewn iaith heblaw Saesneg",
+                        "Postiwch yn Saesneg, os gwelwch yn dda.",
+                        "Mae angen i'r bobl sy'n gofalu am ein tudalennau allu darllen pob sylw."),
+}
+
+
+def _in_welsh_too(policies: Path) -> None:
+    for rule_id, texts in RULES_CY.items():
+        path = policies / "rules" / f"{rule_id}.yaml"
+        rule = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for field, welsh in zip(("title", "summary", "wording", "rationale"), texts, strict=True):
+            rule[field] = {"en": rule[field], "cy": welsh}
+        path.write_text(yaml.safe_dump(rule, sort_keys=False, allow_unicode=True, width=1000), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def policy(tmp_path_factory):
+    """A copy of policies/ with Llan-y-môr and its English-only twin (as
+    test_languages.py's `policy_copy`, once for the module)."""
+    import shutil
+
+    root = Path(__file__).resolve().parent.parent
+    copy = tmp_path_factory.mktemp("welsh") / "policies"
+    shutil.copytree(root / "policies", copy, ignore=shutil.ignore_patterns("published"))
+    _in_welsh_too(copy)
+    (copy / "councils" / "llan-y-mor.yaml").write_text(BILINGUAL, encoding="utf-8")
+    (copy / "councils" / "glan-yr-afon.yaml").write_text(ENGLISH_ONLY, encoding="utf-8")
+    return load_policy(copy)  # the rules' examples proved too, with the Welsh list among the rest
+
+
+@pytest.fixture(scope="module")
+def welsh(policy) -> Checker:
+    return Checker(build_rulepack(policy, "llan-y-mor"))
+
+
+@pytest.fixture(scope="module")
+def english(policy) -> Checker:
+    return Checker(build_rulepack(policy, "glan-yr-afon"))
+
+
+def findings(checker: Checker, text: str) -> dict:
+    """The rules the comment breaks or may break, and their findings."""
+    return {f.rule: f for f in checker.check(text).findings if f.verdict != PASSES}
+
+
+# --- which word lists and languages a council's checker has ------------------
+
+def test_the_welsh_list_is_read_only_by_a_council_that_works_in_welsh(policy):
+    welsh_pack, english_pack = build_rulepack(policy, "llan-y-mor"), build_rulepack(policy, "glan-yr-afon")
+    assert {w["list"] for w in welsh_pack["words"]} == set(policy.wordlists)
+    assert {w["list"] for w in english_pack["words"]} == set(policy.wordlists) - {"welsh"}
+    assert "welsh" in welsh_pack["reading"]["lists"] and "welsh" not in english_pack["reading"]["lists"]
+    # Its words say their language; English words are packed as they were.
+    assert {w.get("language") for w in welsh_pack["words"] if w["list"] == "welsh"} == {"cy"}
+    assert not any("language" in w for w in english_pack["words"])
+    assert set(applied_wordlists(policy.wordlists, ("en",))) == set(policy.wordlists) - {"welsh"}
+    assert set(applied_wordlists(policy.wordlists, ("cy",))) == set(policy.wordlists)
+
+
+def test_the_language_rule_accepts_the_councils_own_languages(policy):
+    [welsh_rule] = [r for r in build_rulepack(policy, "llan-y-mor")["rules"] if r["id"] == "post-in-english"]
+    [english_rule] = [r for r in build_rulepack(policy, "glan-yr-afon")["rules"] if r["id"] == "post-in-english"]
+    assert welsh_rule["check"] == {"kind": "language", "languages": ["en", "cy"]}
+    assert english_rule["check"] == {"kind": "language", "languages": ["en"]}  # as the rule says
+    assert welsh_rule["wording"] == "Postiwch yn Gymraeg neu yn Saesneg."
+
+
+BINS_CY = "Pryd fydd y cyngor yn casglu'r biniau ar ein stryd ni? Does neb wedi dod ers pythefnos a mae'n drewi."
+
+
+def test_a_comment_in_welsh_passes_the_language_rule_of_a_council_in_welsh(welsh, english):
+    assert "post-in-english" not in findings(welsh, BINS_CY)
+    finding = findings(english, BINS_CY)["post-in-english"]
+    assert finding.verdict == MAY_BREAK
+    assert finding.why == ("written in Welsh, not English: a person decides whether it could be abusive",)
+
+
+def test_a_comment_in_another_language_still_may_break_it(welsh):
+    polish = "Kiedy w końcu naprawicie dziury na naszej ulicy? Jeździmy tędy codziennie i jest coraz gorzej."
+    finding = findings(welsh, polish)["post-in-english"]
+    assert finding.verdict == MAY_BREAK
+    assert finding.why == ("written in Polish, not English or Welsh: a person decides whether it could be "
+                           "abusive",)
+
+
+# --- swear words in Welsh ----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "word", "said"), [
+    ("Mae'r ffordd 'ma yn llawn tyllau, mae'n gachu llwyr a does neb yn gwneud dim byd.",
+     "gachu", "'gachu' (medium, general, word list welsh) as written"),
+    ("Cachu hwch o gynllun, mae'r cyngor yn gwastraffu ein harian ni eto.",
+     "Cachu", "'cachu' (medium, general, word list welsh) as written"),
+    ("Ffycin hel, mae'r biniau dal heb eu casglu ar ein stryd ni.",
+     "Ffycin", "'ffycin' (strongest, general, word list welsh) as written"),
+    ("Cer i ffwcio, dw i ddim yn talu treth cyngor am hyn.",
+     "ffwcio", "'ffwcio' (strongest, general, word list welsh) as written"),
+    ("Y bastad pwy bynnag sy wedi dympio sbwriel yn y lôn eto.",
+     "bastad", "'bastad' (strong, general, word list welsh) as written"),
+    ("Mae'r cynghorydd 'na yn gont, does dim byd wedi newid ers blynyddoedd.",
+     "gont", "'gont' (strongest, general, word list welsh) as written"),
+])
+def test_a_welsh_swear_word_breaks_the_swearing_rule_naming_the_word_and_the_list(welsh, text, word, said):
+    finding = findings(welsh, text)["swearing"]
+    assert finding.verdict == BREAKS, finding
+    assert [m.text for m in finding.matches] == [word]
+    assert finding.why == (said,)
+
+
+def test_a_mild_welsh_oath_may_break_it_as_an_english_one_does(welsh):
+    # "diawl" is graded with "damn" (Ofcom mild), as "damn" may break it.
+    for text, word in (("Be ddiawl mae'r cyngor yn ei wneud efo'r ffordd 'ma?", "ddiawl"),
+                       ("Mae'r gwasanaeth bws yn ddiawledig ers mis Medi.", "ddiawledig")):
+        finding = findings(welsh, text)["swearing"]
+        assert finding.verdict == MAY_BREAK, (text, finding)
+        assert [m.text for m in finding.matches] == [word]
+        assert finding.why == (f"'{word}' (mild, general, word list welsh) as written",)
+    damn = findings(welsh, "Damn, the buses are late again.")["swearing"]
+    assert damn.verdict == MAY_BREAK
+
+
+def test_a_welsh_phrase_is_found_as_a_phrase(welsh):
+    finding = findings(welsh, "Twll dy din di, dw i wedi cael llond bol ar y cyngor 'ma.")["swearing"]
+    assert finding.verdict == BREAKS
+    assert [m.text for m in finding.matches] == ["Twll dy din"]
+    assert finding.why == ("'twll dy din' (medium, general, word list welsh) as a phrase",)
+
+
+def test_a_welsh_insult_or_swear_word_aimed_at_someone_is_abuse(welsh, english):
+    # Aimed at "you": an insult, whatever its language.
+    found = findings(welsh, "You're a twpsyn, honestly, the potholes have been there for months.")
+    for rule in ("abuse", "personal-attacks"):
+        assert found[rule].verdict == BREAKS
+        assert [m.text for m in found[rule].matches] == ["twpsyn"]
+        assert found[rule].why == ("'twpsyn' aimed at 'you'",)
+    assert "abuse" not in findings(english, "You're a twpsyn, honestly, the potholes have been there for months.")
+    # "Ti'n gont" (you're a cunt): the checker's targets are English words,
+    # so the swear word breaks the swearing rule and the abuse rules leave
+    # whom it is aimed at to a person.
+    found = findings(welsh, "Ti'n gont, dim byd arall.")
+    assert found["swearing"].verdict == BREAKS
+    assert found["abuse"].verdict == found["personal-attacks"].verdict == MAY_BREAK
+    assert found["abuse"].why == ("'gont' is abusive, but not clearly aimed at someone",)
+
+
+def test_the_same_welsh_words_in_an_english_councils_checker_are_left_to_the_language_rule(english):
+    found = findings(english, "Mae'r ffordd 'ma yn llawn tyllau, mae'n gachu llwyr a does neb yn gwneud dim byd.")
+    assert "swearing" not in found
+    assert found["post-in-english"].verdict == MAY_BREAK
+
+
+# --- what must not match -----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    BINS_CY,
+    "Diolch yn fawr i'r criw am glirio'r eira oddi ar y ffordd i'r ysgol bore 'ma.",
+    "Mae twll mawr yn y ffordd ger y bont ar Stryd Fawr, mae'n beryg i feicwyr.",
+    "Pryd fydd y ganolfan ailgylchu ar agor dros y Nadolig? Diolch.",
+    "Mae'r parc yn edrych yn hyfryd, diolch i'r garddwyr am eu gwaith caled.",
+])
+def test_a_benign_welsh_comment_passes_every_rule(welsh, text):
+    assert findings(welsh, text) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Cont. on page 2: the full list of road closures is on the council's website.",
+    "Please cc the ward councillor, they said the notice was cont'd on the back.",
+    "The COC for the planning application is attached, see section 4 cont.",
+    "Well done to everyone who entered the Christmas lights contest, the winners are brilliant.",
+    "The contest for the Llandaff seat was close this year.",
+    "We had a choc ice at the seafront and the beach was spotless.",
+    "Who is the contact for the Diawl Bach ale festival at the town hall?",
+])
+def test_english_comments_with_innocent_look_alikes_do_not_match(welsh, text):
+    found = findings(welsh, text)
+    assert not {"swearing", "obscene", "abuse", "personal-attacks"} & set(found), (text, found)
+
+
+def test_welsh_words_are_read_as_the_list_spells_them_without_english_endings(policy):
+    lexicon = Lexicon(build_rulepack(policy, "llan-y-mor")["words"])
+    for word in ("contest", "contests", "conted", "cachus", "twpsyns"):
+        assert not [h for h in lexicon.find(Text(word).words) if h.entry.source == "welsh"], word
+    # The English lists still read English endings.
+    assert {(h.entry.term, h.how) for h in lexicon.find(Text("twats").words)} == {("twat", "with the ending '-s'")}
+
+
+# --- the other rules, in Welsh -----------------------------------------------
+
+def test_a_phone_number_in_a_welsh_comment_breaks_personal_information_as_in_english(welsh):
+    for text in ("Ffoniwch fi ar 07700 900123 i drefnu casglu'r soffa, diolch.",
+                 "Call me on 07700 900123 to arrange collecting the sofa, thanks."):
+        finding = findings(welsh, text)["personal-information"]
+        assert finding.verdict == BREAKS, text
+        assert [m.text for m in finding.matches] == ["07700 900123"]
+    email = findings(welsh, "Anfonwch y manylion at jane.jones@example.com os gwelwch yn dda.")
+    assert email["personal-information"].verdict == BREAKS
+
+
+def test_a_welsh_word_never_flagged_alone_does_not_hide_a_disguised_english_one(welsh, english):
+    # "c0nt": its digit read as a letter spells the Welsh "cont" (context
+    # only), and read as a hidden letter, "cunt": the English reading stands.
+    for checker in (welsh, english):
+        finding = findings(checker, "what a c0nt")["swearing"]
+        assert finding.verdict == BREAKS
+        assert finding.why == ("'cunt' (strongest, general, word list ldnoobw) with digits or symbols for letters",)
+
+
+def test_a_council_in_english_alone_is_published_without_the_welsh_list(policy):
+    from houserules.versions import source_files
+
+    assert "wordlists/welsh.yaml" in source_files(policy, "llan-y-mor")
+    english = source_files(policy, "glan-yr-afon")
+    assert "wordlists/welsh.yaml" not in english and "wordlists/ofcom.yaml" in english
