@@ -57,6 +57,13 @@ missing from. Texts marked *either* (addresses) may be one text for every
 language or a mapping. The shared rule catalogue (`policies/rules/`) takes the
 same mappings, English always; a council that adopts a rule needs the rule's
 texts in each of its languages.
+
+Not yet built: the sentences houserules writes itself (headings, the settings
+tables, the checker's page and results, the history) exist in English only, so
+`houserules build` refuses a council whose `languages` are not `[en]` rather
+than give it sites in English alone. `validate` accepts such a council, and
+its checker already accepts comments in its languages and reads the word
+lists in them (`language` of a word list).
 """
 
 
