@@ -265,3 +265,15 @@ def test_a_council_in_english_alone_is_published_without_the_welsh_list(policy):
     assert "wordlists/welsh.yaml" in source_files(policy, "llan-y-mor")
     english = source_files(policy, "glan-yr-afon")
     assert "wordlists/welsh.yaml" not in english and "wordlists/ofcom.yaml" in english
+
+
+def test_an_everyday_welsh_word_an_english_list_holds_is_not_flagged_alone_in_welsh(policy, welsh):
+    # "hoe" is a rest in Welsh (welsh.yaml, ordinary_words) and a spelling of
+    # "ho" in houserules.yaml: a council in Welsh reads it only in context.
+    rest = "Diolch i'r criw casglu sbwriel, maen nhw'n haeddu hoe ar ôl wythnos mor brysur."
+    assert {"obscene", "swearing"}.isdisjoint(findings(welsh, rest))
+    [hoe] = [w for w in build_rulepack(policy, "llan-y-mor")["words"] if w["term"] == "hoe"]
+    assert hoe["context_only"] is True and hoe["list"] == "houserules"
+    # A council in English alone keeps the entry as its list has it.
+    [hoe] = [w for w in build_rulepack(policy, "glan-yr-afon")["words"] if w["term"] == "hoe"]
+    assert not hoe.get("context_only")

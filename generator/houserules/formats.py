@@ -72,6 +72,12 @@ class Wordlist(Model):
     notes: str | None = spec(Text(required=False))
     entries: tuple[WordEntry, ...] = spec(ListOf(WordEntry.format(), min_items=1, unique=lambda e: e.term,
                                                  unique_what="term"))
+    ordinary_words: tuple[str, ...] = spec(ListOf(
+        Text(pattern=r"[^A-Z ]+", pattern_help="one lower-case word", prose=False), required=False, default=(),
+        unique=lambda w: w, unique_what="word",
+        help="for a list not in English: everyday words of its language that an English list holds as offensive "
+             "(Welsh 'hoe', a rest): for a council that publishes in this language, those English entries are "
+             "flagged only in context, as context_only entries are"))
 
 
 def applied_wordlists(wordlists: dict[str, Wordlist], languages: tuple[str, ...]) -> dict[str, Wordlist]:

@@ -156,8 +156,21 @@ def _words(wordlists: dict[str, Wordlist], languages: tuple[str, ...]) -> list[d
     if kept is None or kept[0] is not wordlists:
         if len(_WORDS) >= 16:
             _WORDS.clear()
-        kept = _WORDS[key] = (wordlists, pack_words(applied_wordlists(wordlists, tuple(languages))))
+        applied = applied_wordlists(wordlists, tuple(languages))
+        kept = _WORDS[key] = (wordlists, _ordinary_in_context(pack_words(applied), applied))
     return [dict(word) for word in kept[1]]  # a pack of its own: its reader may change it
+
+
+def _ordinary_in_context(words: list[dict], applied: dict[str, Wordlist]) -> list[dict]:
+    """English entries spelt as an everyday word of another language the
+    council works in ("hoe", a rest in Welsh) made context_only: a comment
+    in that language is not to break a rule for saying it ("Cymerwch hoe").
+    In context (aimed at someone) they are still found."""
+    ordinary = {w for wl in applied.values() if wl.language != "en" for w in wl.ordinary_words}
+    for word in words:
+        if word["term"] in ordinary and "language" not in word:
+            word["context_only"] = True
+    return words
 
 
 def dumps(pack: dict) -> str:
