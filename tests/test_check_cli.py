@@ -165,3 +165,35 @@ def test_a_reader_that_stops_early_gets_no_traceback(project_root):
     err = run.stderr.read().decode()
     run.wait(timeout=60)
     assert "Traceback" not in err and "BrokenPipeError" not in err, err
+
+
+def test_a_published_versions_pack_is_kept_and_read_back_as_made(project_root, tmp_path, monkeypatch):
+    """The pack of a published version is kept outside the project (the
+    user's cache folder), named by all it is made from; read back, it is the
+    pack made again, and a kept file that cannot be read is made again."""
+    import dataclasses
+
+    from houserules import checkers
+    from houserules.versions import load_versions
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = project_root / "policies"
+    version = load_versions(root)["ashfield"][0]
+    made = checkers.published_pack(root, version)
+    [kept] = (tmp_path / "cache" / "houserules" / "packs").glob("*.json")
+    assert kept.name.startswith("ashfield-v1-") and made["version"] == "v1"
+
+    def unread(*_, **__):
+        raise AssertionError("the kept pack was not read")
+
+    load_version = checkers.load_version
+    monkeypatch.setattr(checkers, "load_version", unread)
+    assert checkers.published_pack(root, version) == made
+    kept.write_text('{"key": ', encoding="utf-8")  # cut short
+    monkeypatch.setattr(checkers, "load_version", load_version)
+    assert checkers.published_pack(root, version) == made
+    assert json.loads(kept.read_text(encoding="utf-8"))["pack"] == made
+    # Another file's content, or another version, is another pack.
+    other = dataclasses.replace(version, files={**version.files, "rules/abuse.yaml": "0" * 64})
+    names = {kept, *(checkers._kept_file(v)[0] for v in (other, load_versions(root)["ashfield"][1]))}
+    assert len(names) == 3 and {n.parent for n in names} == {kept.parent}

@@ -46,6 +46,7 @@ from houserules.load import load_policy
 from houserules.rulepack import build_rulepack
 from houserules_checker import Checker, model, regex_guard, text
 from houserules_checker.detectors import insults, language
+from houserules_checker.prefilter import Deferred
 
 RATIO = 2.2  # work(2n) / work(n), at most
 N = 2_000  # characters (or words of the post replied to, or earlier comments) in the shorter comment
@@ -318,6 +319,10 @@ BY_HAND = {
 }
 
 
+def _compiled(pattern: re.Pattern | Deferred) -> re.Pattern:
+    return pattern.compiled if isinstance(pattern, Deferred) else pattern
+
+
 def _patterns() -> dict[str, re.Pattern]:
     modules = ["houserules_checker.text", "houserules_checker.lexicon", "houserules_checker.prefilter",
                *(f"houserules_checker.detectors.{m.name}"
@@ -325,12 +330,12 @@ def _patterns() -> dict[str, re.Pattern]:
     found = {}
     for name in modules:
         for attr, value in vars(importlib.import_module(name)).items():
-            if isinstance(value, re.Pattern):
-                found[f"{name}.{attr}"] = value
+            if isinstance(value, (re.Pattern, Deferred)):  # a Deferred one is compiled here
+                found[f"{name}.{attr}"] = _compiled(value)
             elif isinstance(value, list):
                 for i, item in enumerate(value):
-                    if isinstance(item, tuple) and item and isinstance(item[0], re.Pattern):
-                        found[f"{name}.{attr}[{i}]"] = item[0]
+                    if isinstance(item, tuple) and item and isinstance(item[0], (re.Pattern, Deferred)):
+                        found[f"{name}.{attr}[{i}]"] = _compiled(item[0])
     tables = language.tables()
     for attr, value in vars(type(tables)).items():
         if hasattr(value, "func") and isinstance(getattr(tables, attr), re.Pattern):

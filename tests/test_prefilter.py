@@ -12,7 +12,9 @@ from houserules.load import load_policy
 from houserules.rulepack import build_rulepack
 from houserules_checker import Checker
 from houserules_checker.detectors import accusation, promotion, threats
+from houserules_checker.kinds import KINDS
 from houserules_checker.prefilter import LiteralScan, Prefilter, _anchor, literals
+from houserules_checker.text import prepare
 
 ROOT = Path(__file__).resolve().parent.parent
 POLICY = load_policy(ROOT / "policies")
@@ -98,3 +100,24 @@ def test_a_comment_with_the_literal_always_has_its_anchor():
     scan = LiteralScan([day])
     assert scan.may_match(day, scan.find("earn 500 a day from home"))
     assert not scan.may_match(day, scan.find("a lovely morning"))
+
+
+@pytest.mark.parametrize("slug", sorted(POLICY.councils))
+def test_a_first_comment_searched_anchor_by_anchor_reads_as_the_compiled_search(slug):
+    # A scan's first comment is searched for each anchor in turn (a check of
+    # one comment then compiles no pattern of them all): every prefilter
+    # must read the same from what that finds as from the compiled search.
+    pack = build_rulepack(POLICY, slug)
+    prefilters = list(dict.fromkeys(p for rule in pack["rules"]
+                                    for p in KINDS[rule["check"]["kind"]].prefilters(rule["check"])))
+    compiled = LiteralScan(prefilters)
+    compiled.find("")  # its first search: the next ones are the compiled pattern's
+    texts = [*_texts(), "subscribe to my channel", "sub4sub", "selling cheap, dm me for a price", "youre dead",
+             "I'll give you a good hiding", "time to nuke them all", "visit www.shop.co.uk £5"]
+    for text in texts:
+        norm = prepare(text).norm
+        first = LiteralScan(prefilters)
+        by_anchor, by_pattern = first.find(norm), compiled.find(norm)
+        assert ([first.may_match(p, by_anchor) for p in prefilters]
+                == [compiled.may_match(p, by_pattern) for p in prefilters]), text
+    assert compiled._search is not None

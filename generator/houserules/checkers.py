@@ -4,17 +4,22 @@ force that day, as its sites show them, or its source (--source)."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+import os
 import re
+import sys
 import tempfile
 from pathlib import Path
 
+import houserules_checker
+import yaml
 from houserules_checker import Checker
 
 from .editions import load_version, shown_on
 from .errors import InputError
 from .load import Policy, load_policy
-from .rulepack import build_rulepack
-from .versions import load_versions
+from .versions import Version, load_versions
 
 
 class Checkers:
@@ -48,10 +53,11 @@ class Checkers:
             if version is None:
                 policy = self._source[0]
                 assert policy is not None  # loaded whenever the source can be what is shown
-            else:  # loaded when first needed: most runs need one version
-                with tempfile.TemporaryDirectory() as work:
-                    policy = load_version(self._root, version, Path(work))
-            checker = self._made[label] = Checker(build_rulepack(policy, self.council, label))
+                from .rulepack import build_rulepack  # not for a kept pack: see published_pack
+                checker = Checker(build_rulepack(policy, self.council, label))
+            else:  # made when first needed: most runs need one version
+                checker = Checker(published_pack(self._root, version))
+            self._made[label] = checker
         return checker
 
     @property
@@ -64,6 +70,81 @@ class Checkers:
         if self._versions:
             return f"policy {checker.pack['version']}, in force on {day.isoformat()}"
         return f"policy: {version_label(checker)}"
+
+
+def published_pack(root: Path, version: Version) -> dict:
+    """The rule pack of a published version, made from the files it was
+    published with; the same pack read back when it was made before, by the
+    same code from the same files.
+
+    Loading a version (every word list, checked entry by entry) and making its
+    pack was a quarter of `houserules check` from cold
+    (tests/benchmarks/bench_cli_start.py), and a published version never
+    changes. So the pack is kept, as JSON, outside the project (the user's
+    cache folder: nothing that reads the source or a build sees it), in a file
+    named by a digest of all it is made from: the version's files by their
+    sha256 (which load_versions has checked against their bytes), the source
+    of the houserules and houserules_checker packages, and the versions of
+    Python and PyYAML. A change to any byte of those names another file; a
+    file that cannot be read, or written, is only a pack made again."""
+    kept = _kept_file(version)
+    if kept is not None:
+        path, key = kept
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8"))
+            if stored["key"] == key and isinstance(stored["pack"], dict):
+                return stored["pack"]
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+    from .rulepack import build_rulepack  # with the formats it reads: not needed for a kept pack
+    with tempfile.TemporaryDirectory() as work:
+        policy = load_version(root, version, Path(work))
+    pack = build_rulepack(policy, version.council, version.folder)
+    if kept is not None:
+        _keep(kept[0], {"key": kept[1], "pack": pack})
+    return pack
+
+
+_KEPT_PACKS = 64  # the most packs the cache folder holds: the oldest go first
+
+
+def _kept_file(version: Version) -> tuple[Path, str] | None:
+    """Where the version's pack is kept, and the digest of all it is made
+    from; None when there is no cache folder to use, or no source to read."""
+    given = os.environ.get("XDG_CACHE_HOME", "")
+    try:
+        folder = (Path(given) if os.path.isabs(given) else Path.home() / ".cache") / "houserules" / "packs"
+        digest = hashlib.sha256(json.dumps(
+            [1, version.council, version.number, version.folder, sorted(version.files.items()), sys.version,
+             yaml.__version__, yaml.__with_libyaml__]).encode())
+        for package in (Path(__file__).parent, Path(houserules_checker.__file__).parent):
+            for path in sorted(package.rglob("*.py")):
+                digest.update(f"\0{path.relative_to(package.parent).as_posix()}\0".encode())
+                digest.update(path.read_bytes())
+    except (OSError, RuntimeError):  # RuntimeError: no home folder
+        return None
+    key = digest.hexdigest()
+    return folder / f"{version.council}-{version.folder}-{key}.json", key
+
+
+def _keep(path: Path, stored: dict) -> None:
+    """Write the file whole or not at all (another process may be reading
+    it), and drop the oldest files; a folder that cannot be written is left."""
+    written = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, suffix=".tmp",
+                                         delete=False) as out:
+            written = Path(out.name)
+            out.write(json.dumps(stored, ensure_ascii=False))  # json.dump writes piece by piece, in Python
+        os.replace(written, path)
+        written = None
+        kept = sorted(path.parent.glob("*.json"), key=lambda p: p.stat().st_mtime)
+        for old in kept[:-_KEPT_PACKS]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        if written is not None:
+            written.unlink(missing_ok=True)
 
 
 def _plain(name: str) -> str:

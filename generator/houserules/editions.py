@@ -15,15 +15,21 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .changes import Change, compare
 from .errors import PolicyError, SourceProblem
 from .load import Policy, load_policy
-from .resolve import resolve
 from .versions import Version, files_folder, in_order, materialise
 from .versions import in_force as _in_force
 from .yamlsource import display_path
 from .wording import long_date
+
+# What changed between versions (changes.py) and the pages of each (resolve.py)
+# are for builds; `houserules check` needs only load_version and shown_on, and
+# importing them was a twentieth of a check from cold
+# (tests/benchmarks/bench_cli_start.py). They are imported where they are used.
+if TYPE_CHECKING:
+    from .changes import Change
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,7 @@ class History:
     def pages(self, number: int, audience: str) -> list[str]:
         key = (number, audience)
         if key not in self._pages:
+            from .resolve import resolve
             view = resolve(self.policies[number], self.slug, audience)
             self._pages[key] = ([_page_path(p) for p, _ in view.pages] + ["history/"]
                                 + (["compare/"] if len(self.versions) > 1 else []))
@@ -60,6 +67,7 @@ class History:
         if self.before.get(new) == old:
             return self.changes[new]
         if (old, new) not in self._between:
+            from .changes import compare
             self._between[old, new] = compare(self.policies[old], self.policies[new], self.slug)
         return self._between[old, new]
 
@@ -109,6 +117,7 @@ def build_day() -> dt.date:
 
 
 def history_for(root: Path, slug: str, versions: list[Version], work: Path) -> History:
+    from .changes import compare
     policies = {v.number: load_version(root, v, work) for v in versions}
     before = told_against(versions)
     changes = {number: compare(policies[was], policies[number], slug) for number, was in before.items()}

@@ -6,13 +6,19 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import PolicyError, SourceProblem
-from .formats import Council, Rule, Wordlist
 from .languages import missing, names
 from .schema import INVALID, Context, Record
 from .yamlsource import display_path, load_yaml
+
+# The formats are imported where a policy is loaded (load_policy): `houserules
+# check` against a published version whose rule pack it has kept
+# (checkers.published_pack) loads none, and making the formats was a twentieth
+# of it from cold (tests/benchmarks/bench_cli_start.py).
+if TYPE_CHECKING:
+    from .formats import Council, Rule, Wordlist
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,7 @@ def load_policy(root: Path, *, prove: bool = True) -> Policy:
 
     `prove=False` skips proving the rules' examples: for a published version,
     whose examples were proved when it was published."""
+    from .formats import Council, Rule, Wordlist
     problems: list[SourceProblem] = []
     notes: list[SourceProblem] = []
     wordlists = _load_folder(root / "wordlists", Wordlist.format(), "id", {}, problems)

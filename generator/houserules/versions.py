@@ -34,7 +34,6 @@ from pathlib import Path
 
 from . import ledger
 from .errors import HouserulesError, PolicyError, SourceProblem
-from .formats import applied_wordlists
 from .load import Policy, load_policy, load_record
 from .merge import Conflict, merge
 from .schema import INVALID, Bool, Choice, Date, Field, Int, Record, Slug, Text
@@ -263,6 +262,7 @@ def _misplaced_correction(slug: str, v: Version, earlier: list[Version]) -> list
 
 def source_files(policy: Policy, slug: str) -> dict[str, bytes]:
     """The files a council's pages and checker are made from, as they are now."""
+    from .formats import applied_wordlists  # not with the module: see load.py
     council = policy.councils[slug]
     rules = sorted(set(council.rules.ids))
     # The word lists its checker reads: a list in Welsh is no part of a council in English alone.

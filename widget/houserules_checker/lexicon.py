@@ -303,7 +303,9 @@ def _forms(key: str) -> dict[str, str]:
             # "pussy" -> "pussies", "shitty" -> "shittiest"
             stem = key[:-1] + ("i" if ending in ("es", "ed", "er", "ers", "est") else "")
         forms.setdefault(ending, squeeze(stem + ending))
-    return {e: f for e, f in forms.items() if f != squeeze(key)}
+    # Squeezed once, not once an ending: a checker's start works out every word's forms.
+    squeezed = squeeze(key)
+    return {e: f for e, f in forms.items() if f != squeezed}
 
 
 def _plain(term: str) -> str:

@@ -36,6 +36,7 @@ _REPEATS = {_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", _C.MA
 _ZERO_WIDTH = {_C.AT, _C.ASSERT, _C.ASSERT_NOT}
 
 
+@cache  # asked of every character of every pattern, and patterns share their letters
 def _caseless(code: int) -> str | None:
     """A literal character as the normalised comment holds it; None when
     case-insensitive matching could let another character stand for it."""
@@ -85,10 +86,33 @@ def _union(of, alternatives) -> set[str] | None:
     return out
 
 
+def _spelled(items):
+    """(strings, item) for each item of a sequence: the strings it can match
+    (_exact), None when they are not all known. A stretch of plain characters
+    comes as one, ({"kill"}, None) for k, i, l, l: taken a character at a
+    time, the patterns' words were most of the work of finding their
+    literals, which `houserules check` does from cold for every pattern it
+    uses (tests/benchmarks/bench_cli_start.py)."""
+    word = ""
+    # A parsed pattern's own list: iterating the parse calls a Python __getitem__ for each item.
+    for item in getattr(items, "data", items):
+        op, av = item
+        if op is _C.LITERAL:
+            ch = _caseless(av)
+            if ch is not None:
+                word += ch
+                continue
+        if word:
+            yield {word}, None
+            word = ""
+        yield _exact(item), item
+    if word:
+        yield {word}, None
+
+
 def _exact_seq(items) -> set[str] | None:
     out = {""}
-    for item in items:
-        strings = _exact(item)
+    for strings, _ in _spelled(items):
         if strings is None:
             return None
         out = {a + b for a in out for b in strings}
@@ -107,8 +131,7 @@ def _required(items) -> set[str] | None:
         if "" not in run:
             candidates.append(set(run))
 
-    for item in items:
-        strings = _exact(item)
+    for strings, item in _spelled(items):
         if strings is not None:
             product = {a + b for a in run for b in strings}
             if len(product) <= _MAX_SET:
@@ -153,8 +176,14 @@ def literals(regex: str) -> frozenset[str] | None:
     if not need:
         return None
     # A literal that contains another adds nothing: the shorter is present too.
-    need = {s for s in need if not any(o != s and o in s for o in need)}
-    return frozenset(need)
+    # Shortest first, each is compared with those kept (what one of the others
+    # holds, one of those kept holds too), not with every other: comparing all
+    # pairs was a tenth of reading the threat patterns.
+    kept: list[str] = []
+    for literal in sorted(need, key=len):
+        if not any(shorter in literal for shorter in kept):
+            kept.append(literal)
+    return frozenset(kept)
 
 
 class Prefilter:
@@ -174,7 +203,39 @@ class Prefilter:
         self.literals = frozenset(found) if found is not None else None
 
 
+class Deferred:
+    """A regular expression compiled when it is first used: one whose
+    prefilter rules out most comments need never be. A moderator's `houserules
+    check` reads one comment, and compiling the threat and promotion patterns
+    that it rules out was a twentieth of it from cold
+    (tests/benchmarks/bench_cli_start.py). `pattern` is the source, as a
+    compiled one's; everything else is the compiled pattern's (`compiled`)."""
+
+    def __init__(self, pattern: str):
+        self.pattern = pattern
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern)
+        return self._compiled
+
+    def __getattr__(self, name: str):
+        # Asked only for what the instance does not hold yet: what the pattern
+        # gives (its methods, bound, and its groups) is kept on the instance,
+        # so a check that runs it then finds it there, as fast as on a pattern.
+        if name.startswith("_"):  # not the pattern's (copy and pickle ask for such names before __init__)
+            raise AttributeError(name)
+        value = getattr(self.compiled, name)
+        setattr(self, name, value)
+        return value
+
+
 _NOTHING: frozenset[str] = frozenset()
+# The longest comment a scan's first search reads anchor by anchor (below):
+# a search for each anchor reads the whole comment.
+_ONE_BY_ONE = 5_000
 
 
 class LiteralScan:
@@ -189,10 +250,12 @@ class LiteralScan:
         # spaces and the commonest letters, so it skips most of a comment.
         anchors = {p: {_anchor(lit) for lit in p.literals} for p in prefilters if p.literals}
         union = sorted(set().union(*anchors.values()))
-        # At each position the pattern below stops at the shortest anchor
-        # that starts there; a prefilter counts as hit by every anchor that
-        # begins one of its own.
-        self._search = re.compile(_trie(union)).search if union else None
+        # At each position the pattern of them all (_trie) stops at the
+        # shortest anchor that starts there; a prefilter counts as hit by
+        # every anchor that begins one of its own.
+        self._union = union
+        self._search = None  # that pattern's search, compiled when first needed (find)
+        self._found_once = False
         # The anchors in the union that begin an anchor of a prefilter are its
         # anchor's prefixes found there: read from each anchor's own prefixes,
         # not by trying every anchor of the union (that was two fifths of a
@@ -205,9 +268,30 @@ class LiteralScan:
         self.keys_of = self._keys.get  # the anchors of a prefilter (by id) that a comment must hold one of
 
     def find(self, norm: str) -> frozenset[str]:
+        search = self._search
+        if search is None:
+            if not self._union:
+                return _NOTHING
+            if not self._found_once and len(norm) <= _ONE_BY_ONE:
+                # Compiling the pattern of every anchor costs as much as
+                # searching a hundred short comments anchor by anchor, and a
+                # moderator's `houserules check` reads one comment: the
+                # pattern was a tenth of it from cold
+                # (tests/benchmarks/bench_cli_start.py). So a scan's first
+                # comment is searched for each anchor in turn, and the
+                # pattern is compiled for the next. The set may hold more
+                # anchors than the pattern reports (a longer one where a
+                # shorter starts at the same place), but a prefilter reads
+                # the same from it: it is hit when an anchor of the union
+                # that begins one of its own is in the comment, and at that
+                # place the pattern reports that anchor or a shorter one that
+                # begins it too.
+                self._found_once = True
+                return frozenset([anchor for anchor in self._union if anchor in norm]) or _NOTHING
+            search = self._search = re.compile(_trie(self._union)).search
         found: set[str] = set()
-        search, at = self._search, 0
-        while search is not None and (m := search(norm, at)) is not None:
+        at = 0
+        while (m := search(norm, at)) is not None:
             found.add(m.group())
             at = m.start() + 1  # literals may overlap
         return frozenset(found) if found else _NOTHING

@@ -134,7 +134,8 @@ def _table(spec: str) -> dict[str, tuple[tuple[tuple[str, ...], int, tuple[Predi
 
 # What may be said of a group named as the subject. Words such as "are",
 # "should", "not", "all", "just", "a" are read between the group and these.
-PREDICATES = _table("""
+# Read into PREDICATES when a comment first names a group (_read_tables).
+_PREDICATES = """
 # calls for violence
 violence - modal : killed, murdered, shot, gassed, hanged, hung, lynched, burned, burnt, executed, exterminated,
     eradicated, eliminated, slaughtered, butchered, beheaded, stabbed, beaten, bombed, nuked, tortured, drowned,
@@ -277,7 +278,8 @@ dehumanise - any : belong/belongs in a zoo, belong/belongs in the zoo, belong/be
     belong/belongs in gas chambers, belong/belongs in an oven, belong/belongs in the ovens
 - stereotype any : integrate, wash, learn english, speak english, contribute anything
 - stereotype any end : work, contribute
-""")
+"""
+PREDICATES: dict[str, tuple[tuple[tuple[str, ...], int, tuple[Predicate, ...]], ...]] = {}
 
 # Verbs said to a group, its object: "deport all X", "send X back", "I hate X".
 # name: (what it is, the particle it needs after the group, or None).
@@ -573,6 +575,7 @@ def _find(comment) -> tuple[Signal, ...]:
 
 def _mentions(keys: tuple[str, ...]) -> list[Mention]:
     """Where a protected group is named, in order, and the pronouns that may stand for one named before."""
+    _read_tables()
     n = len(keys)
     out: list[Mention] = []
     covered = 0  # the words before this are part of a name already found
@@ -650,8 +653,18 @@ def _index(entries) -> tuple[dict, dict, tuple | None]:
     return after, before, alone
 
 
-# ANCHORS, indexed, with each name's terms by form: worked out once.
-_NAMES = {word: _index(entries) for word, entries in ANCHORS.items()}
+# ANCHORS, indexed, with each name's terms by form: worked out once (_read_tables).
+_NAMES: dict[str, tuple[dict, dict, tuple | None]] = {}
+
+
+def _read_tables() -> None:
+    """Fill PREDICATES and _NAMES, once: when a comment first names a group.
+    Most comments name none, and a moderator's `houserules check` reads one:
+    building them with the module was a twentieth of it from cold
+    (tests/benchmarks/bench_cli_start.py)."""
+    if not _NAMES:  # filled last, so that PREDICATES is full once it is
+        PREDICATES.update(_table(_PREDICATES))
+        _NAMES.update({word: _index(entries) for word, entries in ANCHORS.items()})
 
 
 def _candidates(keys: tuple[str, ...], i: int, n: int):

@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 
 from ..findings import BREAKS, MAY_BREAK, Signal
-from ..prefilter import Prefilter
+from ..prefilter import Deferred, Prefilter
 
 # A name is at most 63 characters between dots (RFC 1035). Bounded, so a long
 # run of letters and hyphens ("a-b-c-...") is not read again from every hyphen.
-_LINK = re.compile(r"(?:https?://|www\.)\S+|\b[a-z0-9-]{2,63}\.(?:com|co\.uk|net|org|info|biz|ly|io|me|shop|store)(?:/\S*)?\b")
+_LINK = Deferred(r"(?:https?://|www\.)\S+|\b[a-z0-9-]{2,63}\.(?:com|co\.uk|net|org|info|biz|ly|io|me|shop|store)(?:/\S*)?\b")
 # Strong: self-promotion or selling on its own.
-_STRONG = re.compile(
+_STRONG = Deferred(
     r"\b(?:check (?:out )?my|check out (?:our|this) (?:channel|page|shop|site|website|video|offer)|visit my|"
     r"subscribe to (?:my|me|our)|(?:sub|subscribe|subscribers?|subs?cribe) (?:to me|back|for sub|4 sub)|"
     r"sub ?4 ?sub|follow (?:me|my|us on)|like my (?:page|video|channel)|my (?:channel|youtube|page|shop|website|"
@@ -44,10 +44,10 @@ _STRONG = re.compile(
 )
 _LINK_ALONE_WORDS = 8  # a link with hardly any words around it is a drop, not a conversation
 # Public-sector and public-service sites: a resident pointing to one is not advertising.
-_PUBLIC_SITE = re.compile(r"(?:\.gov\.uk|\.nhs\.uk|\.police\.uk|\.ac\.uk|\.sch\.uk|\.mod\.uk|\.parliament\.uk|"
+_PUBLIC_SITE = Deferred(r"(?:\.gov\.uk|\.nhs\.uk|\.police\.uk|\.ac\.uk|\.sch\.uk|\.mod\.uk|\.parliament\.uk|"
                           r"bbc\.co\.uk)(?:[/:?#]|$)")
 # Weak: could be advertising, or a resident sharing something useful.
-_WEAK = re.compile(r"\b(?:check (?:it|this) out|come check|subscribe|subscrib\w*|suscrib\w*|subscribers|"
+_WEAK = Deferred(r"\b(?:check (?:it|this) out|come check|subscribe|subscrib\w*|suscrib\w*|subscribers|"
                    r"sale|offers?|deals?|promo|discount|for sale|selling|cheap|"
                    r"to book|whatsapp|hire|quotes?|per (?:hour|day|job)|a day|message me|contact me)\b|[£$]\s?\d+")
 

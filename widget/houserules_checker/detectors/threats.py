@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from ..findings import BREAKS, MAY_BREAK, Signal
-from ..prefilter import Prefilter
+from ..prefilter import Deferred, Prefilter
 
 _VIOLENCE = r"(?:kill|stab|shoot|murder|batter|punch|smash|burn|bomb|torch|hurt|hang|strangle|glass|slash|knife)"
 _WHO = (r"(?:you|u|ya|him|her|them|the lot of you|every(?:one|body)|councillor \w+|cllr \w+|your \w+"
@@ -160,85 +160,86 @@ def _weapon(comment, match, whom: str, context) -> str | None:
     return MAY_BREAK if comment.emoji and not comment.original[start:start + 1].isascii() else None
 
 
+# Compiled when a comment holds their literals (Deferred): most hold none.
 THREATS = [
-    (re.compile(rf"\b(?:i|we|someone|somebody|people)(?:'ll| will|'m| am|'re| are| is)?(?: going to| gonna| gunna)?"
+    (Deferred(rf"\b(?:i|we|someone|somebody|people)(?:'ll| will|'m| am|'re| are| is)?(?: going to| gonna| gunna)?"
                 rf"(?: \w+){{0,3}} {_VIOLENCE}(?:s|ing)? {_WHO}\b(?! for\b)"),
      BREAKS, "says someone will do violence to a person"),
-    (re.compile(r"\b(?:deserves?|ought|needs?) to (?:be )?"
+    (Deferred(r"\b(?:deserves?|ought|needs?) to (?:be )?"
                 r"(?:die|dead|shot|stabbed|hanged|hung|killed|burned|beaten)\b"),
      BREAKS, "says someone deserves violence"),
-    (re.compile(r"\b(?:someone|somebody|they) should (?:kill|shoot|stab|hang|burn|bomb|torch)\b"),
+    (Deferred(r"\b(?:someone|somebody|they) should (?:kill|shoot|stab|hang|burn|bomb|torch)\b"),
      BREAKS, "calls for violence"),
-    (re.compile(r"\b(?:burn|bomb|torch|blow up|firebomb) (?:down )?(?:the |your )?"
+    (Deferred(r"\b(?:burn|bomb|torch|blow up|firebomb) (?:down )?(?:the |your )?"
                 r"(?:council|town hall|offices?|depot|house|home)\b"),
      BREAKS, "threatens to attack a place"),
-    (re.compile(r"\b(?:you're|youre|you are|ur) (?:dead|dead meat|going to die|gonna die|finished)\b"),
+    (Deferred(r"\b(?:you're|youre|you are|ur) (?:dead|dead meat|going to die|gonna die|finished)\b"),
      BREAKS, "tells someone they will be harmed"),
-    (re.compile(r"\b(?:break|smash|kick|punch|cave) (?:your|his|her|their) (?:\w+ )?"
+    (Deferred(r"\b(?:break|smash|kick|punch|cave) (?:your|his|her|their) (?:\w+ )?"
                 r"(?:legs?|neck|face|faces|head|heads|teeth|arms?|skull)\b"),
      BREAKS, "threatens to injure someone"),
-    (re.compile(r"\b(?:coming for you|you'll regret|you will regret|wait till i find|i'll find you|i will find you)\b"),
+    (Deferred(r"\b(?:coming for you|you'll regret|you will regret|wait till i find|i'll find you|i will find you)\b"),
      MAY_BREAK, "sounds like an intimidating threat"),
     # --- threats without threat words: what the comment does --------------------
     # "time to nuke them", "someone should string him up", "let's gas the lot of them"
-    (re.compile(rf"\b(?:time to|let{_A}?s|lets|{_SPEAKER}{_WILL}(?: just| go(?: and)?| come round and)?) "
+    (Deferred(rf"\b(?:time to|let{_A}?s|lets|{_SPEAKER}{_WILL}(?: just| go(?: and)?| come round and)?) "
                 rf"(?:nuke|gas|shoot|kill|stab|knife|hang|lynch|torch|bomb|glass|kneecap|batter|deck|lamp|"
                 rf"twat|thump|punch|slap|strangle|throttle) {_PERSON}\b(?! (?:off|out|down|up|a|an|some|the|for|"
                 rf"with|in the microwave|on the|over|at the (?:polls|ballot|election|next)|in the election)\b)"),
      BREAKS, Shape(_CALL)),
-    (re.compile(rf"\b(?:time to|let{_A}?s|lets|{_SPEAKER}{_WILL}(?: just| go(?: and)?| come round and)?) "
+    (Deferred(rf"\b(?:time to|let{_A}?s|lets|{_SPEAKER}{_WILL}(?: just| go(?: and)?| come round and)?) "
                 rf"(?P<verb>beat|string|duff|rough) {_PERSON} up\b(?! (?:of|at|with)\b)"),
      BREAKS, Shape(_CALL)),
     # "someone should sort him out", "I'll sort you out" (not "sort you out with a new bin")
-    (re.compile(rf"\b{_SPEAKER}{_WILL}(?: go(?: round| over| down)?(?: there)? and| come round and)? "
+    (Deferred(rf"\b{_SPEAKER}{_WILL}(?: go(?: round| over| down)?(?: there)? and| come round and)? "
                 rf"sort {_PERSON} out\b(?! (?:with|for|a|an|some|the)\b)"),
      BREAKS, Shape("a threat to 'sort out' a person", _help_or_harm)),
     # "I'll give you a slap", "he needs a good hiding", "she wants sorting out"
-    (re.compile(rf"\b{_SPEAKER}{_WILL} give {_PERSON} {_HARM}"),
+    (Deferred(rf"\b{_SPEAKER}{_WILL} give {_PERSON} {_HARM}"),
      BREAKS, Shape("a threat of harm", needs=_HARM)),
-    (re.compile(rf"\b(?P<target>he|she|they|you|u|him|her) (?:needs?|wants?|deserves?|could do with|is asking for|"
+    (Deferred(rf"\b(?P<target>he|she|they|you|u|him|her) (?:needs?|wants?|deserves?|could do with|is asking for|"
                 rf"are asking for|{_A}s asking for) {_HARM}"),
      BREAKS, Shape("says a person should be hurt", needs=_HARM)),
-    (re.compile(r"\b(?P<target>he|she|they|him|her|you|u) (?:needs?|wants?|deserves?) sorting(?: out)?\b"),
+    (Deferred(r"\b(?P<target>he|she|they|him|her|you|u) (?:needs?|wants?|deserves?) sorting(?: out)?\b"),
      BREAKS, Shape("says a person should be 'sorted out'")),
     # "I know where you live and I'll be paying you a visit"; "expect a little visit"
-    (re.compile(rf"\b(?:{_SPEAKER}{_WILL}(?: be)? (?:pay|paying|make|making|give|giving) {_PERSON} an?"
+    (Deferred(rf"\b(?:{_SPEAKER}{_WILL}(?: be)? (?:pay|paying|make|making|give|giving) {_PERSON} an?"
                 rf"|(?P<target2>you|u)(?:{_A}ll| will)(?: be)? (?:get|getting|have|having) an?|expect an?)"
                 rf"(?: (?P<menacing>little|late night|late-night|surprise|personal|friendly|proper))?"
                 rf"(?: visit| home visit)\b{_ORDINARY_VISIT}"),
      BREAKS, Shape("a threat of a visit", _visit)),
     # "you'd better watch your back", "Cllr Jones better watch his back"
-    (re.compile(r"\b(?:(?:better|best) (?:watch|mind)|watch) (?P<whose>your|ur|yer|his|her|their) backs?\b"
+    (Deferred(r"\b(?:(?:better|best) (?:watch|mind)|watch) (?P<whose>your|ur|yer|his|her|their) backs?\b"
                 r"(?! (?:on|when|while|lifting|lift|with|if|at|"
                 r"in|going|near|around|as|carrying|during|getting|moving|bending|for|the|those|these|this|that|"
                 r"doing|and (?:knees|neck|legs))\b)"),
      BREAKS, Shape("an intimidating warning ('watch your back')")),
     # "wait till I see you", "wait until I get my hands on him"
-    (re.compile(rf"\bwait(?:ing)? (?:till|til|until|{_A}til|{_A}till|untill) (?:i|we) (?:get my hands on|"
+    (Deferred(rf"\bwait(?:ing)? (?:till|til|until|{_A}til|{_A}till|untill) (?:i|we) (?:get my hands on|"
                 rf"get our hands on|get hold of|see|get|catch|find|meet) {_PERSON}\b"
                 rf"(?! (?:at|on|in|next|tomorrow|tonight|later|soon|again|there|home|a|an|some|the|back|"
                 rf"open|opening)\b)"),
      BREAKS, Shape("an intimidating threat ('wait till I ...')")),
     # "I know where your kids go to school", "we know where Councillor Smith lives"
-    (re.compile(rf"\b(?:i|we|people)(?: all)? know where (?:(?P<target2>he|she|they)|{_PERSON})(?: all)? "
+    (Deferred(rf"\b(?:i|we|people)(?: all)? know where (?:(?P<target2>he|she|they)|{_PERSON})(?: all)? "
                 rf"(?:live|lives|work|works|sleep|sleeps|goes? to school|park|parks)\b"),
      BREAKS, Shape("says they know where a person lives")),
-    (re.compile(r"\b(?:i|we) know (?:your|ur) (?:home )?address\b"),
+    (Deferred(r"\b(?:i|we) know (?:your|ur) (?:home )?address\b"),
      BREAKS, Shape("says they know a person's address")),
-    (re.compile(r"\b(?:i|we) know where (?P<target>your (?:kids|children|family|wife|husband|mum|mother|son|"
+    (Deferred(r"\b(?:i|we) know where (?P<target>your (?:kids|children|family|wife|husband|mum|mother|son|"
                 r"daughter)) (?:live|lives|go|goes|are|is)\b"),
      BREAKS, Shape("says they know where a person's family is")),
     # "you'll get what's coming to you", "sleep with one eye open", "you won't know what hit you"
-    (re.compile(rf"\b(?P<target>you|u|he|she|they)(?:{_A}ll| will| is going to| are going to)? (?:get|getting) "
+    (Deferred(rf"\b(?P<target>you|u|he|she|they)(?:{_A}ll| will| is going to| are going to)? (?:get|getting) "
                 rf"what(?:{_A}s| is) coming(?: to (?:you|him|her|them))?\b"
                 rf"|\bsleep with one eye open\b|\bwon{_A}?t know what(?:{_A}s)? hit (?P<target2>you|him|her|them)\b"),
      BREAKS, Shape("an intimidating threat")),
-    (re.compile(rf"\b(?:you(?:{_A}d| had)? better watch (?:out|yourself)(?! for\b)|your days are numbered|"
+    (Deferred(rf"\b(?:you(?:{_A}d| had)? better watch (?:out|yourself)(?! for\b)|your days are numbered|"
                 rf"you(?:{_A}ve| have) been warned|(?:i|we)(?:{_A}ll| will) make (?P<target>you|him|her|them) pay"
                 rf"(?! (?:for (?:the|it|my|our)|back)\b))"),
      MAY_BREAK, Shape("sounds like an intimidating threat")),
     # A weapon emoji beside a person: "@jo 🔪", "you 🔫"
-    (re.compile(r"(?<![\w@])(?P<target>you|u|him|her|them|@\w{1,30}) (?P<weapon>knife|gun|bomb)\b"
+    (Deferred(r"(?<![\w@])(?P<target>you|u|him|her|them|@\w{1,30}) (?P<weapon>knife|gun|bomb)\b"
                 r"|\b(?P<weapon2>knife|gun|bomb) {1,2}(?P<target2>you|u|him|her|them|@\w{1,30})\b"),
      MAY_BREAK, Shape("a weapon emoji", _weapon)),
 ]
