@@ -378,6 +378,8 @@ def catalogue_sentences(project_root: Path) -> dict[str, Sentence]:
         rule = yaml.safe_load(path.read_text(encoding="utf-8"))
         texts = [rule.get(k) or "" for k in ("title", "summary", "wording", "rationale")]
         texts.append((rule.get("check") or {}).get("reason") or "")
+        # The English of a text given in more than one language ({en: ..., cy: ...}).
+        texts = [text["en"] if isinstance(text, dict) else text for text in texts]
         for text in texts:
             for unit in re.split(r"\n\s*\n", text):
                 for s in split_sentences(re.sub(r"\s+", " ", unit).strip()):

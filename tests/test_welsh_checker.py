@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 from houserules.load import load_policy
 from houserules.rulepack import applied_wordlists, build_rulepack
@@ -39,45 +38,17 @@ name: Riverside Council
 website: https://www.riverside.example.org.uk
 """ + _RULES
 
-# Each adopted rule's own texts in Welsh (the catalogue's are English; a
-# council in Welsh needs them in both).
-RULES_CY = {
-    "swearing": ("Dim rhegi", "Rhegi neu iaith anweddus", "Peidiwch â rhegi.",
-                 "Mae plant yn darllen ein tudalennau hefyd."),
-    "obscene": ("Dim cynnwys anllad", "Cynnwys anllad neu rywiol", "Peidiwch â phostio dim byd anllad.",
-                "Mae plant yn darllen ein tudalennau hefyd."),
-    "abuse": ("Dim sarhau", "Sylw sarhaus neu ddifrïol", "Peidiwch â sarhau pobl eraill.",
-              "Mae pawb yn haeddu parch."),
-    "personal-attacks": ("Dim ymosodiadau personol", "Ymosodiad personol ar unigolyn",
-                         "Peidiwch ag ymosod ar neb yn bersonol.", "Mae pawb yn haeddu parch."),
-    "personal-information": ("Cadwch wybodaeth bersonol yn breifat", "Gwybodaeth bersonol fel manylion cyswllt",
-                             "Peidiwch â phostio gwybodaeth bersonol, fel rhif ffôn.",
-                             "Gall unrhyw un weld beth sydd ar ein tudalennau."),
-    "post-in-english": ("Postiwch yn Saesneg", "Sylw mewn iaith heblaw Saesneg",
-                        "Postiwch yn Saesneg, os gwelwch yn dda.",
-                        "Mae angen i'r bobl sy'n gofalu am ein tudalennau allu darllen pob sylw."),
-}
-
-
-def _in_welsh_too(policies: Path) -> None:
-    for rule_id, texts in RULES_CY.items():
-        path = policies / "rules" / f"{rule_id}.yaml"
-        rule = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for field, welsh in zip(("title", "summary", "wording", "rationale"), texts, strict=True):
-            rule[field] = {"en": rule[field], "cy": welsh}
-        path.write_text(yaml.safe_dump(rule, sort_keys=False, allow_unicode=True, width=1000), encoding="utf-8")
-
 
 @pytest.fixture(scope="module")
 def policy(tmp_path_factory):
     """A copy of policies/ with Llan-y-môr and its English-only twin (as
-    test_languages.py's `policy_copy`, once for the module)."""
+    test_languages.py's `policy_copy`, once for the module). The rules it
+    adopts are in Welsh in the catalogue itself."""
     import shutil
 
     root = Path(__file__).resolve().parent.parent
     copy = tmp_path_factory.mktemp("welsh") / "policies"
     shutil.copytree(root / "policies", copy, ignore=shutil.ignore_patterns("published"))
-    _in_welsh_too(copy)
     (copy / "councils" / "llan-y-mor.yaml").write_text(BILINGUAL, encoding="utf-8")
     (copy / "councils" / "glan-yr-afon.yaml").write_text(ENGLISH_ONLY, encoding="utf-8")
     return load_policy(copy)  # the rules' examples proved too, with the Welsh list among the rest

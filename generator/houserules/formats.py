@@ -140,7 +140,7 @@ def _option(option: Option) -> Field:
         return ListOf(Record("pattern", {
             "name": Slug(),
             "regex": Text(prose=False),
-            "why": Text(prose=False),
+            "why": Text(prose=False, translate=True),  # shown in the checker's results
         }, validate=_check_regex), min_items=1, unique=lambda p: p["name"], unique_what="pattern name",
             help=option.help)
     raise ValueError(f"no field for a check option of type {option.type!r}")
