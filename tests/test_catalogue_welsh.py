@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from houserules.languages import Translated, localise, missing
-from houserules.load import load_policy
-from houserules_checker.kinds import KINDS
+from houserules.load import load_policy, shown_in_check
 
 ROOT = Path(__file__).resolve().parent.parent
 FIELDS = ("title", "summary", "wording", "rationale")
@@ -30,15 +29,10 @@ def rules():
 
 def _texts(rule) -> dict[str, object]:
     """Each text of a rule shown on a page or in the checker's results, by
-    where it is: the rule's own fields, and its check's options that are
-    text for a person to read (a `human` check's reason, a pattern's why)."""
+    where it is: the rule's own fields, and its check's texts that a person
+    reads (found as `validate` finds them)."""
     found: dict[str, object] = {field: getattr(rule, field) for field in FIELDS}
-    for key, option in KINDS[rule.check.kind].options.items():
-        if option.type == "text":
-            found[f"check.{key}"] = rule.check[key]
-        elif option.type == "patterns":
-            for pattern in rule.check[key]:
-                found[f"check.{key}.{pattern['name']}.why"] = pattern["why"]
+    found.update(shown_in_check(rule.check))
     return found
 
 

@@ -138,6 +138,25 @@ def test_a_rule_the_council_adopts_needs_the_rules_own_texts_in_welsh(policy_cop
     assert "llan-y-mor publish(es) in" in problems[0]
 
 
+def test_a_checks_reason_or_why_in_english_only_is_named_too(policy_copy):
+    # What the checker's results and the rules page show of a check: a
+    # person's reason (trolling), a pattern's why (illegal-activity).
+    _write(policy_copy, BILINGUAL.replace("    - rule: swearing\n", "    - rule: swearing\n    - rule: trolling\n"
+                                          "    - rule: illegal-activity\n"))
+    # The reason as one plain text; the first pattern's why as {en: ...} alone.
+    for rule, welsh, english_only in (("trolling", r"^  reason:\n    en: (.*)\n    cy: .*\n", r"  reason: \1\n"),
+                                      ("illegal-activity", r"^ +cy: .*\n", "")):
+        path = policy_copy / "rules" / f"{rule}.yaml"
+        text = path.read_text(encoding="utf-8")
+        start, end = text.index("check:"), text.index("examples:")
+        check, count = re.subn(welsh, english_only, text[start:end], count=1, flags=re.M)
+        assert count == 1
+        path.write_text(text[:start] + check + text[end:], encoding="utf-8")
+    problems = [p for p in _problems(policy_copy) if "no text in Welsh" in p]
+    assert [re.match(r"policies/rules/([\w-]+)\.yaml:\d+: ([\w.\[\]]+):", p).groups() for p in problems] == [
+        ("illegal-activity", "check.patterns[0].why"), ("trolling", "check.reason")], problems
+
+
 def test_validate_says_what_is_missing_and_fails(policy_copy, capsys):
     _write(policy_copy, BILINGUAL.replace("  en: We welcome your comments on our pages.\n", ""))
     assert main(["validate", "--policies", str(policy_copy)]) == 1

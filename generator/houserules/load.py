@@ -134,13 +134,35 @@ def _check_rule_languages(rules, councils, root, problems) -> None:
             continue
         path = root / "rules" / f"{rule_id}.yaml"
         raw = None
-        for where, code in missing(rule, tuple(wanted)):
+        # The check's texts by the kinds' declarations (a plain text there is
+        # missing its Welsh too); the rest by the schema's.
+        gaps = [gap for gap in missing(rule, tuple(wanted)) if not gap[0].startswith("check.")] + [
+            (where, code) for where, text in shown_in_check(rule.check) for code in wanted
+            if code != "en" and code not in getattr(text, "texts", {})]
+        for where, code in gaps:
             if raw is None:
                 raw = load_yaml(path)
             problems.append(SourceProblem(
                 display_path(path), _line_at(raw, where), where,
                 f"no text in {names([code])}, which {', '.join(sorted(wanted[code]))} publish(es) in: "
                 f"give it as {{en: ..., {code}: ...}}"))
+
+
+def shown_in_check(check) -> list[tuple[str, Any]]:
+    """(where, text) for each text of a rule's check that a person reads: a
+    text option (a `human` check's reason) and each pattern's why. The
+    options are the checker's own data, so the schema's `translate` does not
+    reach them: they are found by the kinds' declarations."""
+    from houserules_checker.kinds import KINDS
+
+    shown: list[tuple[str, Any]] = []
+    for key, option in KINDS[check.kind].options.items():
+        value = check.options.get(key)
+        if option.type == "text" and value is not None:
+            shown.append((f"check.{key}", value))
+        elif option.type == "patterns":
+            shown += [(f"check.{key}[{n}].why", p["why"]) for n, p in enumerate(value or ()) if p.get("why")]
+    return shown
 
 
 def _line_at(raw, where: str) -> int:
