@@ -164,6 +164,14 @@ def test_validate_says_what_is_missing_and_fails(policy_copy, capsys):
     assert "llan-y-mor.yaml:5: about.en: missing: the text in English" in err, err
 
 
+def test_an_edit_to_one_language_alone_is_a_change():
+    before = Translated({"en": "Do not swear.", "cy": "Peidiwch â rhegi."}, "en")
+    after = Translated({"en": "Do not swear.", "cy": "Peidiwch â rhegi, os gwelwch yn dda."}, "en")
+    assert before != after and not before == after
+    assert before == Translated({"cy": "Peidiwch â rhegi.", "en": "Do not swear."}, "en")
+    assert before == "Do not swear." and hash(before) == hash("Do not swear.")  # as the text of its first language
+
+
 def test_language_names_in_each_language():
     assert names(("cy", "en")) == "Welsh and English"
     assert names(("cy", "en"), "cy") == "Cymraeg a Saesneg"
@@ -220,3 +228,20 @@ def test_the_catalogue_gives_swansea_each_rule_it_adopts_in_welsh(policy_copy):
             assert getattr(welsh, field) != getattr(english, field), (rule_id, field)
         if english.check.kind == "human":
             assert welsh.check["reason"] != english.check["reason"], rule_id
+
+
+def test_a_change_to_the_welsh_alone_is_told_only_where_welsh_is_read(policy_copy):
+    from houserules.changes import compare
+
+    _write(policy_copy)
+    before = load_policy(policy_copy, prove=False)
+    rule = policy_copy / "rules" / "swearing.yaml"
+    text = rule.read_text(encoding="utf-8")
+    assert text.count("Peidiwch â rhegi.") == 1
+    rule.write_text(text.replace("Peidiwch â rhegi.", "Peidiwch â rhegi o gwbl."), encoding="utf-8")
+    after = load_policy(policy_copy, prove=False)
+    [told] = compare(before, after, "llan-y-mor")
+    assert (told.area, told.what) == ("rule", "No swearing"), told
+    # Ashfield adopts the same rule and reads it in English: nothing changed for it.
+    assert "swearing" in before.councils["ashfield"].rules.ids
+    assert compare(before, after, "ashfield") == []

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from .formats import PUBLIC_NAV, STAFF_NAV, ActAtOnce
+from .languages import localise
 from .load import Policy
 from .rulepack import LIST_NAMES, build_rulepack
 from .schema import stated
@@ -373,6 +374,10 @@ class _Told:
 
 def compare(old: Policy, new: Policy, slug: str) -> list[Change]:
     """Every change of meaning in council `slug` from `old` to `new`."""
+    if new.councils[slug].languages == ("en",):
+        # As its sites read: for a council in English alone, an edit to a
+        # text in another language only (the catalogue's Welsh) is no change.
+        old, new = localise(old, "en"), localise(new, "en")
     changes: list[_Told] = []
     # The rules as the council adopts them: its wording, and the checker's rules.
     old_pack, new_pack = build_rulepack(old, slug), build_rulepack(new, slug)

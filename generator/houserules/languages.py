@@ -56,6 +56,19 @@ class Translated(str):
     def __repr__(self) -> str:
         return f"Translated({dict(self.texts)!r})"
 
+    # Two texts differ when any language's text does: an edit to the Welsh
+    # alone is a change of policy (changes.compare reads it with ==). Against
+    # a plain str it compares as that str, and hashes as one.
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Translated):
+            return dict(self.texts) == dict(other.texts)
+        return str.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = str.__hash__
+
 
 def localise(value: Any, code: str) -> Any:
     """`value` (a checked model, or any part of one) with each Translated
