@@ -99,6 +99,7 @@ def words_of(markdown: str) -> str:
 
 
 def rendered(policy: Policy):
+    """(slug, audience, page, view, traced Markdown) of every page of every council."""
     for slug in sorted(policy.councils):
         for audience in ("public", "staff"):
             view = resolve(policy, slug, audience)
@@ -108,9 +109,15 @@ def rendered(policy: Policy):
                 yield slug, audience, page, view, render_page(view, page, title, trace=True)
 
 
-def test_every_word_is_the_sources_or_a_traced_sentence(policy):
+@pytest.fixture(scope="module")
+def pages(policy) -> list:
+    """rendered(policy), rendered once for the tests of this module: they read it only."""
+    return list(rendered(policy))
+
+
+def test_every_word_is_the_sources_or_a_traced_sentence(pages):
     untraced = []
-    for slug, audience, page, _, markdown in rendered(policy):
+    for slug, audience, page, _, markdown in pages:
         _, outside = sentences(markdown)
         words = words_of(outside)
         if words:
@@ -118,16 +125,16 @@ def test_every_word_is_the_sources_or_a_traced_sentence(policy):
     assert not untraced, "words a template writes without naming what they state:\n" + "\n".join(untraced)
 
 
-def test_every_traced_sentence_rests_on_a_setting_the_council_stated(policy):
-    for slug, audience, page, view, markdown in rendered(policy):
+def test_every_traced_sentence_rests_on_a_setting_the_council_stated(pages):
+    for slug, audience, page, view, markdown in pages:
         for settings, _ in sentences(markdown)[0]:
             for setting in settings.split(","):
                 assert setting in TOOL_FACTS or view.stated(setting), f"{audience}/{slug}/{page}: {setting}"
 
 
-def test_a_council_that_states_only_its_rules_gets_no_sentence_about_anything_else(policy):
+def test_a_council_that_states_only_its_rules_gets_no_sentence_about_anything_else(pages):
     allowed = set(TOOL_FACTS) | {"rules", "name", "website"}
-    for slug, audience, page, _, markdown in rendered(policy):
+    for slug, audience, page, _, markdown in pages:
         if slug != "lowmoor":
             continue
         for settings, sentence in sentences(markdown)[0]:

@@ -6,6 +6,7 @@ Zensical (`houserules build --engine zensical`), which reads mkdocs.yml too."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -125,6 +126,12 @@ def _environment(trace: bool = False) -> jinja2.Environment:
 _ENV = _environment()
 
 
+@functools.cache
+def _traced_environment() -> jinja2.Environment:
+    # Made once, as _ENV is: a new environment compiles every template again.
+    return _environment(trace=True)
+
+
 def _template_for(page: str, audience: str, env: jinja2.Environment = _ENV) -> jinja2.Template:
     for name in (f"pages/{page}.{audience}.md.j2", f"pages/{page}.md.j2"):
         try:
@@ -138,7 +145,7 @@ def render_page(view: SiteView, page: str, title: str, *, trace: bool = False) -
     """One page's Markdown. With `trace`, every sentence a template writes is
     marked with the settings it states (TRACE_MARKS)."""
     context: PageContext = {"view": view, "title": title}
-    env = _environment(trace=True) if trace else _ENV
+    env = _traced_environment() if trace else _ENV
     return _tidy(_template_for(page, view.audience, env).render(**context))
 
 
