@@ -16,7 +16,8 @@ needs (widget/stdlib.txt, stdlib.py) into a zip of their own, named by its
 content, which the page gives Pyodide as its `stdLibURL`.
 Its own pyodide-lock.json lists Pyodide's packages, none of which the
 checker uses; ours lists only the engine's wheel with its sha256, so
-`loadPackage` refuses a wheel that is not the one built.
+the page (checker.js, which fetches the wheel with that hash as its
+Subresource Integrity) refuses a wheel that is not the one built.
 Folders are named by version and by hash so a browser's cache never mixes
 one build's files with another's.
 

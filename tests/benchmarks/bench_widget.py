@@ -3,7 +3,7 @@ after the checker is used, how long the checker takes to be ready, and how
 long a check takes in the browser (Pyodide) and in CPython, side by side.
 
     make bench-widget            # builds the sites first
-    .venv/bin/python tests/benchmarks/bench_widget.py [--council SLUG] [--runs N]
+    .venv/bin/python tests/benchmarks/bench_widget.py [--council SLUG] [--runs N] [--warm N]
 
 Headless Debian Chromium (as in the browser tests) against the built site
 served on 127.0.0.1 by houserules' preview server, which serves as a council's
@@ -14,7 +14,10 @@ cached for good. "Transferred" is what crossed the wire (bodies and headers);
 the page's own user-timing marks (hr-checker-ready: from the first keystroke
 to ready; hr-check: the engine's call; hr-check-shown: with the results
 written into the page). Comments are rule examples joined to the length
-wanted.
+wanted. Warm is the median of --warm reloads (one sample on a loaded machine
+moved by a second either way). Stage by stage: the page's marks on the way
+to ready (hr-checker-runtime, ...; checker.js), each as time since the
+keystroke, beside the floor's two (its script imported, loadPyodide done).
 
 Beside the checker, the floor: a page that only imports pyodide.mjs and calls
 loadPyodide() with Pyodide's full python_stdlib.zip, from the same runtime
@@ -71,7 +74,9 @@ window.startFloor = async () => {
   try {
     const runtime = new URL("runtime/", document.baseURI).href;
     const { loadPyodide } = await import(runtime + "pyodide.mjs");
+    performance.mark("floor-script");
     await loadPyodide({ indexURL: runtime, stdout: () => {}, stderr: () => {} });
+    performance.mark("floor-runtime");
     performance.measure("floor-ready", "floor-start");
   } catch (e) {
     window.floorError = String(e && e.stack || e);
@@ -157,13 +162,35 @@ def wait_ready(page, name: str = "hr-checker-ready") -> float:
     return measures(page, name)[-1]
 
 
-def floor(browser, base: str, folder: Path) -> dict:
+def marks(page, prefix: str) -> dict[str, float]:
+    """The page's marks named prefix-*, as ms since prefix-start."""
+    return page.evaluate("""prefix => {
+        const all = performance.getEntriesByType('mark').filter(m => m.name.startsWith(prefix));
+        const start = all.find(m => m.name === prefix + 'start');
+        return Object.fromEntries(all.map(m => [m.name.slice(prefix.length), m.startTime - start.startTime]));
+    }""", prefix)
+
+
+def medians(runs: list[dict[str, float]]) -> dict[str, float]:
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+
+# Each stage: what it is, the checker's mark (checker.js), the floor's (None: the floor has no such stage).
+STAGES = (("pyodide.mjs imported", "script", "script"),
+          ("runtime loaded (loadPyodide)", "runtime", "runtime"),
+          ("package loaded", "package", None),
+          ("rules fetched", "rules", None),
+          ("module imported", "imported", None),
+          ("Session made", "session", None))
+
+
+def floor(browser, base: str, folder: Path, warm_runs: int) -> dict:
     """Pyodide alone, cold then warm, in a context of its own."""
     context = browser.new_context()
     page = context.new_page()
     recorder = Recorder(page, base, folder)
-    out = {}
-    for run in ("cold", "warm"):
+    out: dict = {"warm_all": [], "warm_marks_all": []}
+    for run in ("cold", *["warm"] * warm_runs):
         page.goto(f"{base}/floor/", wait_until="networkidle")
         recorder.take()
         started = time.perf_counter()
@@ -174,9 +201,15 @@ def floor(browser, base: str, folder: Path) -> dict:
             raise SystemExit(f"Pyodide alone did not start: {page.evaluate('() => window.floorError')}")
         out[run] = wait_ready(page, "floor-ready")
         out[f"{run}_wall"] = (time.perf_counter() - started) * 1000
+        out[f"{run}_marks"] = marks(page, "floor-")
         page.wait_for_load_state("networkidle")
         out[f"{run}_bytes"], out[f"{run}_files"] = recorder.take_files()
+        if run == "warm":
+            out["warm_all"].append(out["warm"])
+            out["warm_marks_all"].append(out["warm_marks"])
     context.close()
+    out["warm"] = statistics.median(out["warm_all"])
+    out["warm_marks"] = medians(out["warm_marks_all"])
     return out
 
 
@@ -192,7 +225,11 @@ def main() -> int:
     ap.add_argument("--council", default="ashfield")
     ap.add_argument("--site", type=Path, default=ROOT / "site", help="built sites (default: site/)")
     ap.add_argument("--runs", type=int, default=100, help="checks per comment length (default 100)")
+    ap.add_argument("--warm", type=int, default=3, help="warm reloads, of the checker and the floor, "
+                                                         "their median reported (default 3)")
     args = ap.parse_args()
+    if args.warm < 1:
+        ap.error("--warm: at least 1")
     from playwright.sync_api import sync_playwright
 
     site = args.site / "public" / args.council
@@ -213,7 +250,8 @@ def main() -> int:
     texts = {n: comments(policy, n, args.runs) for n in LENGTHS}
 
     print("houserules checker in the browser: benchmark")
-    print(f"command: python tests/benchmarks/bench_widget.py --council {args.council} --runs {args.runs}")
+    print(f"command: python tests/benchmarks/bench_widget.py --council {args.council} --runs {args.runs} "
+          f"--warm {args.warm}")
     print(f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores; Chromium at {CHROMIUM}")
     print(f"page: /public/{args.council}/rules/ (the house rules page, with the checker), served on 127.0.0.1\n")
 
@@ -230,16 +268,22 @@ def main() -> int:
         page.fill("#hr-comment", "x")
         cold = wait_ready(page)
         cold_wall = (time.perf_counter() - started) * 1000
+        cold_marks = marks(page, "hr-checker-")
         page.wait_for_load_state("networkidle")
         after, after_files = recorder.take_files()
 
         # 2. Warm: the same browser, files in its cache.
-        page.goto(page_url, wait_until="networkidle")
-        recorder.take()
-        page.fill("#hr-comment", "x")
-        warm = wait_ready(page)
-        page.wait_for_load_state("networkidle")
-        warm_files = recorder.take()
+        warm_all, warm_marks_all = [], []
+        warm_files = (0, 0, 0)
+        for _ in range(args.warm):
+            page.goto(page_url, wait_until="networkidle")
+            recorder.take()
+            page.fill("#hr-comment", "x")
+            warm_all.append(wait_ready(page))
+            warm_marks_all.append(marks(page, "hr-checker-"))
+            page.wait_for_load_state("networkidle")
+            warm_files = recorder.take()
+        warm, warm_marks = statistics.median(warm_all), medians(warm_marks_all)
 
         # 3. Checks of each length, through the page as a reader does it.
         browser_times = {}
@@ -254,7 +298,7 @@ def main() -> int:
         context.close()
 
         # 4. The floor: Pyodide alone, full standard library, same server.
-        bare = floor(browser, floor_base, floor_dir)
+        bare = floor(browser, floor_base, floor_dir, args.warm)
         browser.close()
     shutil.rmtree(floor_dir, ignore_errors=True)
 
@@ -291,7 +335,16 @@ def main() -> int:
     print(f"   {'warm (cached)':22} {warm:9.0f} ms {bare['warm']:9.0f} ms   "
           f"({warm_files[0]} requests, {kb(warm_files[1])} transferred; "
           f"{bare['warm_bytes'][0]} requests, {kb(bare['warm_bytes'][1])})")
+    print(f"   warm, each reload: the checker {', '.join(f'{t:.0f}' for t in warm_all)} ms; "
+          f"the floor {', '.join(f'{t:.0f}' for t in bare['warm_all'])} ms")
     print("   aim: under 4,000 ms cold and 2,000 ms warm on localhost\n")
+    print("   stage by stage, ms from the first keystroke (the page's marks; warm: medians)")
+    print(f"   {'':30} {'cold checker':>13} {'cold floor':>11} {'warm checker':>13} {'warm floor':>11}")
+    ms = lambda found, key: f"{found[key]:.0f}" if key in found else "-"  # noqa: E731
+    for label, ours, theirs in STAGES:
+        print(f"   {label:30} {ms(cold_marks, ours):>13} {ms(bare['cold_marks'], theirs or ''):>11} "
+              f"{ms(warm_marks, ours):>13} {ms(bare['warm_marks'], theirs or ''):>11}")
+    print(f"   {'ready':30} {cold:>13.0f} {bare['cold']:>11.0f} {warm:>13.0f} {bare['warm']:>11.0f}\n")
     print(f"3. Time per check, {args.runs} different comments per length, one after another")
     print(f"   {'chars':>7} {'browser engine p50':>19} {'p95':>8} {'browser shown p50':>18} {'p95':>8} "
           f"{'CPython p50':>12} {'p95':>8}  (ms)")

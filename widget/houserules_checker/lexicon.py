@@ -25,6 +25,8 @@ from .text import LEET, MEANINGS, Words
 
 SEVERITY = {1: "mild", 2: "medium", 3: "strong", 4: "strongest"}
 ENDINGS = ("s", "es", "ed", "er", "ers", "ing", "in", "y", "ie", "ies", "z", "est", "ier", "iest")
+# No ending repeats a letter: _forms relies on it.
+assert all(a != b for ending in ENDINGS for a, b in zip(ending, ending[1:]))
 # Endings a slur is never read with: "spicy" and "spicier" are not slurs.
 _NOT_FOR_SLURS = ("y", "ie", "z", "ier", "iest")
 # The words a mask is most plausibly read as, commonest first: the swear
@@ -121,13 +123,14 @@ class Lexicon:
         english = {key: [e for e in entries if e.english] for key, entries in self.single.items()}
         # The innocent reading wins: a form of a context-only word ("twinkies")
         # is never taken as a form of another ("twink").
+        forms_of = Remembered(_forms)  # a context-only key's forms are asked for twice
         innocent = {form for key, entries in english.items() if entries and all(e.context_only for e in entries)
-                    for form in _forms(key)}
+                    for form in forms_of[key]}
         for key, key_entries in english.items():
             if len(key) < 3 or not key_entries:
                 continue
             slur = any(e.category in SLUR_CATEGORIES for e in key_entries)
-            for ending, form in _forms(key).items():
+            for ending, form in forms_of[key].items():
                 if form in self.single or form in self.inflected and not key_entries[0].context_only:
                     continue
                 if form in innocent and not all(e.context_only for e in key_entries):
@@ -295,6 +298,7 @@ SLUR_CATEGORIES = {"race-ethnicity", "sex-gender", "discriminatory", "mental-hea
 def _forms(key: str) -> dict[str, str]:
     """Inflected forms of a word-list key: ending -> squeezed form."""
     forms = {}
+    stems: dict[str, str] = {}  # a key has at most three stems: each squeezed once
     for ending in ENDINGS:
         stem = key
         if key.endswith("e") and ending[0] in "aeiouy":
@@ -302,7 +306,18 @@ def _forms(key: str) -> dict[str, str]:
         elif key.endswith("y") and ending in ("es", "ies", "ed", "er", "ers", "est", "ier", "iest"):
             # "pussy" -> "pussies", "shitty" -> "shittiest"
             stem = key[:-1] + ("i" if ending in ("es", "ed", "er", "ers", "est") else "")
-        forms.setdefault(ending, squeeze(stem + ending))
+        squeezed_stem = stems.get(stem)
+        if squeezed_stem is None:
+            squeezed_stem = stems[stem] = squeeze(stem)
+        # squeeze(stem + ending), without a regular expression for each of a
+        # pack's seven thousand forms (no ending repeats a letter): a tenth
+        # of building Ashfield's lexicon in CPython (36 ms to 32), and the
+        # lexicon is most of making a Checker, which the checker's page does
+        # before it is ready (tests/benchmarks/bench_widget.py, "Session made").
+        if squeezed_stem and squeezed_stem[-1] == ending[0]:
+            forms[ending] = squeezed_stem + ending[1:]
+        else:
+            forms[ending] = squeezed_stem + ending
     # Squeezed once, not once an ending: a checker's start works out every word's forms.
     squeezed = squeeze(key)
     return {e: f for e, f in forms.items() if f != squeezed}

@@ -42,7 +42,13 @@ async function start(progress) {
     throw new Unavailable("This browser cannot run WebAssembly, which the checker needs.");
   }
   progress("Downloading the checker (about 3.5 MB, the first time only)…");
+  // The engine and the rules are fetched while the runtime starts, not after.
+  const engineFile = fetchEngine();
+  const rulesText = fetchRules();
+  engineFile.catch(() => {});  // awaited below, unless the runtime fails first
+  rulesText.catch(() => {});
   const { loadPyodide } = await import(CONFIG.pyodide + "pyodide.mjs");
+  performance.mark("hr-checker-script");
   progress("Starting the checker in your browser…");
   const pyodide = await loadPyodide({
     indexURL: CONFIG.pyodide,
@@ -57,25 +63,101 @@ async function start(progress) {
     stdout: () => {},
     stderr: () => {},
   });
+  performance.mark("hr-checker-runtime");
   progress("Loading the rules…");
-  const problems = [];
-  await pyodide.loadPackage(CONFIG.package, {
-    checkIntegrity: true,
-    messageCallback: () => {},
-    errorCallback: (message) => problems.push(message),
-  });
-  if (!(CONFIG.package in pyodide.loadedPackages)) {
-    throw new Unavailable("The checker's files could not be loaded or did not match what the site published. " +
-      problems.join(" "));
-  }
-  const response = await fetch(CONFIG.rules, { credentials: "same-origin" });
-  if (!response.ok) throw new Unavailable(`The rules could not be loaded (${response.status}).`);
-  const rules = await response.text();
+  const engine = await engineFile;
+  install(pyodide, engine);
+  performance.mark("hr-checker-package");
+  const rules = await rulesText;
+  performance.mark("hr-checker-rules");
   const browser = pyodide.pyimport(`${CONFIG.module}.browser`);
+  performance.mark("hr-checker-imported");
   const session = browser.Session(rules);
+  performance.mark("hr-checker-session");
   const reader = readerOf(JSON.parse(rules));
   performance.measure("hr-checker-ready", "hr-checker-start");
   return { session, reader };
+}
+
+/* The engine's wheel, as the site's lock file names it, checked against the
+   hash the lock file gives (the browser refuses a body that does not match:
+   Subresource Integrity), as Pyodide's loadPackage would check it. */
+async function fetchEngine() {
+  const failed = (why) => new Unavailable(
+    `The checker's files could not be loaded or did not match what the site published. ${why}`);
+  let entry;
+  try {
+    const response = await fetch(CONFIG.lock, { credentials: "same-origin" });
+    if (!response.ok) throw new Error(`(${response.status})`);
+    entry = (await response.json()).packages[CONFIG.package];
+  } catch (error) {
+    throw failed(`The list of its files could not be read ${error.message || ""}.`);
+  }
+  if (!entry || !/^[0-9a-f]{64}$/.test(entry.sha256 || "")) throw failed("The list of its files does not name it.");
+  const digest = String.fromCharCode(...entry.sha256.match(/../g).map((hex) => parseInt(hex, 16)));
+  try {
+    const response = await fetch(new URL(entry.file_name, CONFIG.lock).href,
+      { credentials: "same-origin", integrity: `sha256-${btoa(digest)}` });
+    if (!response.ok) throw new Error(`(${response.status})`);
+    return { name: entry.file_name.split("/").pop(), bytes: new Uint8Array(await response.arrayBuffer()) };
+  } catch (error) {
+    throw failed(error.message || "");
+  }
+}
+
+/* The engine's modules, written where Python imports them from. The wheel
+   is a zip of files stored as they are (wheel.py), so each is a slice of it.
+   Pyodide's loadPackage unzips it in Python, first importing zipfile, shutil
+   and tempfile to do so: 400 of the 900 ms from the runtime being ready to
+   the checker being ready, warm (tests/benchmarks/bench_widget.py, "stage by
+   stage"); this takes a few. Importing from the zip itself instead made the
+   import twice as slow: zipimport compiles a module's source more than once.
+   A wheel of any other kind is left to Pyodide to unpack. */
+function install(pyodide, engine) {
+  const folder = "/lib/houserules-checker";
+  const files = storedFiles(engine.bytes);
+  if (files) {
+    for (const [name, data] of files) {
+      const path = `${folder}/${name}`;
+      pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+      pyodide.FS.writeFile(path, data);
+    }
+  } else {
+    pyodide.unpackArchive(engine.bytes, "wheel", { extractDir: folder });
+  }
+  const sys = pyodide.pyimport("sys");
+  sys.path.insert(0, folder);
+  sys.destroy();
+}
+
+// [name, bytes] of each file of a zip whose files are all stored, not
+// compressed; null for any other zip.
+function storedFiles(zip) {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let end = zip.length - 22;  // the end of the central directory: 22 bytes, then a comment
+  while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) end--;
+  if (end < 0) return null;
+  const names = new TextDecoder();
+  const files = [];
+  let at = view.getUint32(end + 16, true);
+  for (let count = view.getUint16(end + 10, true); count > 0; count--) {
+    if (view.getUint32(at, true) !== 0x02014b50 || view.getUint16(at + 10, true) !== 0) return null;
+    const size = view.getUint32(at + 20, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const name = names.decode(zip.subarray(at + 46, at + 46 + nameLength));
+    const local = view.getUint32(at + 42, true);
+    if (view.getUint32(local, true) !== 0x04034b50 || name.startsWith("/") || name.split("/").includes("..")) return null;
+    const data = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    if (!name.endsWith("/")) files.push([name, zip.subarray(data, data + size)]);
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return files;
+}
+
+async function fetchRules() {
+  const response = await fetch(CONFIG.rules, { credentials: "same-origin" });
+  if (!response.ok) throw new Unavailable(`The rules could not be loaded (${response.status}).`);
+  return response.text();
 }
 
 function withinLimit(promise) {

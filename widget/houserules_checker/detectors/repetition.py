@@ -4,7 +4,6 @@ against the author's earlier comments given with the check."""
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 
 from ..findings import BREAKS, Signal
 
@@ -24,6 +23,12 @@ def detect(comment, context, check) -> list[Signal]:
     mine = _shape(comment.original)
     if len(mine) < 3:
         return []
+    # Imported when first needed, not with the engine: only a moderator's
+    # check gives earlier comments, and importing difflib was a fifth of
+    # importing the engine on the checker's page, before it is ready
+    # (tests/benchmarks/bench_widget.py, "module imported").
+    from difflib import SequenceMatcher
+
     for n, earlier in enumerate(context.earlier, 1):
         other = _shape(earlier)
         if not other:
