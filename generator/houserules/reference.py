@@ -63,7 +63,8 @@ tables, the checker's page and results, the history) exist in English only, so
 `houserules build` refuses a council whose `languages` are not `[en]` rather
 than give it sites in English alone. `validate` accepts such a council, and
 its checker already accepts comments in its languages and reads the word
-lists in them (`language` of a word list).
+lists in them (`language` of a word list). The catalogue's rules carry their
+Welsh texts.
 """
 
 
