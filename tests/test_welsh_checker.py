@@ -1,7 +1,8 @@
 """The checker for a council that works in Welsh and English: comments in
 Welsh are read against its real rule pack, with the Welsh word list
 (policies/wordlists/welsh.yaml) and a language rule that accepts Welsh; a
-council in English alone is as it was."""
+council in English alone is as it was. On its Welsh pages the checker gives
+its own reasons in Welsh (drafted, not reviewed by a Welsh speaker)."""
 
 from __future__ import annotations
 
@@ -159,13 +160,38 @@ def test_a_welsh_insult_or_swear_word_aimed_at_someone_is_abuse(welsh, english):
         assert [m.text for m in found[rule].matches] == ["twpsyn"]
         assert found[rule].why == ("'twpsyn' aimed at 'you'",)
     assert "abuse" not in findings(english, "You're a twpsyn, honestly, the potholes have been there for months.")
-    # "Ti'n gont" (you're a cunt): the checker's targets are English words,
-    # so the swear word breaks the swearing rule and the abuse rules leave
-    # whom it is aimed at to a person.
+    # "Ti'n gont" (you're a cunt): "ti'n" is "you're", for a council in Welsh.
     found = findings(welsh, "Ti'n gont, dim byd arall.")
     assert found["swearing"].verdict == BREAKS
-    assert found["abuse"].verdict == found["personal-attacks"].verdict == MAY_BREAK
-    assert found["abuse"].why == ("'gont' is abusive, but not clearly aimed at someone",)
+    for rule in ("abuse", "personal-attacks"):
+        assert found[rule].verdict == BREAKS
+        assert found[rule].why == ("'gont' aimed at 'you'",)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Ti'n gont, dim byd arall.", "gont"),
+    ("Ti’n gont a ti'n gwybod hynny.", "gont"),  # a curly apostrophe, as phones type it
+    ("Chi'n dwpsyn llwyr os ydych chi'n credu hynny.", "dwpsyn"),
+    ("Ti yn dwpsyn, does dim byd wedi newid.", "dwpsyn"),
+    ("Cau dy geg y twpsyn.", "twpsyn"),
+    ("Mae eich cynghorwyr yn gont.", "gont"),
+])
+def test_a_welsh_insult_said_to_ti_or_chi_is_aimed_at_the_reader(welsh, text, word):
+    found = findings(welsh, text)
+    for rule in ("abuse", "personal-attacks"):
+        assert found[rule].verdict == BREAKS, (text, found[rule])
+        assert [m.text for m in found[rule].matches] == [word]
+
+
+def test_welsh_words_for_you_are_read_only_for_a_council_in_welsh(welsh, english):
+    # "ti'n", "chi'n" join to "tin", "chin": English words, apostrophe or not.
+    for text in ("Put that tin in the recycling, twat.", "Chin up, twat."):
+        for checker in (welsh, english):
+            found = findings(checker, text)
+            assert found["abuse"].verdict == MAY_BREAK, (text, found["abuse"])
+            assert found["abuse"].why == ("'twat' is abusive, but not clearly aimed at someone",)
+    # An English council reads "chi" as no one: its insult is not aimed.
+    assert findings(english, "Chi is a twat")["abuse"].why == ("'twat' said of Chi",)
 
 
 def test_the_same_welsh_words_in_an_english_councils_checker_are_left_to_the_language_rule(english):
@@ -248,3 +274,58 @@ def test_an_everyday_welsh_word_an_english_list_holds_is_not_flagged_alone_in_we
     # A council in English alone keeps the entry as its list has it.
     [hoe] = [w for w in build_rulepack(policy, "glan-yr-afon")["words"] if w["term"] == "hoe"]
     assert not hoe.get("context_only")
+
+
+# --- the checker's own words in Welsh, on a Welsh page -------------------------
+
+@pytest.fixture(scope="module")
+def welsh_page(policy) -> Checker:
+    """Llan-y-môr's checker on its Welsh pages: reasons in Welsh."""
+    return Checker(build_rulepack(policy, "llan-y-mor"), language="cy")
+
+
+# What the checker says in English, which no Welsh reason may still say.
+ENGLISH_WORDS = ("aimed at", "as written", "word list", "as a phrase", "a person decides", "written in",
+                 "phone number", "is abusive", "said of", "with the ending", "not English", "email address")
+
+SAID_TO_A_WELSH_PAGE = [
+    "Ti'n gont, dim byd arall.",
+    "Mae'r ffordd 'ma yn llawn tyllau, mae'n gachu llwyr a does neb yn gwneud dim byd.",
+    "Twll dy din di, dw i wedi cael llond bol ar y cyngor 'ma.",
+    "You're a twpsyn, honestly, the potholes have been there for months.",
+    "Ffoniwch fi ar 07700 900123 neu anfonwch at jane.jones@example.com",
+    "Kiedy w końcu naprawicie dziury na naszej ulicy? Jeździmy tędy codziennie i jest coraz gorzej.",
+    "what a c0nt, the bins are shit and the twats never come",
+    "Be ddiawl mae'r cyngor yn ei wneud efo'r ffordd 'ma?",
+    "Put that tin in the recycling, twat.",
+]
+
+
+@pytest.mark.parametrize("text", SAID_TO_A_WELSH_PAGE)
+def test_a_welsh_page_gives_the_same_findings_with_reasons_in_welsh(welsh, welsh_page, text):
+    english, cymraeg = findings(welsh, text), findings(welsh_page, text)
+    assert english, text
+    assert set(cymraeg) == set(english)
+    for rule, finding in cymraeg.items():
+        assert (finding.verdict, finding.matches) == (english[rule].verdict, english[rule].matches)
+        assert len(finding.why) == len(english[rule].why)
+        for said, was in zip(finding.why, english[rule].why):
+            assert said != was, (rule, said)
+            assert not [words for words in ENGLISH_WORDS if words in said], (rule, said)
+
+
+def test_a_welsh_reason_keeps_the_words_it_quotes_and_names_them_in_welsh(welsh_page):
+    found = findings(welsh_page, "Ti'n gont, dim byd arall.")
+    assert found["swearing"].why == ("'gont' (cryfaf, cyffredinol, rhestr eiriau welsh) fel y'i hysgrifennwyd",)
+    assert found["abuse"].why == ("'gont' wedi'i anelu atoch chi",)
+    polish = findings(welsh_page, "Kiedy w końcu naprawicie dziury na naszej ulicy? Jeździmy tędy codziennie i "
+                                  "jest coraz gorzej.")
+    assert polish["post-in-english"].why == (
+        "iaith y sylw: Pwyleg, ac mae'r cyngor yn derbyn Saesneg neu Gymraeg: person sy'n penderfynu a allai fod "
+        "yn sarhaus",)
+
+
+def test_english_results_are_the_same_whether_or_not_a_language_is_asked_for(policy, welsh):
+    english_page = Checker(build_rulepack(policy, "llan-y-mor"), language="en")
+    for text in SAID_TO_A_WELSH_PAGE:
+        assert english_page.check(text).findings == welsh.check(text).findings, text

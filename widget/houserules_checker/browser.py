@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from . import cymraeg
 from .engine import Checker, CheckError, pre_election_period
 from .findings import BREAKS, MAY_BREAK, NEEDS_PERSON, ORDER, next_steps
 from .record import as_text, make_record
@@ -20,9 +21,12 @@ from .record import as_text, make_record
 class Session:
     """One council's rules, loaded once, checked against many times."""
 
-    def __init__(self, pack_json: str):
+    def __init__(self, pack_json: str, language: str = "en"):
+        """`language`: the page's ("en", "cy"), for the checker's own words in
+        what it returns; the pack's are the council's, made for that page."""
         self.pack = json.loads(pack_json)
-        self.checker = Checker(self.pack)
+        self.language = language
+        self.checker = Checker(self.pack, language=language)
 
     @property
     def council(self) -> str:
@@ -36,7 +40,8 @@ class Session:
         try:
             day = dt.date.fromisoformat(date) if date else None
         except ValueError:
-            return json.dumps({"error": f"The date {date!r} is not a date written YYYY-MM-DD."})
+            return json.dumps({"error": f"The date {date!r} is not a date written YYYY-MM-DD." if self.language == "en"
+                               else cymraeg.not_a_date(date)})
         try:
             result = self.checker.check(text, date=day, reply_to=reply_to or None,
                                         earlier=[line for line in earlier.splitlines() if line.strip()])
@@ -59,12 +64,12 @@ class Session:
             "pieces": pieces(text, result.findings),
             "next_steps": steps,
             "next_steps_in_order": in_order,
-            "pre_election": pre_election_period(self.pack, day),
+            "pre_election": pre_election_period(self.pack, day, self.language),
         }
         if account is not None:
             record = make_record(self.pack, {**account, "date": day.isoformat() if day else ""}, text,
-                                 result.findings)
-            view["record"] = {"fields": record, "text": as_text(record)}
+                                 result.findings, self.language)
+            view["record"] = {"fields": record, "text": as_text(record, self.language)}
         return view
 
 

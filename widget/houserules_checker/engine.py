@@ -13,9 +13,10 @@ from collections.abc import Callable
 from operator import attrgetter
 from typing import NamedTuple, cast
 
+from . import cymraeg
 from .findings import (BREAKS, MAY_BREAK, NEEDS_PERSON, PASSES, Finding, Result, Signal, new_finding,
                        new_match)
-from .kinds import KINDS, Kind
+from .kinds import KINDS, NO, SPOKEN, Kind
 from .lexicon import Lexicon
 from .model import second_opinion as model_opinion
 from .prefilter import LiteralScan, Prefilter
@@ -40,10 +41,13 @@ class Context:
     has found in it that several rules read: the word-list hits, and the
     literals of the prefilters in use."""
 
-    __slots__ = ("pack", "reply_to", "earlier", "date", "hits", "literals", "memo", "_scan")
+    __slots__ = ("pack", "reply_to", "earlier", "date", "hits", "literals", "memo", "welsh", "_scan")
 
-    def __init__(self, pack, scan, hits, literals, reply_to, earlier, date):
+    def __init__(self, pack, scan, hits, literals, reply_to, earlier, date, welsh=False):
         self.pack, self._scan, self.hits, self.literals = pack, scan, hits, literals
+        # Whether the council works in Welsh: then "ti'n", "chi", "eich" address
+        # the reader as "you're", "you", "your" do (detectors/insults.py).
+        self.welsh = welsh
         # The latest EARLIER_MAX only: each is compared with the comment, and
         # nothing else bounds how many a page or an export hands over.
         self.reply_to, self.earlier, self.date = reply_to, tuple(earlier)[-EARLIER_MAX:] if earlier else (), date
@@ -71,24 +75,42 @@ class Context:
         return pre_election_period(self.pack, self.date)
 
 
-def pre_election_period(pack: dict, date: dt.date | None) -> str | None:
+def pre_election_period(pack: dict, date: dt.date | None, language: str = "en") -> str | None:
     """The pre-election period the day falls in (today when no day is given)."""
     day = (date or dt.date.today()).isoformat()
     for period in pack["pre_election"]:
         if period["start"] <= day <= period["end"]:
-            return f"{period['election']} (polling day {period['end']})"
+            said = f"{period['election']} (polling day {period['end']})"
+            return said if language == "en" else cymraeg.polling_day(said)
     return None
 
 
+def works_in_welsh(pack: dict) -> bool:
+    """Whether the council works in Welsh: its pack says so (council.languages),
+    or, in a pack made before it said so, it reads the Welsh word list."""
+    said = pack["council"].get("languages")
+    if said is not None:
+        return "cy" in said
+    return any(word.get("language") == "cy" for word in pack["words"])
+
+
 class Checker:
-    def __init__(self, pack: dict, *, second_opinion: bool = True, lexicon: Lexicon | None = None):
+    def __init__(self, pack: dict, *, second_opinion: bool = True, lexicon: Lexicon | None = None,
+                 language: str = "en"):
         """second_opinion=False: the rules alone, without the model (for the
         benchmarks' side-by-side figures; every page and export asks it).
         lexicon: one already built from the same pack["words"], shared by
-        checkers made one rule at a time (proving examples)."""
+        checkers made one rule at a time (proving examples).
+        language: of the checker's own words in its results ("en", "cy"):
+        a Welsh page's reasons are in Welsh. The council's words (a rule's
+        title and wording) are the pack's, in the language it was made in."""
+        if language not in SPOKEN:
+            raise CheckError(f"the checker speaks {' and '.join(SPOKEN)}, not {language!r}")
+        self.language = language
         if pack.get("format") != FORMAT:
             raise CheckError(f"unknown rule pack format {pack.get('format')!r} (this checker reads format {FORMAT})")
         self.pack = pack
+        self.welsh = works_in_welsh(pack)
         self._council, self._version = pack["council"]["slug"], pack.get("version")
         self.lexicon = lexicon if lexicon is not None else Lexicon(pack["words"])
         # One pass over each comment for the literals every pattern in use needs.
@@ -104,7 +126,7 @@ class Checker:
         # rule that passes, or needs a person, says the same every time.
         # Off-topic needs the post replied to, so there are two plans: with
         # the post and without.
-        plans = [_plan(rule, self.scan) for rule in pack["rules"]]
+        plans = [_plan(rule, self.scan, language) for rule in pack["rules"]]
         # Word-list hits are found once, for all the rules that read them.
         self._reads_words = any(KINDS[kind].reads_words for kind in kinds)
         self._plans = {with_post: _split(plans, with_post) for with_post in (False, True)}
@@ -116,13 +138,15 @@ class Checker:
 
     def check(self, text: str, *, reply_to: str | None = None, earlier=(), date: dt.date | None = None) -> Result:
         if not isinstance(text, str):
-            raise CheckError(f"a comment must be text, not {type(text).__name__}")
+            raise CheckError(f"a comment must be text, not {type(text).__name__}" if self.language == "en"
+                             else cymraeg.not_text(type(text).__name__))
         if len(text) > MAX_CHARS:
-            raise CheckError(f"a comment may be at most {MAX_CHARS:,} characters; this one has {len(text):,}")
+            raise CheckError(f"a comment may be at most {MAX_CHARS:,} characters; this one has {len(text):,}"
+                             if self.language == "en" else cymraeg.too_long(MAX_CHARS, len(text)))
         comment = prepare(text)
         literals = self.scan.find(comment.norm)
         context = Context(self.pack, self.scan, self.lexicon.find(comment.words) if self._reads_words else (),
-                          literals, reply_to, earlier, date)
+                          literals, reply_to, earlier, date, self.welsh)
         machine, needs_person = self._plans[reply_to is not None]
         # Most comments hold none of the literals: then the rules that rest
         # on them pass without being asked.
@@ -157,6 +181,9 @@ class Checker:
                 passes.remove(plan.passed)
                 may_break.append(new_finding((plan.rule, plan.title, plan.wording, MAY_BREAK, (new_match(
                     (signal.start, signal.end, comment.original[signal.start:signal.end])),), (signal.why,), ())))
+        if self.language != "en" and (breaks or may_break):
+            # The detectors give their reasons in English: said again in Welsh.
+            breaks, may_break = _in_welsh(breaks), _in_welsh(may_break)
         breaks += may_break
         breaks += needs_person
         breaks += passes
@@ -189,6 +216,10 @@ class Checker:
 _PLACE = attrgetter("start", "end")
 
 
+def _in_welsh(findings: list[Finding]) -> list[Finding]:
+    return [f._replace(why=tuple(map(cymraeg.welsh, f.why))) for f in findings]
+
+
 class _Plan(NamedTuple):
     """How the checker handles one rule, worked out once per rule pack."""
 
@@ -204,7 +235,7 @@ class _Plan(NamedTuple):
     needs_person: Finding | None  # when no program can judge it (off-topic: without the post)
 
 
-def _plan(rule: dict, scan: LiteralScan) -> _Plan:
+def _plan(rule: dict, scan: LiteralScan, language: str = "en") -> _Plan:
     rule_id, title, wording, check = rule["id"], rule["title"], rule["wording"], rule["check"]
     kind = KINDS[check["kind"]]
     detect, prepared = _detector(rule, kind)
@@ -212,9 +243,9 @@ def _plan(rule: dict, scan: LiteralScan) -> _Plan:
     needs = kind.prefilters(check)
     on_literals = bool(needs) and all(id(p) in scan.can_rule_out for p in needs)
     if detect is None:
-        why = kind.explain(check).removeprefix("No. ")
+        why = kind.explain(check, language).removeprefix(NO[language])
     elif kind.needs:  # without what it needs (the post replied to), a person decides
-        why = kind.without
+        why = kind.said_without(language)
     else:
         why = None
     return _Plan(rule_id, title, wording, kind, (*rule.get("at_once", ()), *rule.get("next_steps", ())), detect,
@@ -251,4 +282,4 @@ def _detector(rule: dict, kind) -> tuple:
         raise CheckError(f"rule {rule['id']}: {exc}") from None
 
 
-__all__ = ["Checker", "CheckError", "Signal"]
+__all__ = ["Checker", "CheckError", "Signal", "works_in_welsh"]

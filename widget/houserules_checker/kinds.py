@@ -18,13 +18,22 @@ from types import MappingProxyType, ModuleType
 
 from .detectors import (accusation, group_hate, insults, language, pattern, personal, political, promotion,
                         relevance, repetition, threats, words)
-from .findings import BREAKS, MAY_BREAK, NEEDS_PERSON
+from . import cymraeg
+from .findings import BREAKS, MAY_BREAK, NEEDS_PERSON, PASSES
 
 # Categories of word-list entries (policies/wordlists/*.yaml).
 WORD_CATEGORIES = ("general", "sexual", "discriminatory", "race-ethnicity", "sex-gender",
                    "mental-health", "drugs", "insult")
 # Languages a council may accept comments in (the language check).
 LANGUAGES = {"en": "English", "cy": "Welsh"}
+# The languages the checker speaks: the words of its results, of its kinds'
+# explanations and of the verdicts' names (Welsh: cymraeg.py).
+SPOKEN = ("en", "cy")
+VERDICT_NAMES: Mapping[str, Mapping[str, str]] = MappingProxyType({
+    "en": MappingProxyType({BREAKS: "breaks", MAY_BREAK: "may break", NEEDS_PERSON: "needs a person",
+                            PASSES: "passes"}),
+    "cy": MappingProxyType(dict(cymraeg.VERDICTS)),
+})
 
 
 @dataclass(frozen=True)
@@ -66,14 +75,34 @@ class Kind:
         own = getattr(self.module, "prefilter", None)  # a rule's own patterns
         return (own(check),) if own else tuple(getattr(self.module, "PREFILTERS", ()))
 
-    def explain(self, check: Mapping) -> str:
-        return self.judges(check) if callable(self.judges) else self.judges.format_map(check)
+    def explain(self, check: Mapping, language: str = "en") -> str:
+        """"Can the comment checker judge it?", for a rule's check, in one of the SPOKEN languages."""
+        judges = self.judges if language == "en" else _WELSH_JUDGES.get(self.name, self.judges)
+        return judges(check) if callable(judges) else judges.format_map(check)
+
+    def signs_in(self, language: str = "en") -> Mapping[str, str]:
+        """`signs` in one of the SPOKEN languages."""
+        return self.signs if language == "en" else MappingProxyType(cymraeg.SIGNS.get(self.name, {}))
+
+    def said_without(self, language: str = "en") -> str:
+        """`without` in one of the SPOKEN languages."""
+        return self.without if language == "en" or not self.without else cymraeg.welsh(self.without)
 
 
 def _political(check: Mapping) -> str:
     if check.get("active") == "pre-election":
         return "Yes, during the pre-election period only. It looks for party names and campaigning."
     return "Yes. It looks for campaigning for or against a party."
+
+
+def _political_cy(check: Mapping) -> str:
+    return cymraeg.POLITICAL["pre-election" if check.get("active") == "pre-election" else "always"]
+
+
+# What a kind answers in Welsh; political's answer depends on the check, as in English.
+_WELSH_JUDGES: Mapping[str, str | Callable[[Mapping], str]] = {**cymraeg.JUDGES, "political": _political_cy}
+# Before the reason a rule's check gives for a person judging it ("No. {reason}").
+NO = MappingProxyType({"en": "No. ", "cy": cymraeg.NO})
 
 
 _KINDS = (

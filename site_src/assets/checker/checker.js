@@ -5,7 +5,13 @@
    Nothing is loaded until the reader starts to use the checker, and what
    they type is never sent anywhere: it goes from the text box to the engine
    and back, and is written into the page as text only (textContent, text
-   nodes), never as markup. */
+   nodes), never as markup.
+
+   It speaks the page's language (<html lang>, "cy" on a Welsh page): its own
+   words below, in English and in Welsh (drafted, not reviewed by a Welsh
+   speaker), and the engine's reasons, which it asks of the engine in that
+   language. The council's words (rule titles, wordings, next steps) come in
+   the rules the page links to, already in its language. */
 
 const script = document.getElementById("hr-checker-script");
 const here = (path) => new URL(path, document.baseURI).href;
@@ -23,6 +29,136 @@ const CONFIG = {
 // A site may set its own limit on the script tag (data-start-limit-ms).
 const START_LIMIT_MS = Number(script.dataset.startLimitMs) || 60000;
 
+/* ---- the checker's own words, in each language it speaks ------------- */
+
+// Each table has the same keys (tests/test_checker_welsh.py compares them).
+const EN = {
+  noWasm: "This browser cannot run WebAssembly, which the checker needs.",
+  downloading: "Downloading the checker (about 3.5 MB, the first time only)…",
+  starting: "Starting the checker in your browser…",
+  loadingRules: "Loading the rules…",
+  filesFailed: (why) => `The checker's files could not be loaded or did not match what the site published. ${why}`,
+  listUnread: (detail) => `The list of its files could not be read ${detail}.`,
+  listMissing: "The list of its files does not name it.",
+  rulesFailed: (status) => `The rules could not be loaded (${status}).`,
+  tooSlow: "The checker is taking too long to start. Your browser, its settings or your organisation's network " +
+    "may be blocking WebAssembly, which the checker needs.",
+  listedWord: "listed word",
+  listedWords: "listed words",
+  aListed: "a listed {one}",
+  aWordList: "a word list",
+  labelIn: (kind, name) => `(${kind}, in ${name})`,
+  verdictBreaks: "would break",
+  verdictMayBreak: "may break",
+  onlyPerson: (why) => ` (only a person can judge): ${why}`,
+  mayBreakPerson: " (may break: a person would decide)",
+  word: "Word: ",
+  words: "Words: ",
+  why: (reasons) => `Why: ${reasons}.`,
+  nothingFound: "Nothing found. This is not a promise: a person may still judge the comment differently.",
+  mayBreakOnly: (m, council) => `This comment may break ${m} of ${council}'s house rules: a person would decide.`,
+  moreMay: (m) => `, and may break ${m} more: a person would decide`,
+  wouldBreak: (n, council, more) => `This comment would break ${n} of ${council}'s house rules${more}.`,
+  preElection: (period) => `It is the pre-election period (${period}), so the rules on party-political content apply.`,
+  highlightedIntro: "The comment, with the words that set off a rule highlighted:",
+  rulesBroken: (n) => (n === 1 ? "The rule it would break" : "Rules it would break"),
+  rulesMaybe: (n) => `${n === 1 ? "The rule it may break" : "Rules it may break"}: a person would decide`,
+  nextStep: "Next step",
+  councilDoes: (council) => `What ${council} does when a rule is broken`,
+  personRules: (n) => (n === 1 ? "The rule only a person can judge" : "Rules only a person can judge"),
+  cannotTell: (n) => `The checker cannot tell whether a comment breaks ${n === 1 ? "this" : "these"}:`,
+  copyRecord: "Copy the record",
+  copied: "Copied.",
+  selected: "Selected: press Ctrl+C (or Cmd+C) to copy.",
+  recordTitle: "The record to keep",
+  recordIntro: "What the policy says we record when a comment breaks a rule. Paste it into the log.",
+  recordLabel: "Record",
+  resultsTitle: "What the checker found",
+  problem: "There is a problem",
+  loadingLabel: "Loading the checker",
+  errorTitle: (title) => `Error: ${title}`,
+  startWentWrong: "Something went wrong while starting it.",
+  couldNotStart: (why) => `The checker could not start. ${why} You can still read the house rules.`,
+  ready: "The checker is ready.",
+  checking: "Checking…",
+  checkWentWrong: "Something went wrong while checking this comment. You can still read the house rules.",
+};
+
+const CY = {
+  noWasm: "Ni all y porwr hwn redeg WebAssembly, ac mae ar y gwiriwr ei angen.",
+  downloading: "Wrthi'n llwytho'r gwiriwr i lawr (tua 3.5 MB, y tro cyntaf yn unig)…",
+  starting: "Wrthi'n cychwyn y gwiriwr yn eich porwr…",
+  loadingRules: "Wrthi'n llwytho'r rheolau…",
+  filesFailed: (why) => `Nid oedd modd llwytho ffeiliau'r gwiriwr, neu nid oeddent yn cyfateb i'r hyn a gyhoeddodd ` +
+    `y wefan. ${why}`,
+  listUnread: (detail) => `Nid oedd modd darllen y rhestr o'i ffeiliau ${detail}.`,
+  listMissing: "Nid yw'r rhestr o'i ffeiliau yn ei enwi.",
+  rulesFailed: (status) => `Nid oedd modd llwytho'r rheolau (${status}).`,
+  tooSlow: "Mae'r gwiriwr yn cymryd gormod o amser i gychwyn. Efallai fod eich porwr, ei osodiadau neu rwydwaith " +
+    "eich gwaith yn rhwystro WebAssembly. Mae ar y gwiriwr ei angen.",
+  listedWord: "gair ar restr",
+  listedWords: "geiriau ar restr",
+  aListed: "{one}",
+  aWordList: "rhestr eiriau",
+  labelIn: (kind, name) => `(${kind}; rhestr: ${name})`,
+  verdictBreaks: "byddai'n torri",
+  verdictMayBreak: "gallai dorri",
+  onlyPerson: (why) => ` (dim ond person all farnu): ${why}`,
+  mayBreakPerson: " (gallai dorri: person fyddai'n penderfynu)",
+  word: "Gair: ",
+  words: "Geiriau: ",
+  why: (reasons) => `Pam: ${reasons}.`,
+  nothingFound: "Dim wedi'i ganfod. Nid addewid yw hyn: gallai person farnu'r sylw yn wahanol o hyd.",
+  mayBreakOnly: (m, council) => `Gallai'r sylw hwn dorri ${m} o reolau tŷ ${council}: person fyddai'n penderfynu.`,
+  moreMay: (m) => `, a gallai dorri ${m} arall: person fyddai'n penderfynu`,
+  wouldBreak: (n, council, more) => `Byddai'r sylw hwn yn torri ${n} o reolau tŷ ${council}${more}.`,
+  preElection: (period) => `Mae'n gyfnod cyn etholiad (${period}), felly mae'r rheolau ar gynnwys gwleidyddol ` +
+    `pleidiol yn berthnasol.`,
+  highlightedIntro: "Y sylw, gyda'r geiriau a sbardunodd reol wedi'u hamlygu:",
+  rulesBroken: (n) => (n === 1 ? "Y rheol y byddai'n ei thorri" : "Rheolau y byddai'n eu torri"),
+  rulesMaybe: (n) => `${n === 1 ? "Y rheol y gallai ei thorri" : "Rheolau y gallai eu torri"}: person fyddai'n penderfynu`,
+  nextStep: "Y cam nesaf",
+  councilDoes: (council) => `Beth mae ${council} yn ei wneud pan fydd rheol yn cael ei thorri`,
+  personRules: (n) => (n === 1 ? "Y rheol na all neb ond person ei barnu" : "Rheolau na all neb ond person eu barnu"),
+  cannotTell: (n) => `Ni all y gwiriwr ddweud a yw sylw'n torri ${n === 1 ? "hon" : "y rhain"}:`,
+  copyRecord: "Copïo'r cofnod",
+  copied: "Wedi'i gopïo.",
+  selected: "Wedi'i ddewis: pwyswch Ctrl+C (neu Cmd+C) i'w gopïo.",
+  recordTitle: "Y cofnod i'w gadw",
+  recordIntro: "Yr hyn y mae'r polisi'n dweud ein bod yn ei gofnodi pan fydd sylw'n torri rheol. Gludwch ef i'r log.",
+  recordLabel: "Cofnod",
+  resultsTitle: "Beth ganfu'r gwiriwr",
+  problem: "Mae problem",
+  loadingLabel: "Wrthi'n llwytho'r gwiriwr",
+  errorTitle: (title) => `Gwall: ${title}`,
+  startWentWrong: "Aeth rhywbeth o'i le wrth ei gychwyn.",
+  couldNotStart: (why) => `Nid oedd modd cychwyn y gwiriwr. ${why} Gallwch ddarllen rheolau'r tŷ o hyd.`,
+  ready: "Mae'r gwiriwr yn barod.",
+  checking: "Wrthi'n gwirio…",
+  checkWentWrong: "Aeth rhywbeth o'i le wrth wirio'r sylw hwn. Gallwch ddarllen rheolau'r tŷ o hyd.",
+};
+
+// The engine names a listed word's strength and category in the page's
+// language; these give the names it uses back to the ids the rules' reading
+// tables are keyed by (houserules_checker/cymraeg.py: STRENGTHS, CATEGORIES).
+const LABEL_NAMES = {
+  en: { list: "word list", strengths: {}, categories: {} },
+  cy: {
+    list: "rhestr eiriau",
+    strengths: { "ysgafn": "mild", "canolig": "medium", "cryf": "strong", "cryfaf": "strongest" },
+    categories: {
+      "cyffredinol": "general", "rhywiol": "sexual", "gwahaniaethol": "discriminatory",
+      "hil ac ethnigrwydd": "race-ethnicity", "rhyw a rhywedd": "sex-gender", "iechyd meddwl": "mental-health",
+      "cyffuriau": "drugs", "sarhad": "insult",
+    },
+  },
+};
+
+// The page's language: Welsh on a Welsh page, English on any other.
+const LANGUAGE = (script.dataset.language || document.documentElement.lang || "en").toLowerCase()
+  .startsWith("cy") ? "cy" : "en";
+const T = LANGUAGE === "cy" ? CY : EN;
+
 class Unavailable extends Error {}
 
 let engine = null;
@@ -39,9 +175,9 @@ async function start(progress) {
   // Marks for the site's own measurements (and the benchmark): user timing only, sent nowhere.
   performance.mark("hr-checker-start");
   if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
-    throw new Unavailable("This browser cannot run WebAssembly, which the checker needs.");
+    throw new Unavailable(T.noWasm);
   }
-  progress("Downloading the checker (about 3.5 MB, the first time only)…");
+  progress(T.downloading);
   // The engine and the rules are fetched while the runtime starts, not after.
   const engineFile = fetchEngine();
   const rulesText = fetchRules();
@@ -49,7 +185,7 @@ async function start(progress) {
   rulesText.catch(() => {});
   const { loadPyodide } = await import(CONFIG.pyodide + "pyodide.mjs");
   performance.mark("hr-checker-script");
-  progress("Starting the checker in your browser…");
+  progress(T.starting);
   const pyodide = await loadPyodide({
     indexURL: CONFIG.pyodide,
     // Only the part of Python's standard library the checker uses (set-up's
@@ -64,7 +200,7 @@ async function start(progress) {
     stderr: () => {},
   });
   performance.mark("hr-checker-runtime");
-  progress("Loading the rules…");
+  progress(T.loadingRules);
   const engine = await engineFile;
   install(pyodide, engine);
   performance.mark("hr-checker-package");
@@ -72,7 +208,7 @@ async function start(progress) {
   performance.mark("hr-checker-rules");
   const browser = pyodide.pyimport(`${CONFIG.module}.browser`);
   performance.mark("hr-checker-imported");
-  const session = browser.Session(rules);
+  const session = browser.Session(rules, LANGUAGE);  // the engine's reasons in the page's language
   performance.mark("hr-checker-session");
   const reader = readerOf(JSON.parse(rules));
   performance.measure("hr-checker-ready", "hr-checker-start");
@@ -83,17 +219,16 @@ async function start(progress) {
    hash the lock file gives (the browser refuses a body that does not match:
    Subresource Integrity), as Pyodide's loadPackage would check it. */
 async function fetchEngine() {
-  const failed = (why) => new Unavailable(
-    `The checker's files could not be loaded or did not match what the site published. ${why}`);
+  const failed = (why) => new Unavailable(T.filesFailed(why));
   let entry;
   try {
     const response = await fetch(CONFIG.lock, { credentials: "same-origin" });
     if (!response.ok) throw new Error(`(${response.status})`);
     entry = (await response.json()).packages[CONFIG.package];
   } catch (error) {
-    throw failed(`The list of its files could not be read ${error.message || ""}.`);
+    throw failed(T.listUnread(error.message || ""));
   }
-  if (!entry || !/^[0-9a-f]{64}$/.test(entry.sha256 || "")) throw failed("The list of its files does not name it.");
+  if (!entry || !/^[0-9a-f]{64}$/.test(entry.sha256 || "")) throw failed(T.listMissing);
   const digest = String.fromCharCode(...entry.sha256.match(/../g).map((hex) => parseInt(hex, 16)));
   try {
     const response = await fetch(new URL(entry.file_name, CONFIG.lock).href,
@@ -156,16 +291,14 @@ function storedFiles(zip) {
 
 async function fetchRules() {
   const response = await fetch(CONFIG.rules, { credentials: "same-origin" });
-  if (!response.ok) throw new Unavailable(`The rules could not be loaded (${response.status}).`);
+  if (!response.ok) throw new Unavailable(T.rulesFailed(response.status));
   return response.text();
 }
 
 function withinLimit(promise) {
   let timer;
   const limit = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Unavailable(
-      "The checker is taking too long to start. Your browser, its settings or your organisation's network " +
-      "may be blocking WebAssembly, which the checker needs.")), START_LIMIT_MS);
+    timer = setTimeout(() => reject(new Unavailable(T.tooSlow)), START_LIMIT_MS);
   });
   return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
@@ -181,7 +314,13 @@ function today() {
 // The engine names a listed word as a program would: "'fucking' (strongest,
 // general, word list ldnoobw)". A council page must neither spell out the word
 // the resident may have hidden ("f***ing") nor name a list by its file.
-const LABEL = /'([^']+)' \(([a-z]+), ([a-z-]+), word list ([\w-]+)\)/g;
+// In Welsh the strength and category are words ("'cachu' (canolig,
+// cyffredinol, rhestr eiriau welsh)"), read back to their ids.
+const NAMES = LABEL_NAMES[LANGUAGE];
+const LABEL = LANGUAGE === "en"
+  ? /'([^']+)' \(([a-z]+), ([a-z-]+), word list ([\w-]+)\)/g
+  : new RegExp(`'([^']+)' \\(([^,()]+), ([^,()]+), ${NAMES.list} ([\\w-]+)\\)`, "g");
+const idOf = (names, said) => names[said] || said;
 const WORD = /\p{L}+/gu;
 
 const runs = (word) => [...word.matchAll(/(.)\1*/gsu)].map((m) => [m[1], [...m[0]].length]);
@@ -211,9 +350,15 @@ function readerOf(pack) {
   // found it so (below, `fired`). Insults are not: "moron" and "waste of
   // space" are not words anyone hides, and masked they could not be read.
   const masks = (w) => w.severity >= 2 && w.category !== "insult";
-  const offensive = pack.words.filter((w) => masks(w) && !w.context_only).map((w) => w.term);
+  const offensiveWords = pack.words.filter((w) => masks(w) && !w.context_only);
+  const offensive = offensiveWords.map((w) => w.term);
+  // English endings ("-s", "-ing") are read on the English lists' words only:
+  // a list in another language (Welsh) spells each form it holds, as the
+  // engine reads it ("cachus" is no form of "cachu").
+  const otherLists = new Set(pack.words.filter((w) => w.language && w.language !== "en").map((w) => w.list));
+  const english = (w) => !otherLists.has(w.list);
 
-  function lookup(terms) {
+  function lookup(terms, endings = reading.endings) {
     const index = new Map();
     for (const term of terms.filter((t) => !/[\s-]/u.test(t))) {
       const key = squeeze(term);
@@ -221,7 +366,7 @@ function readerOf(pack) {
       index.get(key).push(term);
     }
     const spelled = (word) => (index.get(squeeze(word)) || []).some((term) => spells(word, term));
-    return (word) => spelled(word) || reading.endings.some(
+    return (word) => spelled(word) || endings.some(
       (ending) => word.length - ending.length >= 3 && word.endsWith(ending) && spelled(word.slice(0, -ending.length)));
   }
   function phrases(terms) {
@@ -230,24 +375,32 @@ function readerOf(pack) {
     const alternation = many.map((t) => t.split(/[\s-]+/u).map(escaped).join("[\\s-]+")).join("|");
     return new RegExp(`(?<!\\p{L})(?:${alternation})(?!\\p{L})`, "giu");
   }
-  const isOffensive = lookup(offensive);
+  const either = (a, b) => (word) => a(word) || b(word);
+  const isOffensive = either(lookup(offensiveWords.filter(english).map((w) => w.term)),
+    lookup(offensiveWords.filter((w) => !english(w)).map((w) => w.term), []));
   const offensivePhrases = phrases(offensive);
 
   function kind(strength, category) {
-    const [one, many] = reading.kinds[category] || ["listed word", "listed words"];
-    return (reading.strengths[strength] || "a listed {one}").replace("{one}", one).replace("{many}", many);
+    const [one, many] = reading.kinds[category] || [T.listedWord, T.listedWords];
+    return (reading.strengths[strength] || T.aListed).replace("{one}", one).replace("{many}", many);
   }
+
+  // A label's parts: the term, its strength and category as ids, its list.
+  const partsOf = (m) => [m[1], idOf(NAMES.strengths, m[2]), idOf(NAMES.categories, m[3]), m[4]];
 
   return function reasonsOf(findings) {
     const fired = [];
+    const firedOther = [];
     for (const f of findings) {
       for (const why of f.why) {
-        for (const [, term, strength, category] of why.matchAll(LABEL)) {
-          if (strength !== "mild" && category !== "insult") fired.push(term);
+        for (const m of why.matchAll(LABEL)) {
+          const [term, strength, category, list] = partsOf(m);
+          if (strength !== "mild" && category !== "insult") (otherLists.has(list) ? firedOther : fired).push(term);
         }
       }
     }
-    const isFired = lookup(fired);
+    const isFired = either(lookup(fired), lookup(firedOther, []));
+    fired.push(...firedOther);
     const firedPhrases = phrases(fired);
     // A compound built on a word that fired ("shithead") is masked too; short
     // roots are left out, as "ass" is in "class".
@@ -273,10 +426,11 @@ function readerOf(pack) {
       let out = "";
       let at = 0;
       for (const m of why.matchAll(LABEL)) {
-        const [label, term, strength, category, list] = m;
-        const name = reading.lists[list] || "a word list";
+        const [label] = m;
+        const [term, strength, category, list] = partsOf(m);
+        const name = reading.lists[list] || T.aWordList;
         out += maskWords(why.slice(at, m.index)) +
-          `'${strength === "mild" || category === "insult" ? term : maskTerm(term)}' (${kind(strength, category)}, in ${name})`;
+          `'${strength === "mild" || category === "insult" ? term : maskTerm(term)}' ${T.labelIn(kind(strength, category), name)}`;
         at = m.index + label.length;
       }
       return out + maskWords(why.slice(at));
@@ -303,7 +457,7 @@ function hidden(text) {
   return el("span", { class: "hr-visually-hidden" }, text);
 }
 
-const VERDICT_WORDS = { "breaks": "would break", "may-break": "may break" };
+const VERDICT_WORDS = { "breaks": T.verdictBreaks, "may-break": T.verdictMayBreak };
 const STRONGER = { "breaks": 0, "may-break": 1 };
 
 // Punctuation and spaces at either end do not make a match any smaller.
@@ -396,17 +550,17 @@ function lineItem(line, reasons, isWhole) {
 function checkItem({ f, verdict }, lineVerdict, reasons, isWhole) {
   const item = el("li", { "data-rule": f.rule, "data-verdict": verdict }, el("span", { class: "hr-check-title" }, f.title));
   if (verdict === "needs-person") {
-    item.append(` (only a person can judge): ${f.why.join(" ")}`);
+    item.append(T.onlyPerson(f.why.join(" ")));
     return item;
   }
-  if (verdict !== lineVerdict) item.append(" (may break: a person would decide)");
+  if (verdict !== lineVerdict) item.append(T.mayBreakPerson);
   // The resident's own words, as they typed them.
   const words = f.matches.filter((m) => !isWhole(m));
   if (words.length) {
-    item.append(el("br"), words.length === 1 ? "Word: " : "Words: ",
+    item.append(el("br"), words.length === 1 ? T.word : T.words,
       ...words.flatMap((m, i) => [i ? ", " : "", el("q", {}, m)]));
   }
-  if (f.why.length) item.append(el("br"), `Why: ${f.why.map(reasons).join("; ")}.`);
+  if (f.why.length) item.append(el("br"), T.why(f.why.map(reasons).join("; ")));
   return item;
 }
 
@@ -425,10 +579,10 @@ function summary(result, council) {
   const lines = councilLines(found(result));
   const n = lines.filter((line) => line.verdict === "breaks").length;
   const m = lines.length - n;
-  if (!n && !m) return "Nothing found. This is not a promise: a person may still judge the comment differently.";
-  if (!n) return `This comment may break ${m} of ${council}'s house rules: a person would decide.`;
-  const more = m ? `, and may break ${m} more: a person would decide` : "";
-  return `This comment would break ${n} of ${council}'s house rules${more}.`;
+  if (!n && !m) return T.nothingFound;
+  if (!n) return T.mayBreakOnly(m, council);
+  const more = m ? T.moreMay(m) : "";
+  return T.wouldBreak(n, council, more);
 }
 
 function render(box, title, result, comment, council, level, staff, reader) {
@@ -449,33 +603,33 @@ function render(box, title, result, comment, council, level, staff, reader) {
   }
   const blocks = [];
   if (result.pre_election) {
-    blocks.push(el("p", {}, `It is the pre-election period (${result.pre_election}), so the rules on party-political content apply.`));
+    blocks.push(el("p", {}, T.preElection(result.pre_election)));
   }
   const pieces = withoutWhole(result.pieces, comment, checks);
   if (pieces.some((piece) => piece.verdict)) {
-    blocks.push(el("p", {}, "The comment, with the words that set off a rule highlighted:"), highlighted(pieces, titles));
+    blocks.push(el("p", {}, T.highlightedIntro), highlighted(pieces, titles));
   }
   const broken = lines.filter((line) => line.verdict === "breaks");
   const maybe = lines.filter((line) => line.verdict === "may-break");
   if (broken.length) {
-    blocks.push(el(h(1), {}, broken.length === 1 ? "The rule it would break" : "Rules it would break"),
+    blocks.push(el(h(1), {}, T.rulesBroken(broken.length)),
       el("ul", { class: "hr-findings" }, ...broken.map((line) => lineItem(line, reasons, isWhole))));
   }
   if (maybe.length) {
-    blocks.push(el(h(1), {}, `${maybe.length === 1 ? "The rule it may break" : "Rules it may break"}: a person would decide`),
+    blocks.push(el(h(1), {}, T.rulesMaybe(maybe.length)),
       el("ul", { class: "hr-findings" }, ...maybe.map((line) => lineItem(line, reasons, isWhole))));
   }
   if (result.breaks.length && result.next_steps.length) {
     if (staff && result.next_steps_in_order) {
-      blocks.push(el(h(1), {}, "Next step"), el("p", { class: "hr-next-step" }, result.next_steps[0]));
+      blocks.push(el(h(1), {}, T.nextStep), el("p", { class: "hr-next-step" }, result.next_steps[0]));
     }
-    blocks.push(el(h(1), {}, `What ${council} does when a rule is broken`),
+    blocks.push(el(h(1), {}, T.councilDoes(council)),
       el(result.next_steps_in_order ? "ol" : "ul", {}, ...result.next_steps.map((step) => el("li", {}, step))));
   }
   if (unlisted.length) {
     const person = councilLines(unlisted);
-    blocks.push(el(h(1), {}, person.length === 1 ? "The rule only a person can judge" : "Rules only a person can judge"),
-      el("p", {}, `The checker cannot tell whether a comment breaks ${person.length === 1 ? "this" : "these"}:`),
+    blocks.push(el(h(1), {}, T.personRules(person.length)),
+      el("p", {}, T.cannotTell(person.length)),
       el("ul", { class: "hr-findings" }, ...person.map(personItem)));
   }
   if (staff && result.record) blocks.push(...recordBlock(result.record, h));
@@ -489,20 +643,20 @@ function recordBlock(record, h) {
   const area = el("textarea", { id: "hr-record", rows: "10", readonly: "", class: "hr-record" });
   area.value = record.text;
   const said = el("span", { class: "hr-copy-status", role: "status" });
-  const copy = el("button", { type: "button", class: "md-button hr-copy" }, "Copy the record");
+  const copy = el("button", { type: "button", class: "md-button hr-copy" }, T.copyRecord);
   copy.addEventListener("click", async () => {
     try {
       await navigator.clipboard.writeText(record.text);
-      said.textContent = "Copied.";
+      said.textContent = T.copied;
     } catch {
       area.focus();
       area.select();
-      said.textContent = "Selected: press Ctrl+C (or Cmd+C) to copy.";
+      said.textContent = T.selected;
     }
   });
-  return [el(h(1), {}, "The record to keep"),
-    el("p", {}, "What the policy says we record when a comment breaks a rule. Paste it into the log."),
-    el("label", { for: "hr-record" }, "Record"), area, el("p", {}, copy, " ", said)];
+  return [el(h(1), {}, T.recordTitle),
+    el("p", {}, T.recordIntro),
+    el("label", { for: "hr-record" }, T.recordLabel), area, el("p", {}, copy, " ", said)];
 }
 
 /* ---- wiring up each checker on the page ------------------------------- */
@@ -516,7 +670,7 @@ function setUp(section) {
   // heading: a screen reader hears it as it changes, and everyone reads it
   // where the results begin.
   const resultsTitle = el(`h${Math.min(6, level)}`, { class: "hr-checker__results-title", id: "hr-results-title" },
-    "What the checker found");
+    T.resultsTitle);
   resultsTitle.hidden = true;
   status.before(resultsTitle);
   const comment = form.querySelector("#hr-comment");
@@ -524,10 +678,10 @@ function setUp(section) {
   const errorMessage = form.querySelector("[data-hr-error]");
   const field = form.querySelector("[data-hr-field]");
   errorSummary.querySelector("[data-hr-error-alert]").prepend(
-    el(`h${Math.min(6, level)}`, { class: "hr-error-summary__title" }, "There is a problem"));
+    el(`h${Math.min(6, level)}`, { class: "hr-error-summary__title" }, T.problem));
   const staff = section.dataset.audience === "staff";
   const council = section.dataset.council;
-  const progress = el("progress", { class: "hr-progress", "aria-label": "Loading the checker" });
+  const progress = el("progress", { class: "hr-progress", "aria-label": T.loadingLabel });
   progress.hidden = true;
   status.before(progress);
 
@@ -549,7 +703,7 @@ function setUp(section) {
     field.classList.add("hr-field--error");
     comment.setAttribute("aria-describedby", `${errorMessage.id} ${described}`);
     comment.setAttribute("aria-invalid", "true");
-    document.title = `Error: ${pageTitle}`;
+    document.title = T.errorTitle(pageTitle);
     errorSummary.focus();
   };
   const clearEmpty = () => {
@@ -568,14 +722,14 @@ function setUp(section) {
     field.scrollIntoView({ block: "start" });
   });
   const couldNotStart = (error) => {
-    const why = error instanceof Unavailable ? error.message : "Something went wrong while starting it.";
-    say(`The checker could not start. ${why} You can still read the house rules.`);
+    const why = error instanceof Unavailable ? error.message : T.startWentWrong;
+    say(T.couldNotStart(why));
   };
   const begin = () => {
     progress.hidden = false;
     const loading = withinLimit(load(say));
     // A start that fails while the reader is still typing says so at once.
-    loading.then(() => say("The checker is ready."), couldNotStart).finally(() => { progress.hidden = true; });
+    loading.then(() => say(T.ready), couldNotStart).finally(() => { progress.hidden = true; });
     return loading;
   };
   // Start loading as soon as the reader types or pastes, not before.
@@ -600,7 +754,7 @@ function setUp(section) {
       couldNotStart(error);
       return;
     }
-    say("Checking…");
+    say(T.checking);
     const value = (name) => (form.elements[name] ? form.elements[name].value.trim() : "");
     const date = staff ? (value("date") || today()) : today();
     const account = staff ? JSON.stringify({ author: value("author"), handle: value("handle"), platform: value("platform") }) : "";
@@ -610,7 +764,7 @@ function setUp(section) {
       result = JSON.parse(session.check(text, date, staff ? value("reply_to") : "", account,
         staff ? value("earlier") : ""));
     } catch (error) {
-      say("Something went wrong while checking this comment. You can still read the house rules.");
+      say(T.checkWentWrong);
       return;
     }
     performance.measure("hr-check", { start: began, end: performance.now() });

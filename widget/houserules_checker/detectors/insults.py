@@ -65,6 +65,36 @@ _TARGETS = {
 }
 
 
+# Welsh words for "you" and "your", read only for a council that works in
+# Welsh (context.welsh): "chi" or "di" in English text is seldom "you".
+SECOND_PERSON_CY = frozenset({"ti", "chi", "di", "chdi", "dy", "eich", "tithau", "chithau"})
+# "ti'n", "chi'n" ("you're"): a word's key leaves out its apostrophe, so these
+# spell English words ("tin", "chin"); written with one, they are Welsh.
+_CONTRACTED_CY = frozenset({"tin", "chin"})
+_YOU = ("person", "aimed at 'you'")
+
+
+def _welsh_you(words, i: int) -> bool:
+    """Whether word i is Welsh for "you" or "you're"."""
+    key = words.keys[i]
+    if key in SECOND_PERSON_CY:
+        return True
+    if key not in _CONTRACTED_CY:
+        return False
+    start, end = words.place(i)
+    return "'" in words.original[start:end] or "’" in words.original[start:end]
+
+
+def _targets(words, welsh: bool) -> list:
+    """What each word is as a target, if it is one: the Welsh "you" too, for a council in Welsh."""
+    targets = list(map(_TARGET_OF.__getitem__, words.keys))
+    if welsh:
+        for i, key in enumerate(words.keys):
+            if (key in SECOND_PERSON_CY or key in _CONTRACTED_CY) and targets[i] is None and _welsh_you(words, i):
+                targets[i] = _YOU
+    return targets
+
+
 class _TargetOf(dict):
     """What each word is as a target, if it is one ("you": a person; "@jo": a
     person, by handle), or None: worked out once per word, then looked up
@@ -109,7 +139,7 @@ def _analyse(comment, context) -> list[tuple]:
     hits = [h for h in found if h.entry.insulting or (h.entry.insulting_if_called and _called(keys, h.word))]
     if not hits:
         return []
-    targets = list(map(_TARGET_OF.__getitem__, keys))
+    targets = _targets(comment.words, context.welsh)
     marks = [(i, targets[i]) for i in compress(range(len(keys)), targets)]
     # A comment with many targets: each insult looks only at the words in
     # reach of it, not at every target (the same targets, in the same order),
@@ -211,7 +241,8 @@ def detect(comment, context, prepared) -> list[Signal]:
                         called = frozenset(h.word for h, _ in analysed if not _strict(h.entry, keys, h))
                     addressed = around[3] = _addressed(
                         words, hit.word, hit.word, describing=keys[hit.word] in INSULTING or keys[hit.word] in
-                        DESCRIBING_SWEARS, called=hit.word + 1 in called or _as_noun(words, hit))
+                        DESCRIBING_SWEARS, called=hit.word + 1 in called or _as_noun(words, hit),
+                        welsh=context.welsh)
                 near = addressed or None
         if near is None and not group_only:
             copula = around[1]
@@ -370,7 +401,8 @@ def _strict(entry, keys, hit) -> bool:
         hit.how == "inside a compound word" and keys[hit.word].endswith(THING_TAILS))
 
 
-def _addressed(words, first: int, last: int, describing: bool = True, called: bool = True) -> str:
+def _addressed(words, first: int, last: int, describing: bool = True, called: bool = True,
+               welsh: bool = False) -> str:
     """Whom the words first..last are said to: "you muppet", "ur a muppet"
     (`called`: when the words can be what someone is called, not a verb as
     in "you piss next to it"), "fuck you", "fuck off you ..."; or of, when
@@ -379,14 +411,15 @@ def _addressed(words, first: int, last: int, describing: bool = True, called: bo
     neither."""
     keys = words.keys
     for j in range(max(0, first - 4), first) if called else ():
-        if keys[j] in _CALLING and all(k in _FILLER for k in keys[j + 1:first]):
+        if (keys[j] in _CALLING or welsh and _welsh_you(words, j)) and all(k in _FILLER for k in keys[j + 1:first]):
             return "aimed at 'you'"
     after = keys[last + 1:last + 4]
     if after and _run_on(words, last) and FIRST_PERSON.isdisjoint(keys[max(0, first - 3):first]):
         # "fuck you", "stupid woman"; not "fuck. You ..." nor "I'm a stupid old man"
+        said_to = last + 1
         if after[0] in ("off", "up") and len(after) > 1:
-            after = after[1:]
-        if after[0] in _CALLING:
+            after, said_to = after[1:], said_to + 1
+        if after[0] in _CALLING or welsh and _welsh_you(words, said_to):
             return "aimed at 'you'"
         if after[0][0] == "@" and len(after[0]) > 1:
             return f"aimed at {after[0]}"
