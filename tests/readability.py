@@ -259,8 +259,10 @@ def shown(sentence: str) -> str:
 
 def script_sentences(js: str) -> list[str]:
     """The sentences in the checker script's string literals, as a reader
-    sees them: adjacent literals joined ("a " + "b"), and each ${...} in a
+    sees them in English: adjacent literals joined ("a " + "b"), and each ${...} in a
     template literal read as a council's words (a name or a number)."""
+    # The Welsh table's sentences are Welsh: English reading grades do not measure them.
+    js = re.sub(r"(?ms)^const CY = \{.*?^\};", "", js)
     code = re.sub(r"/\*.*?\*/", " ", js, flags=re.S)
     code = re.sub(r"(?m)(^|\s)//.*$", r"\1", code)
     joined = re.sub(r'(["`])\s*\+\s*\n?\s*(["`])', "", code)  # "...a " + "b..." → one literal

@@ -16,22 +16,32 @@ value it did not give. Each change is told once: a setting whose wording
 changed too is told in the council's words, and a passage of the council's
 words that only repeats a change told already (the appeal period written
 into a step of what happens when rules are broken) is not told again.
+
+Each change is told in the language of the site it is on (`compare`'s
+`language`): the sentences here are English msgids (messages.py), the
+phrases from wording.py are asked for in that language, and the council's
+own words are read in it.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, cast
 
-from .formats import PUBLIC_NAV, STAFF_NAV, ActAtOnce
+from .formats import ActAtOnce
 from .languages import localise
 from .load import Policy
+from .messages import translator
+from .resolve import nav
 from .rulepack import LIST_NAMES, build_rulepack
 from .schema import stated
-from .wording import ACTIONS, CATEGORY_CONTENT, RECORD_ITEMS, clock, days, deadline, join, long_date, months, number
+from .wording import (ACTIONS, CATEGORY_CONTENT, clock, content, days, deadline, does, join, long_date, months,
+                      number, record_item)
 
 
 @dataclass(frozen=True)
@@ -101,27 +111,38 @@ def _passages(old: str, new: str) -> list[tuple[str, str]]:
             for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
 
 
-def _rewording(old: str, new: str, whole: str, part: str) -> str:
-    """How the council's words changed: `whole` ("the rule now reads {new}
-    (before: {old})") with both quoted whole when short or mostly rewritten,
-    else `part` ("in the rule's words, {passages}"), each changed passage
-    with a few words round it: "“…after 12 months…” now reads “…after 6 months…”"."""
+def _rewording(old: str, new: str, whole: str, part: str, language: str, **values: str) -> str:
+    """How the council's words changed: `whole` ("the rule now reads %(new)s
+    (before: %(old)s)") with both quoted whole when short or mostly rewritten,
+    else `part` ("in the rule's words, %(passages)s"), each changed passage
+    with a few words round it: "“…after 12 months…” now reads “…after 6 months…”".
+    `values` fill the templates' other placeholders."""
+    _ = translator(language)
     a, b = old.split(), new.split()
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     rewritten = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
     if max(len(a), len(b)) <= SHORT or rewritten * 2 > max(len(a), len(b)):
-        return whole.format(new=_q(new), old=_q(old))
+        return whole % {**values, "new": _q(new), "old": _q(old)}
     told = []
     for group in matcher.get_grouped_opcodes(AROUND):
         i1, i2, j1, j2 = group[0][1], group[-1][2], group[0][3], group[-1][4]
         was = ("…" if i1 else "") + " ".join(a[i1:i2]) + ("…" if i2 < len(a) else "")
         now = ("…" if j1 else "") + " ".join(b[j1:j2]) + ("…" if j2 < len(b) else "")
-        told.append(f"{_q(was)} now reads {_q(now)}")
-    return part.format(passages="; ".join(told))
+        told.append(_("%(was)s now reads %(now)s", was=_q(was), now=_q(now)))
+    return part % {**values, "passages": "; ".join(told)}
 
 
-WORDS = ("the policy's words now read {new} (before: {old})", "in the policy's words, {passages}")
-WORDS_FOR_IT = ("the policy's words for it now read {new} (before: {old})", "in the policy's words for it, {passages}")
+def _words(language: str) -> tuple[str, str]:
+    """_rewording's templates for a setting in the council's own words."""
+    _ = translator(language)
+    return _("the policy's words now read %(new)s (before: %(old)s)"), _("in the policy's words, %(passages)s")
+
+
+def _words_for_it(language: str) -> tuple[str, str]:
+    """_rewording's templates for the council's words for a value it also sets."""
+    _ = translator(language)
+    return (_("the policy's words for it now read %(new)s (before: %(old)s)"),
+            _("in the policy's words for it, %(passages)s"))
 
 
 def _echoes(passages: list[tuple[str, str]], told: list[tuple[str, str]]) -> bool:
@@ -138,146 +159,210 @@ def _echoes(passages: list[tuple[str, str]], told: list[tuple[str, str]]) -> boo
 
 # --- settings: what each is called, and how its values are said -------------------
 
-OUTSIDE_HOURS = {"not-monitored": "not monitored", "emergencies-only": "updates in emergencies only",
-                 "scheduled-posts-only": "scheduled posts only"}
-COMPLIANCE = {"full": "fully compliant with WCAG 2.2 AA", "partial": "partially compliant with WCAG 2.2 AA",
-              "none": "not compliant with WCAG 2.2 AA"}
-PAGE_TITLES = {**dict(STAFF_NAV), **dict(PUBLIC_NAV)}
-
-
 @dataclass(frozen=True)
 class _Setting:
     path: str
     label: str
-    say: Callable | None = None     # a value in words (given the rule titles); None: the council's own words
-    item: Callable | None = None    # for a list: one item in words, so a change names what came and went
-    now: str = "now {}"             # a new value, told: "you can now appeal after {}"
-    part: str = "{}"                # the value as part of its record: "prepared on {}"
+    # say(value, rule titles, language): a value in words; None: the council's own words
+    say: Callable | None = None
+    item: Callable | None = None    # for a list: one item in words (as say), so a change names what came and went
+    # A changed value, told ("you can now appeal after %(new)s (before: %(old)s)."), and one stated for
+    # the first time ("added: you can appeal after %(new)s."); "": "now %(new)s ..." and "added: %(new)s."
+    now: str = ""
+    added: str = ""
+    part: str = "%(value)s"         # the value as part of its record: "prepared on %(value)s"
 
 
-def _platform(p, titles) -> str:
+def _page_titles(language: str) -> dict[str, str]:
+    """Every page's own title, as the council may rename it (a public page's, of the two named "index")."""
+    return {**dict(nav("staff", language)), **dict(nav("public", language))}
+
+
+def _platform(p, titles, language: str) -> str:
     from .render import _platform_name
     name = p.label or _platform_name(p)
     return f"{name} ({p.handle})" if p.handle else name
 
 
-def _alternative(a, titles) -> str:
-    return f"to {a.need}, {a.channel}"
+def _alternative(a, titles, language: str) -> str:
+    _ = translator(language)
+    return _("to %(need)s, %(channel)s", need=a.need, channel=a.channel)
 
 
-def _contact(c, titles) -> str:
+def _contact(c, titles, language: str) -> str:
     if c.wording:
         return _q(c.wording)
     return f"{c.purpose}: {c.value or c.url or c.method}"
 
 
-def _at_once(a: ActAtOnce, titles: Mapping[str, str]) -> str:
-    content = a.content or join([*(titles.get(r, r) for r in a.rules),
-                                 *(CATEGORY_CONTENT.get(c, c) for c in a.categories)])
-    text = f"{content}: we {_does(a.actions)} straight away"
+def _at_once(a: ActAtOnce, titles: Mapping[str, str], language: str) -> str:
+    _ = translator(language)
+    covered = a.content or join([*(titles.get(r, r) for r in a.rules),
+                                 *(content(c, language) if c in CATEGORY_CONTENT else c for c in a.categories)],
+                                language=language)
+    text = _("%(content)s: we %(does)s straight away", content=covered, does=_does(a.actions, language))
     return text + (f" ({_q(a.wording)})" if a.wording else "")
 
 
-def _reserved(r, titles) -> str:
-    return _q(r.wording) if r.wording else f"the right to {_does(r.actions)}"
+def _reserved(r, titles, language: str) -> str:
+    _ = translator(language)
+    return _q(r.wording) if r.wording else _("the right to %(does)s", does=_does(r.actions, language))
 
 
-def _polling_day(d, titles) -> str:
-    return f"{long_date(d.date)} ({d.election})"
+def _polling_day(d, titles, language: str) -> str:
+    return f"{long_date(d.date, language=language)} ({d.election})"
 
 
-def _page_title(item, titles) -> str:
+def _page_title(item, titles, language: str) -> str:
+    _ = translator(language)
     page, title = item
-    return f"the “{PAGE_TITLES.get(page, page)}” page is called {_q(title)}"
+    return _("the “%(page)s” page is called %(title)s", page=_page_titles(language).get(page, page), title=_q(title))
 
 
-def _does(actions) -> str:
-    return join([ACTIONS[a].does for a in actions])
+def _does(actions, language: str = "en") -> str:
+    return does(actions, language=language)
 
 
-def _following(value, titles) -> str:
-    return ("following an account means the council endorses it" if value
-            else "following an account does not mean the council endorses it")
+def _following(value, titles, language: str) -> str:
+    _ = translator(language)
+    return (_("following an account means the council endorses it") if value
+            else _("following an account does not mean the council endorses it"))
 
 
-def _sharing(value, titles) -> str:
-    return ("sharing a post means the council endorses it" if value
-            else "sharing a post does not mean the council endorses it")
+def _sharing(value, titles, language: str) -> str:
+    _ = translator(language)
+    return (_("sharing a post means the council endorses it") if value
+            else _("sharing a post does not mean the council endorses it"))
 
 
-def _notified(value, titles) -> str:
-    return "we tell people when they are blocked" if value else "we do not tell people directly when they are blocked"
+def _notified(value, titles, language: str) -> str:
+    _ = translator(language)
+    return (_("we tell people when they are blocked") if value
+            else _("we do not tell people directly when they are blocked"))
 
 
-def _reasons(value, titles) -> str:
-    return ("we may discuss the reasons for a block on social media" if value
-            else "we do not discuss the reasons for a block on social media")
+def _reasons(value, titles, language: str) -> str:
+    _ = translator(language)
+    return (_("we may discuss the reasons for a block on social media") if value
+            else _("we do not discuss the reasons for a block on social media"))
 
 
-def _plain(value, titles) -> str:
+def _plain(value, titles, language: str) -> str:
     return " ".join(str(value).split())
 
 
-SETTINGS = [
-    _Setting("name", "Council name", lambda v, t: _q(v)),
-    _Setting("website", "Council website", _plain),
-    _Setting("platforms", "Social media accounts", item=_platform),
-    _Setting("monitoring.days", "Days the accounts are monitored", lambda v, t: days(v)),
-    _Setting("monitoring.hours", "Monitoring hours", lambda v, t: f"{clock(v.start)} to {clock(v.end)}"),
-    _Setting("monitoring.outside_hours", "Outside monitoring hours", lambda v, t: OUTSIDE_HOURS.get(v, v)),
-    _Setting("monitoring.wording", "Monitoring hours"),
-    _Setting("monitoring.outside_hours_wording", "Outside monitoring hours"),
-    _Setting("responses.wording", "Replies to messages"),
-    _Setting("alternatives", "Where to go instead of social media", item=_alternative),
-    _Setting("endorsement.following_is_endorsement", "Following and sharing", _following,
-             now="the policy now says {}"),
-    _Setting("endorsement.sharing_is_endorsement", "Following and sharing", _sharing,
-             now="the policy now says {}"),
-    _Setting("endorsement.wording", "Following and sharing"),
-    _Setting("rules.intro", "Introduction to the rules"),
-    _Setting("rules.outro", "Words after the rules"),
-    _Setting("enforcement.intro", "When rules are broken: introduction"),
-    _Setting("enforcement.at_once", "Dealt with at once", item=_at_once),
-    _Setting("enforcement.reserved", "Rights the council reserves", item=_reserved),
-    _Setting("enforcement.block_appeal.after_months", "Appeal against a block", lambda v, t: months(v),
-             now="you can now appeal after {}"),
-    _Setting("enforcement.block_appeal.decided_with", "Appeal against a block", _plain,
-             now="a decision to reverse a block is now made with {}"),
-    _Setting("enforcement.block_appeal.wording", "Appeal against a block"),
-    _Setting("enforcement.block_notice.notified", "Telling someone they are blocked", _notified,
-             now="the policy now says {}"),
-    _Setting("enforcement.block_notice.reasons_discussed", "Telling someone they are blocked", _reasons,
-             now="the policy now says {}"),
-    _Setting("enforcement.block_notice.wording", "Telling someone they are blocked"),
-    _Setting("enforcement.complaints", "Complaints about a block"),
-    _Setting("enforcement.outro", "When rules are broken: closing words"),
-    _Setting("pre_election.weeks", "Pre-election period", lambda v, t: f"{number(v)} week" + ("" if v == 1 else "s"),
-             now="it now starts {} before polling day", part="it starts {} before polling day"),
-    _Setting("pre_election.elections", "Pre-election period", lambda v, t: f"{join(list(v))} elections",
-             now="it now applies to {}", part="it applies to {}"),
-    _Setting("pre_election.polling_days", "Polling days", item=_polling_day),
-    _Setting("pre_election.wording", "Pre-election period"),
-    _Setting("contacts", "Ways to contact us", item=_contact),
-    _Setting("accessibility.compliance", "Accessibility statement", lambda v, t: COMPLIANCE.get(v, v),
-             now="the pages are now said to be {}", part="the pages are {}"),
-    _Setting("accessibility.prepared", "Accessibility statement", lambda v, t: long_date(v),
-             now="now prepared on {}", part="prepared on {}"),
-    _Setting("accessibility.reviewed", "Accessibility statement", lambda v, t: long_date(v),
-             now="now last reviewed on {}", part="last reviewed on {}"),
-    _Setting("accessibility.contact", "Accessibility statement: how to ask for another format",
-             part="how to ask for another format: {}"),
-    _Setting("accessibility.known_issues", "Accessibility statement: what is not accessible", item=lambda v, t: _q(v),
-             part="not accessible: {}"),
-    _Setting("page_titles", "Page titles", item=_page_title),
-]
+def _outside_hours(value: str, titles, language: str) -> str:
+    _ = translator(language)
+    said = {"not-monitored": _("not monitored"), "emergencies-only": _("updates in emergencies only"),
+            "scheduled-posts-only": _("scheduled posts only")}
+    return said.get(value, value)
 
-# Settings kept in a record the council may leave out as a whole: when the
-# whole record comes or goes, it is told once, with all it said.
-RECORDS = {
-    "endorsement": "Following and sharing",
-    "enforcement.block_notice": "Telling someone they are blocked",
-    "accessibility": "What the accessibility statement says",
-}
+
+def _compliance(value: str, titles, language: str) -> str:
+    _ = translator(language)
+    said = {"full": _("fully compliant with WCAG 2.2 AA"), "partial": _("partially compliant with WCAG 2.2 AA"),
+            "none": _("not compliant with WCAG 2.2 AA")}
+    return said.get(value, value)
+
+
+def _weeks(value, titles, language: str) -> str:
+    _ = translator(language)
+    n = number(value, language=language)
+    return _("%(n)s week", n=n) if value == 1 else _("%(n)s weeks", n=n)
+
+
+def _elections(value, titles, language: str) -> str:
+    _ = translator(language)
+    return _("%(elections)s elections", elections=join(list(value), language=language))
+
+
+def _quoted(value, titles, language: str) -> str:
+    return _q(value)
+
+
+@functools.cache
+def _settings(language: str) -> tuple[_Setting, ...]:
+    """Every setting the history tells, with its name and sentences in `language`."""
+    _ = translator(language)
+    says = _("the policy now says %(new)s (before: %(old)s).")
+    says_added = _("added: the policy says %(new)s.")
+    endorses = _("Following and sharing")
+    appeal = _("Appeal against a block")
+    blocked = _("Telling someone they are blocked")
+    election = _("Pre-election period")
+    statement = _("Accessibility statement")
+    return (
+        _Setting("name", _("Council name"), _quoted),
+        _Setting("website", _("Council website"), _plain),
+        _Setting("platforms", _("Social media accounts"), item=_platform),
+        _Setting("monitoring.days", _("Days the accounts are monitored"),
+                 lambda v, t, lang: days(v, language=lang)),
+        _Setting("monitoring.hours", _("Monitoring hours"),
+                 lambda v, t, lang: _("%(start)s to %(end)s", start=clock(v.start, language=lang),
+                                      end=clock(v.end, language=lang))),
+        _Setting("monitoring.outside_hours", _("Outside monitoring hours"), _outside_hours),
+        _Setting("monitoring.wording", _("Monitoring hours")),
+        _Setting("monitoring.outside_hours_wording", _("Outside monitoring hours")),
+        _Setting("responses.wording", _("Replies to messages")),
+        _Setting("alternatives", _("Where to go instead of social media"), item=_alternative),
+        _Setting("endorsement.following_is_endorsement", endorses, _following, now=says, added=says_added),
+        _Setting("endorsement.sharing_is_endorsement", endorses, _sharing, now=says, added=says_added),
+        _Setting("endorsement.wording", endorses),
+        _Setting("rules.intro", _("Introduction to the rules")),
+        _Setting("rules.outro", _("Words after the rules")),
+        _Setting("enforcement.intro", _("When rules are broken: introduction")),
+        _Setting("enforcement.at_once", _("Dealt with at once"), item=_at_once),
+        _Setting("enforcement.reserved", _("Rights the council reserves"), item=_reserved),
+        _Setting("enforcement.block_appeal.after_months", appeal, lambda v, t, lang: months(v, language=lang),
+                 now=_("you can now appeal after %(new)s (before: %(old)s)."),
+                 added=_("added: you can appeal after %(new)s.")),
+        _Setting("enforcement.block_appeal.decided_with", appeal, _plain,
+                 now=_("a decision to reverse a block is now made with %(new)s (before: %(old)s)."),
+                 added=_("added: a decision to reverse a block is made with %(new)s.")),
+        _Setting("enforcement.block_appeal.wording", appeal),
+        _Setting("enforcement.block_notice.notified", blocked, _notified, now=says, added=says_added),
+        _Setting("enforcement.block_notice.reasons_discussed", blocked, _reasons, now=says, added=says_added),
+        _Setting("enforcement.block_notice.wording", blocked),
+        _Setting("enforcement.complaints", _("Complaints about a block")),
+        _Setting("enforcement.outro", _("When rules are broken: closing words")),
+        _Setting("pre_election.weeks", election, _weeks,
+                 now=_("it now starts %(new)s before polling day (before: %(old)s)."),
+                 added=_("added: it starts %(new)s before polling day."),
+                 part=_("it starts %(value)s before polling day")),
+        _Setting("pre_election.elections", election, _elections,
+                 now=_("it now applies to %(new)s (before: %(old)s)."),
+                 added=_("added: it applies to %(new)s."), part=_("it applies to %(value)s")),
+        _Setting("pre_election.polling_days", _("Polling days"), item=_polling_day),
+        _Setting("pre_election.wording", election),
+        _Setting("contacts", _("Ways to contact us"), item=_contact),
+        _Setting("accessibility.compliance", statement, _compliance,
+                 now=_("the pages are now said to be %(new)s (before: %(old)s)."),
+                 added=_("added: the pages are said to be %(new)s."), part=_("the pages are %(value)s")),
+        _Setting("accessibility.prepared", statement, lambda v, t, lang: long_date(v, language=lang),
+                 now=_("now prepared on %(new)s (before: %(old)s)."),
+                 added=_("added: prepared on %(new)s."), part=_("prepared on %(value)s")),
+        _Setting("accessibility.reviewed", statement, lambda v, t, lang: long_date(v, language=lang),
+                 now=_("now last reviewed on %(new)s (before: %(old)s)."),
+                 added=_("added: last reviewed on %(new)s."), part=_("last reviewed on %(value)s")),
+        _Setting("accessibility.contact", _("Accessibility statement: how to ask for another format"),
+                 part=_("how to ask for another format: %(value)s")),
+        _Setting("accessibility.known_issues", _("Accessibility statement: what is not accessible"),
+                 item=_quoted, part=_("not accessible: %(value)s")),
+        _Setting("page_titles", _("Page titles"), item=_page_title),
+    )
+
+
+@functools.cache
+def _records(language: str) -> Mapping[str, str]:
+    """Settings kept in a record the council may leave out as a whole: when the
+    whole record comes or goes, it is told once, with all it said."""
+    _ = translator(language)
+    return MappingProxyType({
+        "endorsement": _("Following and sharing"),
+        "enforcement.block_notice": _("Telling someone they are blocked"),
+        "accessibility": _("What the accessibility statement says"),
+    })
+
 
 # Settings the council can also state in its own words: when both the setting
 # and its wording changed, the history lists one change, in the council's words.
@@ -290,49 +375,51 @@ WORDING_OF = {
 }
 
 
-def _listed(setting: _Setting, value, titles) -> list[str]:
+def _listed(setting: _Setting, value, titles, language: str) -> list[str]:
     """A list setting's items in words (a mapping's stated entries)."""
     items = [(k, v) for k, v in value.items() if v is not None] if isinstance(value, Mapping) else list(value)
     assert setting.item is not None  # only a list setting (one with `item`) is listed
-    return [setting.item(v, titles) for v in items]
+    return [setting.item(v, titles, language) for v in items]
 
 
-def _phrase(setting: _Setting, value, titles) -> str:
+def _phrase(setting: _Setting, value, titles, language: str) -> str:
     """A setting's value as the history says it."""
     if setting.item:
-        return join(_listed(setting, value, titles))
+        return join(_listed(setting, value, titles, language), language=language)
     if setting.say:
-        return setting.say(value, titles)
+        return setting.say(value, titles, language)
     return _q(value)
 
 
-def _said(setting: _Setting, x, y, titles) -> tuple[str, str | None, str | None, list, str]:
+def _said(setting: _Setting, x, y, titles, language: str) -> tuple[str, str | None, str | None, list, str]:
     """(kind, old, new, the council's words' changed passages) and the
     sentence, for a setting that changed from x to y (None: not stated)."""
-    old = _phrase(setting, x, titles) if x is not None else None
-    new = _phrase(setting, y, titles) if y is not None else None
+    _ = translator(language)
+    old = _phrase(setting, x, titles, language) if x is not None else None
+    new = _phrase(setting, y, titles, language) if y is not None else None
     kind = "added" if x is None else "removed" if y is None else "changed"
     passages: list = []
     if kind == "removed":
-        told = f"no longer in the policy (before: {old})." if setting.say or setting.item \
-            else f"no longer in the policy (it said: {old})."
+        told = _("no longer in the policy (before: %(old)s).", old=old) if setting.say or setting.item \
+            else _("no longer in the policy (it said: %(old)s).", old=old)
     elif not setting.say and not setting.item:          # the council's own words
         if kind == "added":
-            told = f"the policy now says {new}."
+            told = _("the policy now says %(new)s.", new=new)
         else:
             assert x is not None and y is not None  # "changed": stated before and after
-            told = f"{_rewording(x, y, *WORDS)}."
+            told = f"{_rewording(x, y, *_words(language), language)}."
             passages = _passages(x, y)
     elif setting.item and kind == "changed":
-        was, now = _listed(setting, x, titles), _listed(setting, y, titles)
+        was, now = _listed(setting, x, titles, language), _listed(setting, y, titles, language)
         came, went = [v for v in now if v not in was], [v for v in was if v not in now]
-        parts = [f"{join(came)} added" if came else "", f"{join(went)} removed" if went else ""]
-        told = ("; ".join(p for p in parts if p) if came or went
-                else f"now {new} (before: {old}, in another order)") + "."
+        parts = [_("%(items)s added", items=join(came, language=language)) if came else "",
+                 _("%(items)s removed", items=join(went, language=language)) if went else ""]
+        told = ("; ".join(p for p in parts if p) + "." if came or went
+                else _("now %(new)s (before: %(old)s, in another order).", new=new, old=old))
     elif kind == "added":  # said so, not "the policy did not say before": it may have, in other words
-        told = "added: " + setting.now.replace("now ", "", 1).format(new) + "."
+        told = (setting.added or _("added: %(new)s.")) % {"new": new}
     else:
-        told = setting.now.format(new) + f" (before: {old})."
+        told = (setting.now or _("now %(new)s (before: %(old)s).")) % {"new": new, "old": old}
     return kind, old, new, passages, told
 
 
@@ -346,24 +433,27 @@ def _steps(council) -> tuple:
     return council.enforcement.steps if council.enforcement else ()
 
 
-def _step(s) -> str:
-    text = _does(s.actions)
+def _step(s, language: str) -> str:
+    _ = translator(language)
+    text = _does(s.actions, language)
     if s.decided_by:
-        text += f", decided by {s.decided_by}"
+        text += _(", decided by %(who)s", who=s.decided_by)
     if s.consulted:
-        text += f", consulting {join(list(s.consulted))}"
+        text += _(", consulting %(who)s", who=join(list(s.consulted), language=language))
     if s.records:
-        text += f", keeping {join([RECORD_ITEMS[r] for r in s.records])}"
+        text += _(", keeping %(items)s", items=join([record_item(r, language=language) for r in s.records],
+                                                     language=language))
     return text
 
 
-def _step_in_full(s) -> str:
-    return _step(s) + (f", in the policy's words {_q(s.wording)}" if s.wording else "")
+def _step_in_full(s, language: str) -> str:
+    _ = translator(language)
+    return _step(s, language) + (_(", in the policy's words %(wording)s", wording=_q(s.wording)) if s.wording else "")
 
 
-def _aim(t) -> str:
+def _aim(t, language: str) -> str:
     """A response target as the pages put it: "within two working days", or the council's words."""
-    return deadline(t) or _q(t.wording)
+    return deadline(t, language=language) or _q(t.wording)
 
 
 @dataclass
@@ -372,12 +462,18 @@ class _Told:
     passages: list = dataclasses.field(default_factory=list)   # the council's words' changed passages, alone
 
 
-def compare(old: Policy, new: Policy, slug: str) -> list[Change]:
-    """Every change of meaning in council `slug` from `old` to `new`."""
-    if new.councils[slug].languages == ("en",):
+def compare(old: Policy, new: Policy, slug: str, language: str | None = None) -> list[Change]:
+    """Every change of meaning in council `slug` from `old` to `new`, told in
+    `language`, as that language's site reads the council's texts: an edit
+    to a text in another language only is no change there. Without a
+    language, a change in any language the council publishes in, told in
+    English (a council in English alone reads only its English)."""
+    if language is not None or new.councils[slug].languages == ("en",):
         # As its sites read: for a council in English alone, an edit to a
         # text in another language only (the catalogue's Welsh) is no change.
-        old, new = localise(old, "en"), localise(new, "en")
+        old, new = localise(old, language or "en"), localise(new, language or "en")
+    language = language or "en"
+    _ = translator(language)
     changes: list[_Told] = []
     # The rules as the council adopts them: its wording, and the checker's rules.
     old_pack, new_pack = build_rulepack(old, slug), build_rulepack(new, slug)
@@ -387,48 +483,44 @@ def compare(old: Policy, new: Policy, slug: str) -> list[Change]:
     for rule_id, rule in after.items():
         was, title = before.get(rule_id), new.rules[rule_id].title
         if was is None:
-            told = f"a new rule, worded {_q(rule['wording'])}."
+            told = _("a new rule, worded %(wording)s.", wording=_q(rule["wording"]))
             changes.append(_Told(Change("added", "rule", title, None, rule["wording"], told=told)))
         elif was["wording"] != rule["wording"]:
-            told = _rewording(was["wording"], rule["wording"], "the rule now reads {new} (before: {old}).",
-                              "in the rule's words, {passages}.")
+            told = _rewording(was["wording"], rule["wording"], _("the rule now reads %(new)s (before: %(old)s)."),
+                              _("in the rule's words, %(passages)s."), language)
             changes.append(_Told(Change("reworded", "rule", title, was["wording"], rule["wording"], told=told)))
         elif was["check"] != rule["check"]:
-            changes.append(_Told(Change("changed", "rule", title, "how the checker judges it changed", None,
-                                        told="the comment checker now judges this rule differently.")))
+            changes.append(_Told(Change("changed", "rule", title, _("how the checker judges it changed"), None,
+                                        told=_("the comment checker now judges this rule differently."))))
         elif old.rules[rule_id] != new.rules[rule_id]:
-            a, b = old.rules[rule_id], new.rules[rule_id]
-            parts = [f"renamed (before: {_q(a.title)})" if a.title != b.title else "",
-                     "its explanation changed" if (a.summary, a.rationale) != (b.summary, b.rationale) else "",
-                     "its examples changed" if a.examples != b.examples else ""]
-            told = join([p for p in parts if p]) or "its details changed"
-            changes.append(_Told(Change("changed", "rule", title, "its title, explanation or examples changed",
-                                        None, told=f"{told}.")))
+            changes.append(_Told(_rule_details(old.rules[rule_id], new.rules[rule_id], title, language)))
     for rule_id, was in before.items():
         if rule_id not in after:
-            told = f"rule removed (it was worded {_q(was['wording'])})."
+            told = _("rule removed (it was worded %(wording)s).", wording=_q(was["wording"]))
             changes.append(_Told(Change("removed", "rule", old.rules[rule_id].title, was["wording"], None,
                                         told=told)))
-    changes += [_Told(c) for c in _word_lists(old_pack["words"], new_pack["words"])]
+    changes += [_Told(c) for c in _word_lists(old_pack["words"], new_pack["words"], language)]
 
     a, b = old.councils[slug], new.councils[slug]
     titles = {**{i: r.title for i, r in old.rules.items()}, **{i: r.title for i, r in new.rules.items()}}
-    by_path = {s.path: s for s in SETTINGS}
-    changed = {s.path for s in SETTINGS if _canon(_get(a, s.path)) != _canon(_get(b, s.path))}
+    settings, records = _settings(language), _records(language)
+    by_path = {s.path: s for s in settings}
+    changed = {s.path for s in settings if _canon(_get(a, s.path)) != _canon(_get(b, s.path))}
     # A record that came or went as a whole is told once, with all it said.
-    whole = {record for record in RECORDS if (_get(a, record) is None) != (_get(b, record) is None)}
+    whole = {record for record in records if (_get(a, record) is None) != (_get(b, record) is None)}
     # A setting whose wording changed too is told once, in the council's words.
     worded = {setting: wording for wording, settings in WORDING_OF.items() if wording in changed
               for setting in settings if setting in changed}
     # What every changed value was and is, in words and as written in the
     # source ("six months", 6): a passage of the council's words that only
     # repeats one of them is not told again.
-    values = [pair for s in SETTINGS if s.path in changed and (s.say or s.item)
+    values = [pair for s in settings if s.path in changed and (s.say or s.item)
               and _get(a, s.path) is not None and _get(b, s.path) is not None
-              for pair in ((_phrase(s, _get(a, s.path), titles), _phrase(s, _get(b, s.path), titles)),
+              for pair in ((_phrase(s, _get(a, s.path), titles, language),
+                            _phrase(s, _get(b, s.path), titles, language)),
                            (str(_get(a, s.path)), str(_get(b, s.path))))]
     done = set()
-    for setting in SETTINGS:
+    for setting in settings:
         path = setting.path
         if path not in changed or path in worded:
             continue
@@ -436,11 +528,11 @@ def compare(old: Policy, new: Policy, slug: str) -> list[Change]:
         if record:
             if record not in done:
                 done.add(record)
-                changes.append(_Told(_record(record, a, b, by_path, titles)))
+                changes.append(_Told(_record(record, a, b, by_path, titles, language)))
             continue
         label = by_path[next(s for s, w in worded.items() if w == path)].label if path in worded.values() \
             else setting.label
-        kind, was, now, passages, told = _said(setting, _get(a, path), _get(b, path), titles)
+        kind, was, now, passages, told = _said(setting, _get(a, path), _get(b, path), titles, language)
         changes.append(_Told(Change(kind, "setting", label, was, now, told=told), passages))
 
     # Response targets and enforcement steps, one by one: the parts residents rely on.
@@ -449,27 +541,38 @@ def compare(old: Policy, new: Policy, slug: str) -> list[Change]:
     for tid in dict.fromkeys([*old_targets, *new_targets]):
         x, y = old_targets.get(tid), new_targets.get(tid)
         if x != y:
-            changes.append(_Told(_target_change(x, y)))
+            changes.append(_Told(_target_change(x, y, language)))
     old_steps, new_steps = _steps(a), _steps(b)
     for i in range(max(len(old_steps), len(new_steps))):
         x = old_steps[i] if i < len(old_steps) else None
         y = new_steps[i] if i < len(new_steps) else None
         if _canon(x) != _canon(y):
-            changes.append(_step_change(i + 1, x, y))
+            changes.append(_step_change(i + 1, x, y, language))
 
     old_sections = {s.id: s for s in a.sections}
     new_sections = {s.id: s for s in b.sections}
     for sid in dict.fromkeys([*old_sections, *new_sections]):
         x, y = old_sections.get(sid), new_sections.get(sid)
         if x != y:
-            changes.append(_section_change(sid, x, y))
+            changes.append(_section_change(sid, x, y, language))
     # Each change once: the council's words that only repeat a change of value told already are left out.
     return [dataclasses.replace(t.change, told=_ended(t.change.told)) for t in changes
             if not (t.passages and _echoes(t.passages, values))]
 
 
-def _record(record: str, a, b, by_path: Mapping, titles) -> Change:
+def _rule_details(a, b, title: str, language: str) -> Change:
+    """A rule whose wording and check are as they were, and whose title, explanation or examples are not."""
+    _ = translator(language)
+    parts = [_("renamed (before: %(title)s)", title=_q(a.title)) if a.title != b.title else "",
+             _("its explanation changed") if (a.summary, a.rationale) != (b.summary, b.rationale) else "",
+             _("its examples changed") if a.examples != b.examples else ""]
+    told = join([p for p in parts if p], language=language) or _("its details changed")
+    return Change("changed", "rule", title, _("its title, explanation or examples changed"), None, told=f"{told}.")
+
+
+def _record(record: str, a, b, by_path: Mapping, titles, language: str) -> Change:
     """A record the council states, or no longer states, as a whole: everything it says, in one change."""
+    _ = translator(language)
     x, y = _get(a, record), _get(b, record)
     value = y if x is None else x
     parts = []
@@ -477,108 +580,142 @@ def _record(record: str, a, b, by_path: Mapping, titles) -> Change:
         if path.startswith(record + "."):
             field = _get(value, path[len(record) + 1:])
             if field is not None:
-                parts.append(setting.part.format(_phrase(setting, field, titles)))
+                parts.append(setting.part % {"value": _phrase(setting, field, titles, language)})
     said = "; ".join(parts)
+    label = _records(language)[record]
     if x is None:
-        return Change("added", "setting", RECORDS[record], None, said, told=f"the policy now says: {said}.")
-    return Change("removed", "setting", RECORDS[record], said, None,
-                  told=f"no longer in the policy (it said: {said}).")
+        return Change("added", "setting", label, None, said, told=_("the policy now says: %(said)s.", said=said))
+    return Change("removed", "setting", label, said, None,
+                  told=_("no longer in the policy (it said: %(old)s).", old=said))
 
 
-def _target_change(x, y) -> Change:
+def _target_change(x, y, language: str) -> Change:
+    _ = translator(language)
     t = y or x
     staff = t.audience == "staff"
-    label = "Response times"
+    label = _("Response times")
     if x is None:
-        told = (f"added: we aim to {y.what} {deadline(y)}." if deadline(y)
-                else f"added: the policy says {_q(y.wording)}.")
-        return Change("added", "setting", label, None, f"{y.what}: {_aim(y)}", staff, told)
+        told = (_("added: we aim to %(what)s %(when)s.", what=y.what, when=deadline(y, language=language))
+                if deadline(y, language=language)
+                else _("added: the policy says %(new)s.", new=_q(y.wording)))
+        return Change("added", "setting", label, None, f"{y.what}: {_aim(y, language)}", staff, told)
     if y is None:
-        return Change("removed", "setting", label, f"{x.what}: {_aim(x)}", None, staff,
-                      f"the aim to {x.what} {_aim(x)} is no longer in the policy.")
-    old, new = f"{x.what}: {_aim(x)}", f"{y.what}: {_aim(y)}"
-    if (x.what, deadline(x)) != (y.what, deadline(y)) and deadline(x) and deadline(y):
-        was = deadline(x) if x.what == y.what else f"to {x.what} {deadline(x)}"
-        told = f"we now aim to {y.what} {deadline(y)} (before: {was})."
+        return Change("removed", "setting", label, f"{x.what}: {_aim(x, language)}", None, staff,
+                      _("the aim to %(what)s %(when)s is no longer in the policy.", what=x.what,
+                        when=_aim(x, language)))
+    old, new = f"{x.what}: {_aim(x, language)}", f"{y.what}: {_aim(y, language)}"
+    was_by, now_by = deadline(x, language=language), deadline(y, language=language)
+    if (x.what, was_by) != (y.what, now_by) and was_by and now_by:
+        was = was_by if x.what == y.what else _("to %(what)s %(when)s", what=x.what, when=was_by)
+        told = _("we now aim to %(what)s %(when)s (before: %(old)s).", what=y.what, when=now_by, old=was)
         if x.wording != y.wording and y.wording and not _echoes(
-                _passages(x.wording or "", y.wording), [(deadline(x), deadline(y))]):
-            told += " " + _capfirst(_rewording(x.wording or "", y.wording, *WORDS_FOR_IT)) + "."
+                _passages(x.wording or "", y.wording), [(was_by, now_by)]):
+            told += " " + _capfirst(_rewording(x.wording or "", y.wording, *_words_for_it(language), language)) + "."
     elif x.wording != y.wording and x.wording and y.wording:
-        told = _rewording(x.wording, y.wording, f"the policy's words for the aim to {y.what} now read {{new}} "
-                          "(before: {old}).", f"in the policy's words for the aim to {y.what}, {{passages}}.")
+        told = _rewording(x.wording, y.wording,
+                          _("the policy's words for the aim to %(what)s now read %(new)s (before: %(old)s)."),
+                          _("in the policy's words for the aim to %(what)s, %(passages)s."), language, what=y.what)
     else:
-        told = f"now: {_target_in_full(y)} (before: {_target_in_full(x)})."
+        told = _("now: %(new)s (before: %(old)s).", new=_target_in_full(y, language),
+                 old=_target_in_full(x, language))
     return Change("changed", "setting", label, old, new, staff, told)
 
 
-def _target_in_full(t) -> str:
-    applies = {"all": "", "office-hours": ", for messages received in office hours",
-               "out-of-hours": ", for messages received out of hours"}[t.applies_to]
-    return f"to {t.what} {_aim(t)}{applies}" + (", told to staff only" if t.audience == "staff" else "")
+def _target_in_full(t, language: str) -> str:
+    _ = translator(language)
+    applies = {"all": "", "office-hours": _(", for messages received in office hours"),
+               "out-of-hours": _(", for messages received out of hours")}[t.applies_to]
+    staff = _(", told to staff only") if t.audience == "staff" else ""
+    return _("to %(what)s %(when)s", what=t.what, when=_aim(t, language)) + applies + staff
 
 
-def _step_change(n: int, x, y) -> _Told:
-    label = f"When rules are broken, step {n}"
+def _step_change(n: int, x, y, language: str) -> _Told:
+    _ = translator(language)
+    label = _("When rules are broken, step %(n)s", n=n)
     if x is None:
-        return _Told(Change("added", "setting", label, None, _step_in_full(y), told=f"a new step: {_step_in_full(y)}."))
+        return _Told(Change("added", "setting", label, None, _step_in_full(y, language),
+                            told=_("a new step: %(step)s.", step=_step_in_full(y, language))))
     if y is None:
-        return _Told(Change("removed", "setting", label, _step_in_full(x), None,
-                            told=f"no longer in the policy (it was: {_step_in_full(x)})."))
+        return _Told(Change("removed", "setting", label, _step_in_full(x, language), None,
+                            told=_("no longer in the policy (it was: %(step)s).", step=_step_in_full(x, language))))
     if _canon(dataclasses.replace(x, wording=None)) == _canon(dataclasses.replace(y, wording=None)):
         # Only the council's words for it changed.
         if x.wording and y.wording:
             return _Told(Change("changed", "setting", label, _q(x.wording), _q(y.wording),
-                                told=f"{_rewording(x.wording, y.wording, *WORDS_FOR_IT)}."),
+                                told=f"{_rewording(x.wording, y.wording, *_words_for_it(language), language)}."),
                          _passages(x.wording, y.wording))
-        return _Told(Change("changed", "setting", label, _step_in_full(x), _step_in_full(y),
-                            told=f"now {_step_in_full(y)} (before: {_step_in_full(x)})."))
-    told = f"now {_step(y)} (before: {_step(x)})."
+        return _Told(Change("changed", "setting", label, _step_in_full(x, language), _step_in_full(y, language),
+                            told=_("now %(new)s (before: %(old)s).", new=_step_in_full(y, language),
+                                   old=_step_in_full(x, language))))
+    told = _("now %(new)s (before: %(old)s).", new=_step(y, language), old=_step(x, language))
     if x.wording != y.wording:
-        told += (" " + _capfirst(_rewording(x.wording, y.wording, *WORDS_FOR_IT)) + "." if x.wording and y.wording
-                 else f" The policy now words it {_q(y.wording)}." if y.wording
-                 else " The policy no longer words it itself.")
-    return _Told(Change("changed", "setting", label, _step_in_full(x), _step_in_full(y), told=told))
+        told += (" " + _capfirst(_rewording(x.wording, y.wording, *_words_for_it(language), language)) + "."
+                 if x.wording and y.wording
+                 else " " + _("The policy now words it %(wording)s.", wording=_q(y.wording)) if y.wording
+                 else " " + _("The policy no longer words it itself."))
+    return _Told(Change("changed", "setting", label, _step_in_full(x, language), _step_in_full(y, language),
+                        told=told))
 
 
-def _section_change(sid: str, x, y) -> _Told:
+def _section_change(sid: str, x, y, language: str) -> _Told:
+    _ = translator(language)
     s = y or x
     staff = s.audience == "staff"
     label = s.title or sid.replace("-", " ").capitalize()
     if x is None:
         return _Told(Change("added", "section", label, None, _section_text(y), staff,
-                            f"a new section of the policy's words, {_where(y)}: {_q(y.body)}."))
+                            _("a new section of the policy's words, %(where)s: %(body)s.",
+                              where=_where(y, language), body=_q(y.body))))
     if y is None:
         return _Told(Change("removed", "section", label, _section_text(x), None, staff,
-                            f"a section of the policy's words no longer on these pages (it said {_q(x.body)})."))
+                            _("a section of the policy's words no longer on these pages (it said %(body)s).",
+                              body=_q(x.body))))
     if x.body != y.body:
-        told = _rewording(x.body, y.body, "its words now read {new} (before: {old}).", "in its words, {passages}.")
-        if _where(x) != _where(y):  # moved or retitled as well
-            told = _ended(told) + f" It is now {_where(y)} (before: {_where(x)})."
+        told = _rewording(x.body, y.body, _("its words now read %(new)s (before: %(old)s)."),
+                          _("in its words, %(passages)s."), language)
+        if _where(x, language) != _where(y, language):  # moved or retitled as well
+            told = _ended(told) + " " + _("It is now %(new)s (before: %(old)s).", new=_where(y, language),
+                                          old=_where(x, language))
             return _Told(Change("reworded", "section", label, _section_text(x), _section_text(y), staff, told))
         return _Told(Change("reworded", "section", label, _section_text(x), _section_text(y), staff, told),
                      _passages(x.body, y.body))
-    return _Told(Change("reworded", "section", label, _where(x), _where(y), staff,
-                        f"now {_where(y)} (before: {_where(x)})."))
+    return _Told(Change("reworded", "section", label, _where(x, language), _where(y, language), staff,
+                        _("now %(new)s (before: %(old)s).", new=_where(y, language), old=_where(x, language))))
 
 
 def _section_text(s) -> str:
     return " ".join(s.body.split())
 
 
-def _where(s) -> str:
+def _where(s, language: str) -> str:
     """Where a section of the council's own words is: its page, its place on it, its title."""
-    page = dict(STAFF_NAV if s.audience == "staff" else PUBLIC_NAV).get(s.page, s.page)
-    where = f"at the {'start' if s.position == 'start' else 'end'} of the “{page}” page"
-    return where + (f", titled {_q(s.title)}" if s.title else "")
+    _ = translator(language)
+    page = dict(nav(s.audience, language)).get(s.page, s.page)
+    where = (_("at the start of the “%(page)s” page", page=page) if s.position == "start"
+             else _("at the end of the “%(page)s” page", page=page))
+    return where + (_(", titled %(title)s", title=_q(s.title)) if s.title else "")
 
 
-def _word_lists(old: list[dict], new: list[dict]) -> list[Change]:
+def _list_name(name: str, language: str) -> str:
+    """A word list the checker uses, as the history names it: as the checker's reasons do (rulepack.LIST_NAMES)."""
+    return translator(language)(LIST_NAMES[name]) if name in LIST_NAMES else _q(name)
+
+
+def _word_lists(old: list[dict], new: list[dict], language: str = "en") -> list[Change]:
     """Word lists the checker uses, list by list: how many words came, went or changed."""
+    _ = translator(language)
+
     def by_list(words):
         out: dict[str, dict] = {}
         for w in words:
             out.setdefault(w.get("list") or "", {})[w.get("term")] = tuple(sorted(w.items()))
         return out
+
+    def counted(n: int, what: str) -> str:
+        said = {("added", True): _("%(n)s word added"), ("added", False): _("%(n)s words added"),
+                ("removed", True): _("%(n)s word removed"), ("removed", False): _("%(n)s words removed"),
+                ("changed", True): _("%(n)s word changed"), ("changed", False): _("%(n)s words changed")}
+        return said[what, n == 1] % {"n": n}
 
     a, b = by_list(old), by_list(new)
     changes = []
@@ -589,9 +726,9 @@ def _word_lists(old: list[dict], new: list[dict]) -> list[Change]:
         added = len(y.keys() - x.keys())
         removed = len(x.keys() - y.keys())
         altered = sum(1 for term in x.keys() & y.keys() if x[term] != y[term])
-        parts = [f"{n} {'word' if n == 1 else 'words'} {what}"
-                 for n, what in ((added, "added"), (removed, "removed"), (altered, "changed")) if n]
-        changes.append(Change("changed", "word list", f"Words the comment checker looks for, from "
-                              f"{LIST_NAMES.get(name, _q(name))}", f"{len(x)} entries", f"{len(y)} entries",
-                              told=f"{join(parts)}."))
+        parts = [counted(n, what) for n, what in ((added, "added"), (removed, "removed"), (altered, "changed")) if n]
+        changes.append(Change("changed", "word list",
+                              _("Words the comment checker looks for, from %(list)s", list=_list_name(name, language)),
+                              _("%(n)s entries", n=len(x)), _("%(n)s entries", n=len(y)),
+                              told=f"{join(parts, language=language)}."))
     return changes

@@ -52,6 +52,11 @@ class History:
     _pages: dict = field(default_factory=dict)
     # (old, new) -> what changed from one to the other, for "Compare versions"
     _between: dict = field(default_factory=dict)
+    # the language its changes and dates are told in (changes.compare's:
+    # None, every language the council publishes in, told in English)
+    language: str | None = None
+    # language -> the same history told in it (told_in): each told once a build
+    _told: dict = field(default_factory=dict)
 
     def pages(self, number: int, audience: str) -> list[str]:
         key = (number, audience)
@@ -68,8 +73,22 @@ class History:
             return self.changes[new]
         if (old, new) not in self._between:
             from .changes import compare
-            self._between[old, new] = compare(self.policies[old], self.policies[new], self.slug)
+            self._between[old, new] = compare(self.policies[old], self.policies[new], self.slug, self.language)
         return self._between[old, new]
+
+    def told_in(self, language: str) -> History:
+        """The same versions, their changes told in `language`, as that
+        language's site reads them (a bilingual council's second site)."""
+        # A council in English alone is told in English without being asked.
+        english_alone = self.language is None and self.policies[self.versions[-1].number].councils[
+            self.slug].languages == ("en",)
+        if language == self.language or (language == "en" and english_alone):
+            return self
+        if language not in self._told:
+            self._told[language] = History(self.slug, self.versions, self.policies,
+                                           _changes(self.policies, self.before, self.slug, language),
+                                           self.before, self._pages, language=language)
+        return self._told[language]
 
     def in_force(self, day: dt.date) -> Version | None:
         return in_force(self.versions, day)
@@ -116,12 +135,17 @@ def build_day() -> dt.date:
     return dt.date.fromisoformat(given) if given else dt.date.today()
 
 
-def history_for(root: Path, slug: str, versions: list[Version], work: Path) -> History:
-    from .changes import compare
+def history_for(root: Path, slug: str, versions: list[Version], work: Path,
+                language: str | None = None) -> History:
+    """`language`: the site's, which the changes are told in (changes.compare)."""
     policies = {v.number: load_version(root, v, work) for v in versions}
     before = told_against(versions)
-    changes = {number: compare(policies[was], policies[number], slug) for number, was in before.items()}
-    return History(slug, versions, policies, changes, before)
+    return History(slug, versions, policies, _changes(policies, before, slug, language), before, language=language)
+
+
+def _changes(policies: dict[int, Policy], before: dict[int, int], slug: str, language: str | None) -> dict:
+    from .changes import compare
+    return {number: compare(policies[was], policies[number], slug, language) for number, was in before.items()}
 
 
 def _in_published(problem: SourceProblem, root: Path, version: Version, folder: Path) -> SourceProblem:
@@ -152,6 +176,7 @@ def context(history: History | None, edition: Edition, audience: str) -> dict | 
     if not history or edition.version is None:
         return None
     staff = audience == "staff"
+    language = history.language or "en"
     order = in_order(history.versions)
     versions = []
     for v in history.versions:
@@ -160,7 +185,8 @@ def context(history: History | None, edition: Edition, audience: str) -> dict | 
         versions.append({
             "folder": v.folder, "number": v.number, "effective": v.effective.isoformat(),
             "published": v.published.isoformat(), "change": v.change, "note": v.note, "sample": v.sample,
-            "effective_long": long_date(v.effective), "published_long": long_date(v.published),
+            "effective_long": long_date(v.effective, language=language),
+            "published_long": long_date(v.published, language=language),
             "pages": history.pages(v.number, audience),
             "changes": [c.__dict__ for c in history.changes.get(v.number, []) if staff or not c.staff_only],
             # Where it stands among the others: the order they take effect in, the

@@ -10,6 +10,8 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from .editions import History, in_force, shown_on
+from .languages import localise
+from .messages import translator
 from .wording import long_date
 
 
@@ -25,10 +27,14 @@ def aliases(versions: list, day: dt.date) -> dict[int, list[str]]:
             for v in versions}
 
 
-def versions_json(history: History, day: dt.date) -> str:
-    """Newest first, as mike writes it."""
+def versions_json(history: History, day: dt.date, language: str = "en") -> str:
+    """Newest first, as mike writes it; each title ("v2: from 1 April 2027")
+    is what the version selector shows, in `language`."""
+    _ = translator(language)
     named = aliases(history.versions, day)
-    return json.dumps([{"version": v.folder, "title": f"{v.folder}: from {long_date(v.effective)}",
+    return json.dumps([{"version": v.folder,
+                        "title": _("%(folder)s: from %(date)s", folder=v.folder,
+                                   date=long_date(v.effective, language=language)),
                         "aliases": named[v.number]}
                        for v in reversed(history.versions)], indent=2) + "\n"
 
@@ -42,19 +48,29 @@ def _change_lines(history: History, number: int, staff: bool) -> list[str]:
     return lines
 
 
-def atom(history: History, audience: str, name: str) -> str:
-    """One entry per version, newest first. Ids are tag URIs: the feed does not
+def _entry_title(v, language: str) -> str:
+    _ = translator(language)
+    day = long_date(v.effective, language=language)
+    title = (_("Version %(number)s (major change), in force from %(date)s", number=v.number, date=day)
+             if v.change == "major" else
+             _("Version %(number)s (minor change), in force from %(date)s", number=v.number, date=day))
+    return title + (" " + _("(sample data)") if v.sample else "")
+
+
+def atom(history: History, audience: str, name: str, language: str = "en") -> str:
+    """One entry per version, newest first, in `language` (the version's
+    note is as its author wrote it). Ids are tag URIs: the feed does not
     know the address it will be served from, and links are relative to it."""
+    _ = translator(language)
     staff = audience == "staff"
     newest = history.versions[-1]
     entries = []
     for v in reversed(history.versions):
         changes = _change_lines(history, v.number, staff)
-        summary = v.note + (" What changed: " + " ".join(changes) if changes else "")
-        sample = " (sample data)" if v.sample else ""
+        summary = v.note + (" " + _("What changed:") + " " + " ".join(changes) if changes else "")
         entries.append(f"""  <entry>
     <id>tag:houserules,{v.published.year}:{history.slug}/{audience}/{v.folder}</id>
-    <title>{escape(f"Version {v.number} ({v.change} change), in force from {long_date(v.effective)}{sample}")}</title>
+    <title>{escape(_entry_title(v, language))}</title>
     <updated>{v.published.isoformat()}T00:00:00Z</updated>
     <link rel="alternate" href="{v.folder}/"/>
     <summary>{escape(summary)}</summary>
@@ -62,7 +78,7 @@ def atom(history: History, audience: str, name: str) -> str:
     return f"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
   <id>tag:houserules,{history.versions[0].published.year}:{history.slug}/{audience}</id>
-  <title>{escape(name)}: changes to the social media house rules</title>
+  <title>{escape(_("%(name)s: changes to the social media house rules", name=name))}</title>
   <updated>{newest.published.isoformat()}T00:00:00Z</updated>
   <link rel="self" href="history.xml"/>
   <link rel="alternate" href="history/"/>
@@ -72,9 +88,10 @@ def atom(history: History, audience: str, name: str) -> str:
 """
 
 
-def write_site_files(site: Path, history: History, audience: str, day: dt.date) -> None:
-    council = history.policies[history.versions[-1].number].councils[history.slug].name
+def write_site_files(site: Path, history: History, audience: str, day: dt.date, language: str = "en") -> None:
+    """`language`: the site's; `history` tells its changes in it (editions.History.told_in)."""
+    council = localise(history.policies[history.versions[-1].number].councils[history.slug].name, language)
     name = council if isinstance(council, str) else council.placeholder
     assert name is not None  # a name not stated needs a placeholder (needs_placeholder in formats.Council)
-    (site / "versions.json").write_text(versions_json(history, day), encoding="utf-8")
-    (site / "history.xml").write_text(atom(history, audience, name), encoding="utf-8")
+    (site / "versions.json").write_text(versions_json(history, day, language), encoding="utf-8")
+    (site / "history.xml").write_text(atom(history, audience, name, language), encoding="utf-8")

@@ -11,6 +11,7 @@ import json
 import os
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,9 @@ import jinja2
 from houserules_checker import BREAKS, MAY_BREAK
 from houserules_checker.kinds import KINDS
 
-from . import wording
+from . import messages, wording
 from .formats import Platform
+from .page_words import page_words
 from .resolve import PageContext, SiteView
 from .schema import stated
 
@@ -30,17 +32,18 @@ TEMPLATES = Path(__file__).parent / "templates"
 # start, the settings, then the text, then the end.
 TRACE_MARKS = ("\ue000", "\ue001", "\ue002")
 
-def _signs(kinds, verdict: str) -> list[str]:
+def _signs(kinds, verdict: str, language: str = "en") -> list[str]:
     """What the "Check a comment" page gives as examples of a verdict: only
     for the kinds of check the council's rules use (kinds.py), so a page
     promises only what its rules can do."""
     wanted = {"breaks": BREAKS, "may-break": MAY_BREAK}[verdict]
-    return [kind.signs[wanted] for name, kind in KINDS.items() if name in kinds and wanted in kind.signs]
+    signs = [kind.signs_in(language) for name, kind in KINDS.items() if name in kinds]
+    return [said[wanted] for said in signs if wanted in said]
 
 
-def _check_explained(check) -> str:
+def _check_explained(check, language: str = "en") -> str:
     """"Can the comment checker judge it?", for a rule's check (kinds.py)."""
-    return KINDS[check.kind].explain(check)
+    return KINDS[check.kind].explain(check, language)
 
 
 def _capfirst(text: str) -> str:
@@ -88,26 +91,18 @@ def _asserts(text: str, view: SiteView, *settings: str, trace: bool = False) -> 
     return text
 
 
-def _environment(trace: bool = False) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,  # Markdown output; council text is trusted Markdown by design
-    )
-    env.tests["stated"] = stated
-    env.filters.update({
-        "days": wording.days,
-        "clock": wording.clock,
-        "deadline": wording.deadline,
-        "number": wording.number,
-        "months": wording.months,
-        "join_and": lambda items, last="and": wording.join(list(items), last),
-        "does": wording.does,
-        "signs": _signs,
-        "record_item": lambda r: wording.RECORD_ITEMS[r],
+def _filters(language: str, trace: bool) -> dict:
+    """The templates' filters, each writing in `language`."""
+    return {
+        "days": lambda values: wording.days(values, language),
+        "clock": lambda value: wording.clock(value, language),
+        "deadline": lambda target: wording.deadline(target, language),
+        "number": lambda value: wording.number(value, language),
+        "months": lambda value: wording.months(value, language),
+        "join_and": lambda items, last="and": wording.join(list(items), last, language),
+        "does": lambda actions, capital=False: wording.does(actions, capital=capital, language=language),
+        "signs": lambda kinds, verdict: _signs(kinds, verdict, language),
+        "record_item": lambda r: wording.record_item(r, language),
         "asserts": lambda text, view, *settings: _asserts(text, view, *settings, trace=trace),
         "oneline": _oneline,
         "cell": lambda t: _oneline(t).replace("|", "\\|"),
@@ -115,21 +110,49 @@ def _environment(trace: bool = False) -> jinja2.Environment:
         "shorturl": _shorturl,
         "linked": _linked,
         "platform_name": _platform_name,
-        "check_explained": _check_explained,
+        "check_explained": lambda check: _check_explained(check, language),
         "capfirst": _capfirst,
-        "longdate": wording.long_date,
+        "longdate": lambda day: wording.long_date(day, language),
         "weeks_before": lambda d, w: d - dt.timedelta(weeks=w),
-    })
+    }
+
+
+def _plural(_: Callable[..., str]) -> Callable[[str, str, int], str]:
+    # Each form is its own sentence in the catalogue: English picks the
+    # form by the number, and the other language translates that form.
+    return lambda singular, plural, n: _(singular if n == 1 else plural)
+
+
+def _environment(trace: bool = False, language: str = "en") -> jinja2.Environment:
+    """The templates, writing in `language`."""
+    return _made_environment(trace, language)
+
+
+@functools.cache
+def _made_environment(trace: bool, language: str) -> jinja2.Environment:
+    # Made once for each (trace, language), whichever way it is asked for:
+    # a new environment compiles every template again.
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,  # Markdown output; council text is trusted Markdown by design
+        extensions=["jinja2.ext.i18n"],
+    )
+    _ = messages.translator(language)
+    env.install_gettext_callables(gettext=_, ngettext=_plural(_), newstyle=True)  # type: ignore[attr-defined]
+    env.tests["stated"] = stated
+    env.filters.update(_filters(language, trace))
     return env
 
 
 _ENV = _environment()
 
 
-@functools.cache
-def _traced_environment() -> jinja2.Environment:
-    # Made once, as _ENV is: a new environment compiles every template again.
-    return _environment(trace=True)
+def _traced_environment(language: str = "en") -> jinja2.Environment:
+    return _environment(trace=True, language=language)
 
 
 def _template_for(page: str, audience: str, env: jinja2.Environment = _ENV) -> jinja2.Template:
@@ -142,10 +165,11 @@ def _template_for(page: str, audience: str, env: jinja2.Environment = _ENV) -> j
 
 
 def render_page(view: SiteView, page: str, title: str, *, trace: bool = False) -> str:
-    """One page's Markdown. With `trace`, every sentence a template writes is
-    marked with the settings it states (TRACE_MARKS)."""
+    """One page's Markdown, in the view's language. With `trace`, every
+    sentence a template writes is marked with the settings it states
+    (TRACE_MARKS)."""
     context: PageContext = {"view": view, "title": title}
-    env = _traced_environment() if trace else _ENV
+    env = _environment(trace=trace, language=view.language)
     return _tidy(_template_for(page, view.audience, env).render(**context))
 
 
@@ -155,9 +179,13 @@ def _tidy(markdown: str) -> str:
 
 
 def site_config(view: SiteView, project_root: Path, site_root: Path, docs: Path, out: Path,
-                checker: dict | None = None, engine: str = "mkdocs") -> dict:
+                checker: dict | None = None, engine: str = "mkdocs", alternates: list | None = None) -> dict:
+    """`alternates`: for a council in more than one language, the same
+    edition's site in each other language ({lang, name, root}, root relative
+    to this site's root), for the language switch and hreflang links."""
     base = os.path.relpath(project_root / "mkdocs.yml", site_root)
-    title = "Social media house rules" if view.audience == "public" else "Social media: staff"
+    _ = messages.translator(view.language)
+    title = _("Social media house rules") if view.audience == "public" else _("Social media: staff")
     name = _capfirst(view.name.shown)
     config: dict[str, Any] = {
         "INHERIT": base,
@@ -176,6 +204,9 @@ def site_config(view: SiteView, project_root: Path, site_root: Path, docs: Path,
             "checker": checker,
             # For main.html, whose versioned pages name the search worker themselves.
             "search_worker": _search_worker(engine),
+            "alternates": alternates or [],
+            # What the theme's overrides and the page script write, in the site's language.
+            "words": page_words(view.language),
             # For main.html: where this edition stands among the published versions.
             "versioning": _versioning(view.versions),
             # Material's version selector, fed by versions.json at the site's root,
@@ -184,6 +215,11 @@ def site_config(view: SiteView, project_root: Path, site_root: Path, docs: Path,
             **({"version": {"provider": "mike", "alias": True}} if view.versions else {}),
         },
     }
+    if view.language != "en":
+        # Material's interface words in the site's language (it has Welsh);
+        # search has no Welsh stemmer, so words are indexed as written.
+        config["theme"]["language"] = view.language
+        config["plugins"] = [{"search": {"lang": "en", "pipeline": ["trimmer"]}}]
     if engine == "zensical":
         # Zensical's own look ("modern") is not the one houserules.css is
         # written for; "classic" is Material's. Zensical runs no MkDocs hooks
@@ -219,7 +255,7 @@ def _versioning(versions) -> dict | None:
 
 
 def render_site(view: SiteView, project_root: Path, site_root: Path, out: Path,
-                checker: dict | None = None, engine: str = "mkdocs") -> Path:
+                checker: dict | None = None, engine: str = "mkdocs", alternates: list | None = None) -> Path:
     """Write docs/ and mkdocs.yml under site_root; return the mkdocs.yml path.
     Zensical reads the same file; it wants `out` inside site_root."""
     docs = site_root / "docs"
@@ -227,7 +263,7 @@ def render_site(view: SiteView, project_root: Path, site_root: Path, out: Path,
     for page, title in view.pages:
         (docs / f"{page}.md").write_text(render_page(view, page, title), encoding="utf-8")
     shutil.copytree(project_root / "site_src" / "assets", docs / "assets")
-    config = site_config(view, project_root, site_root, docs, out, checker, engine)
+    config = site_config(view, project_root, site_root, docs, out, checker, engine, alternates)
     path = site_root / "mkdocs.yml"
     # JSON is valid YAML, and json.dumps quotes everything that needs it.
     path.write_text(json.dumps(config, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

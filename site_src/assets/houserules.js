@@ -3,6 +3,25 @@
 (function () {
   "use strict";
 
+  /* The words the script writes, in the site's language (page_words.py),
+     from the header (main.html): none of them is written here. */
+  var WORDS = (function () {
+    var header = document.querySelector("[data-hr-words]");
+    return header ? JSON.parse(header.getAttribute("data-hr-words")) : {};
+  })();
+  /* One of WORDS with each "{name}" filled from `values`, as the parts to
+     append: a value may be a link, so a translation can put it anywhere in
+     its sentence. */
+  function parts(key, values) {
+    return WORDS[key].split(/(\{\w+\})/).filter(Boolean).map(function (piece) {
+      var name = /^\{(\w+)\}$/.exec(piece);
+      return name && values && name[1] in values ? values[name[1]] : piece;
+    });
+  }
+  function words(key, values) {
+    return parts(key, values).join("");
+  }
+
   /* The menu: a real <button> that says whether the menu is open, in place
      of Material's <label> (kept for readers without JavaScript). */
   function menu() {
@@ -50,10 +69,9 @@
     var on = document.querySelector("[data-hr-printed-on]");
     if (!on) return;
     function stamp() {
-      var months = ["January", "February", "March", "April", "May", "June", "July", "August",
-                    "September", "October", "November", "December"];
+      var months = words("months").split(" ");
       var now = new Date();
-      on.textContent = "Printed on " + now.getDate() + " " + months[now.getMonth()] + " " + now.getFullYear() + ".";
+      on.textContent = words("printed_on", { date: now.getDate() + " " + months[now.getMonth()] + " " + now.getFullYear() });
       on.hidden = false;
     }
     stamp();
@@ -65,9 +83,9 @@
      with the keyboard (WCAG 2.1.1; axe's scrollable-region-focusable). */
   function tableName(wrap) {
     for (var el = wrap.previousElementSibling; el; el = el.previousElementSibling) {
-      if (/^H[1-6]$/.test(el.tagName)) return el.textContent.trim() + " (table, scrolls sideways)";
+      if (/^H[1-6]$/.test(el.tagName)) return words("table_scrolls", { heading: el.textContent.trim() });
     }
-    return "Table (scrolls sideways)";
+    return words("table");
   }
   function tables() {
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
@@ -128,29 +146,29 @@
     var next = order[order.indexOf(mine) + 1];  // the version that takes over from this one
     var p = document.createElement("p");
     var state;
+    function say(key, values) { p.append.apply(p, parts(key, values).concat([" "])); }
+    function current(v) { return link(v.href, words("read_current", { number: v.number })); }
     if (next && next.effective === mine.effective) {
       state = "superseded";  // replaced from its first day: it is never in force
-      p.append("Replaced: version " + mine.number + " of these pages " +
-               (mine.effective > day ? "will not take effect: version " + next.number + " replaces it from "
-                                     : "never took effect: version " + next.number + " replaced it on ") +
-               mine.effective_long + ". ");
-      if (inForce) p.append(link(inForce.href, "Read this page in the current version (" + inForce.number + ")"), ". ");
+      say(mine.effective > day ? "replaced_will_not" : "replaced_never",
+          { number: mine.number, next: next.number, date: mine.effective_long });
+      if (inForce) p.append(current(inForce), ". ");
     } else if (mine.effective > day) {
       state = "upcoming";
-      p.append("Upcoming version: version " + mine.number + " of these pages takes effect on " + mine.effective_long + ". ");
-      if (inForce) p.append("Until then, ", link(inForce.href, "version " + inForce.number + " applies"), ". ");
+      say("upcoming", { number: mine.number, date: mine.effective_long });
+      if (inForce) say("until_then", { applies: link(inForce.href, words("until_then_link", { number: inForce.number })) });
     } else if (inForce !== mine) {
       state = "superseded";
-      p.append("Superseded: version " + mine.number + " applied from " + mine.effective_long + " until " +
-               next.effective_long + ". ", link(inForce.href, "Read this page in the current version (" + inForce.number + ")"), ". ");
+      say("superseded", { number: mine.number, date: mine.effective_long, until: next.effective_long });
+      p.append(current(inForce), ". ");
     } else {
       state = "current";
-      p.append("Current version (" + mine.number + "), in force since " + mine.effective_long + ". ");
+      say("current", { number: mine.number, date: mine.effective_long });
       var first = order.filter(function (v) { return v.effective > day; })[0];
       var coming = first && inForceOn(order, first.effective);  // of two on that day, the one that applies
-      if (coming) p.append(link(coming.href, "Version " + coming.number + " takes effect on " + coming.effective_long), ". ");
+      if (coming) p.append(link(coming.href, words("takes_effect", { number: coming.number, date: coming.effective_long })), ". ");
     }
-    p.append(link(data.history, "All versions and what changed"), ".");
+    p.append(link(data.history, words("all_versions")), ".");
     banner.setAttribute("data-state", state);
     banner.replaceChildren(p);
   }
@@ -166,8 +184,8 @@
     var latest = inForceOn(order, day) || inForceOn(order, order[0].effective);
     var labels = {};
     order.forEach(function (v) {
-      if (v.effective > day && inForceOn(order, v.effective) === v) labels[v.folder] = "upcoming";
-      else if (v === latest) labels[v.folder] = "latest";
+      if (v.effective > day && inForceOn(order, v.effective) === v) labels[v.folder] = words("label_upcoming");
+      else if (v === latest) labels[v.folder] = words("label_latest");
     });
     return labels;
   }
@@ -210,7 +228,7 @@
       selector.dataset.hrLabelled = "yes";
       selector.querySelectorAll(".md-version__link").forEach(function (a) { mark(a, folderOf(a.href)); });
       var button = selector.querySelector(".md-version__current");
-      if (button) button.setAttribute("aria-label", mark(button, data.this) + ": select another version");
+      if (button) button.setAttribute("aria-label", mark(button, data.this) + ": " + words("select_version"));
     }
     fix();
     new MutationObserver(fix).observe(topic, { childList: true, subtree: true });
@@ -277,7 +295,7 @@
       event.preventDefault();
       var a = from.value, b = to.value;
       if (a === b) {
-        status.textContent = "Version " + a + " is the same version twice: choose two different versions.";
+        status.textContent = words("same_version", { number: a });
         return;
       }
       var pair = pairs.filter(function (p) {
@@ -286,8 +304,7 @@
       })[0];
       show(pair);
       status.textContent = numbers(pair)[0] === a ? "" :
-        "Version " + numbers(pair)[0] + " took effect first, so this shows what changed from it to version " +
-        numbers(pair)[1] + ".";
+        words("earlier_first", { old: numbers(pair)[0], new: numbers(pair)[1] });
       history.replaceState(null, "", "#" + pair.id);
       var heading = pair.querySelector("h2");
       heading.focus({ preventScroll: true });  // read next by a screen reader, at the top of the screen
