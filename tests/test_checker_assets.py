@@ -19,6 +19,7 @@ from pathlib import Path
 import brotli
 import pytest
 
+from sites import site_folders, slug_of
 from houserules.build import BuildError, build_sites
 from houserules.checker_assets import (CDN_DEFAULT, ENCODINGS, OWN_DEFAULT, RUNTIME_FILES, AssetError, compress,
                                        keep_local, precompress, prepare, write_stdlib)
@@ -69,7 +70,8 @@ def test_every_site_serves_the_runtime_engine_and_rules_itself(built_site):
     lock = json.loads(assets.lock)
     entry = lock["packages"]["houserules-checker"]
     stdlib = trimmed(assets.pyodide_dir / FULL_NAME, StdlibList.read(ROOT / "widget" / "stdlib.txt").zipped)
-    for site in sorted(p for audience in ("public", "staff") for p in (built_site / audience).iterdir()):
+    for site in [p for audience in ("public", "staff") for p in site_folders(built_site, audience)]:
+        slug = slug_of(site, built_site)
         runtime = site / "assets" / "pyodide" / assets.pyodide_version
         # The three runtime files and the trimmed standard library, each with its copies; not Pyodide's own zip.
         served = (*RUNTIME_FILES, assets.stdlib_name)
@@ -86,14 +88,14 @@ def test_every_site_serves_the_runtime_engine_and_rules_itself(built_site):
         for suffix in ENCODINGS:
             assert _decompressed(folder / (entry["file_name"] + suffix)) == wheel
         assert json.loads((folder / "pyodide-lock.json").read_text()) == lock
-        rules = json.loads((site / "assets" / "checker" / "rules" / f"{site.name}.json").read_text())
-        assert rules["council"]["slug"] == site.name and rules["rules"]
+        rules = json.loads((site / "assets" / "checker" / "rules" / f"{slug}.json").read_text())
+        assert rules["council"]["slug"] == slug and rules["rules"]
         # The page names the trimmed standard library for Pyodide to load.
         check = (site / "check" / "index.html").read_text(encoding="utf-8")
         assert f'data-stdlib="../assets/pyodide/{assets.pyodide_version}/{assets.stdlib_name}"' in check
         # A published version has its own rules, and the runtime of the council's own address.
         for version in (p for p in site.iterdir() if re.fullmatch(r"v\d+", p.name)):
-            assert (version / "assets" / "checker" / "rules" / f"{site.name}.json").is_file()
+            assert (version / "assets" / "checker" / "rules" / f"{slug}.json").is_file()
             assert not (version / "assets" / "pyodide").exists()
             page = (version / "check" / "index.html").read_text(encoding="utf-8")
             assert f'data-stdlib="../../assets/pyodide/{assets.pyodide_version}/{assets.stdlib_name}"' in page

@@ -177,17 +177,15 @@ def test_language_names_in_each_language():
     assert names(("cy", "en"), "cy") == "Cymraeg a Saesneg"
 
 
-def test_a_council_in_welsh_is_not_built_in_english_alone(project_root, policy_copy, tmp_path, capsys):
-    """Until the pages' own sentences exist in Welsh, the build refuses such a
-    council by name and line, and builds nothing; validate warns of it."""
-    _write(policy_copy)
+def test_a_council_in_welsh_with_a_text_in_english_only_is_not_built(project_root, policy_copy, tmp_path, capsys):
+    """A missing Welsh text stops the build, by file and line, and nothing is
+    built: no Welsh page shows the English in its place."""
+    _write(policy_copy, BILINGUAL.replace("      wording: {cy: yn cynnwys iaith anweddus, en: offensive in their "
+                                          "language}", "      wording: {en: offensive in their language}"))
     out = tmp_path / "site"
-    assert main(["validate", "--policies", str(policy_copy)]) == 0
-    assert "llan-y-mor.yaml:2: languages: the source is valid in Welsh and English, but `build` refuses" \
-        in capsys.readouterr().err
     assert main(["build", "llan-y-mor", "--policies", str(policy_copy), "--out", str(out)]) == 1
     err = capsys.readouterr().err
-    assert re.search(r"error: \S*llan-y-mor\.yaml:2: languages: llan-y-mor publishes in Welsh and English", err), err
+    assert "llan-y-mor.yaml:18: rules.adopted[0].wording.cy: missing: the text in Welsh" in err, err
     assert not out.exists()
 
 

@@ -15,6 +15,7 @@ import pytest
 from houserules.build import build_sites
 from houserules.formats import PUBLIC_PAGES, STAFF_NAV, STAFF_PAGES
 from houserules.load import load_policy
+from sites import site_folders, slug_of
 
 STAFF_ONLY_PAGES = [p for p in STAFF_PAGES if p not in PUBLIC_PAGES]
 STAFF_ONLY_TITLES = [t for p, t in STAFF_NAV if p in STAFF_ONLY_PAGES] + ["Staff overview"]
@@ -36,7 +37,7 @@ def _words(text: str) -> str:
 
 
 def _sites(built_site: Path, audience: str) -> list[Path]:
-    return sorted(p for p in (built_site / audience).iterdir() if p.is_dir())
+    return site_folders(built_site, audience)
 
 
 def test_every_site_and_version_has_a_search_index(built_site):
@@ -72,11 +73,14 @@ def test_a_public_index_holds_no_staff_only_text(built_site, project_root):
         staff_text = [_words(s.body) for s in council.sections if s.audience == "staff"]
         if council.responses and council.responses.targets:
             staff_text += [t.wording for t in council.responses.targets if t.audience == "staff" and t.wording]
-        staff_index = _docs(built_site / "staff" / slug / "search" / "search_index.json")
+        staff_sites = site_folders(built_site, "staff")
+        staff_index = [d for site in staff_sites if slug_of(site, built_site) == slug
+                       for d in _docs(site / "search" / "search_index.json")]
         sentences = {s.strip() for text in staff_text for s in re.split(r"(?<=[.!?:])\s+", text)
                      if len(s.strip()) > 40}
         staff_all = " ".join(_words(d["text"]) for d in staff_index)
-        public_indexes = _indexes(built_site / "public" / slug)
+        public_indexes = [index for site in site_folders(built_site, "public") if slug_of(site, built_site) == slug
+                          for index in _indexes(site)]
         assert public_indexes
         for index in public_indexes:
             public = " ".join(_words(d["text"]) for d in _docs(index))

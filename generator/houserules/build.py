@@ -35,15 +35,16 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import checker_assets, feed
+from . import checker_assets, feed, language_choice
 from .editions import build_day, context, editions, history_for
 from .errors import HouserulesError
 from .load import Policy, load_policy
 from .render import render_site
 from .resolve import resolve
 from .versions import load_versions
-from .languages import names as language_names
-from .yamlsource import display_path, load_yaml
+from .languages import localise
+from .languages import name as language_name
+from .yamlsource import display_path
 
 AUDIENCES = ("public", "staff")
 # What builds each site from its generated project: MkDocs + Material (the
@@ -67,6 +68,13 @@ class SiteJob:
     config: Path
     built: Path     # where MkDocs (or Zensical) writes this edition
     source: str     # what it is made from, as a person would find it
+    language: str = "en"  # the site's
+    folder_of_language: str = ""  # a council in more than one language: the site's folder ("cy", "en")
+
+    @property
+    def site(self) -> Path:
+        """The site's folder, relative to the build's output."""
+        return Path(self.audience, self.slug, self.folder_of_language)
 
 
 def _mkdocs_build(config_file: str) -> str | None:
@@ -165,7 +173,8 @@ def build_sites(project_root: Path, slugs: list[str] | None = None, *,
                 engine: str = "mkdocs") -> list[Path]:
     """Build the named councils (all when None) into out/<audience>/<slug>/,
     each published version into out/<audience>/<slug>/v<N>/, with MkDocs
-    or Zensical (`engine`)."""
+    or Zensical (`engine`); a council in more than one language into
+    out/<audience>/<slug>/<language>/. Returns each site's folder."""
     if engine not in ENGINES:
         raise BuildError(f"no engine {engine!r}; known: {', '.join(ENGINES)}")
     if engine == "zensical" and not zensical_available():
@@ -176,7 +185,6 @@ def build_sites(project_root: Path, slugs: list[str] | None = None, *,
     published = load_versions(policy_root)
     day = today or build_day()
     chosen = _choose(policy_data, slugs)
-    _english_only(policy_data, chosen)
     out = (out or project_root / "site").resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     with _one_build_at_a_time(out), \
@@ -192,32 +200,61 @@ def build_sites(project_root: Path, slugs: list[str] | None = None, *,
         for slug in chosen:
             history = histories[slug] = (history_for(policy_root, slug, published[slug], gen / "versions")
                                          if published.get(slug) else None)
+            spoken = policy_data.councils[slug].languages
             for edition in editions(history, policy_data, day):
                 for audience in AUDIENCES:
-                    versioning = context(history, edition, audience)
-                    view = resolve(edition.policy, slug, audience, versioning)
-                    site_root = gen / audience / slug / (edition.folder or "_current")
-                    # Zensical writes only inside the folder of the site's mkdocs.yml.
-                    built = (site_root / "site" if engine == "zensical" else
-                             Path(build_dir) / "editions" / audience / slug / (edition.folder or "_current"))
-                    config = render_site(view, project_root, site_root, built,
-                                         checker=checker.paths(slug, edition.folder), engine=engine)
-                    checker.write_into(site_root / "docs" / "assets", edition.policy, slug,
-                                       edition.version.folder if edition.version else None)
-                    source = (f"published {slug} {edition.version.folder}, {display_path(edition.version.path)}"
-                              if edition.version else f"councils/{slug}.yaml")
-                    jobs.append(SiteJob(audience, slug, edition.folder, config, built, source))
+                    for language in spoken:
+                        jobs.append(_site_job(project_root, build_dir, checker, engine, history, edition, slug,
+                                              audience, language, spoken))
         _run(engine, jobs, workers)
         for job in jobs:
             if not job.folder:  # a version's pages use the runtime at the council's own address
                 checker.link_runtime(job.built)
         _assemble(stage, jobs, histories, day)
+        _language_choices(stage, jobs, policy_data)
         # Sites this build does not make stay as they are; a build of every
         # council drops those of councils no longer in the source.
         _carry_over(out, stage, chosen, other_councils=bool(slugs))
         _share_identical(stage)
         _exchange(stage, out)
-        return [out / audience / slug for audience in AUDIENCES for slug in chosen]
+        return [out / job.site for job in jobs if not job.folder]
+
+
+def _site_job(project_root: Path, build_dir: str, checker, engine: str, history, edition, slug: str,
+              audience: str, language: str, spoken: tuple[str, ...]) -> SiteJob:
+    """One edition of one audience's site in one language, rendered and
+    ready for the engine. A council in one language has its site at its
+    address; a council in more has one site per language beside each other
+    under it (<slug>/cy/, <slug>/en/), neither below the other."""
+    folder = language if len(spoken) > 1 else ""
+    gen = Path(build_dir) / "gen" / audience / slug / folder / (edition.folder or "_current")
+    # The council's texts, and the catalogue's, in this site's language only.
+    policy = localise(edition.policy, language)
+    versioning = context(history.told_in(language) if history else None, edition, audience)
+    view = resolve(policy, slug, audience, versioning, language=language)
+    # Zensical writes only inside the folder of the site's mkdocs.yml.
+    built = (gen / "site" if engine == "zensical" else
+             Path(build_dir) / "editions" / audience / slug / folder / (edition.folder or "_current"))
+    others = [code for code in spoken if code != language]
+    up = "../" * (2 if edition.folder else 1)
+    alternates = [{"lang": code, "name": language_name(code, code),
+                   "root": f"{up}{code}/{edition.folder + '/' if edition.folder else ''}"} for code in others]
+    config = render_site(view, project_root, gen, built, checker=checker.paths(slug, edition.folder),
+                         engine=engine, alternates=alternates)
+    checker.write_into(gen / "docs" / "assets", policy, slug,
+                       edition.version.folder if edition.version else None, language)
+    source = (f"published {slug} {edition.version.folder}, {display_path(edition.version.path)}"
+              if edition.version else f"councils/{slug}.yaml")
+    return SiteJob(audience, slug, edition.folder, config, built, source, language, folder)
+
+
+def _language_choices(stage: Path, jobs: list[SiteJob], policy: Policy) -> None:
+    """At the address of a council in more than one language, a page that
+    offers each, in the order the council lists them, each named in itself."""
+    for audience, slug in sorted({(j.audience, j.slug) for j in jobs if j.folder_of_language}):
+        council = policy.councils[slug]
+        page = language_choice.page(council, audience)
+        (stage / audience / slug / "index.html").write_text(page, encoding="utf-8")
 
 
 @contextmanager
@@ -357,17 +394,16 @@ def _assemble(stage: Path, jobs: list[SiteJob], histories: dict, day: dt.date) -
     its own folder, and the version list and change feed at the site's root.
     (Built apart first: MkDocs empties its output folder before it writes.)"""
     for job in sorted(jobs, key=lambda j: j.folder):  # "" first: the folder the versions go into
-        site = stage / job.audience / job.slug
+        site = stage / job.site
         if job.folder == "":
             site.parent.mkdir(parents=True, exist_ok=True)
             job.built.rename(site)
         else:
             job.built.rename(site / job.folder)
-    for (audience, slug) in {(j.audience, j.slug) for j in jobs}:
-        history = histories.get(slug)
-        if history:
-            site = stage / audience / slug
-            feed.write_site_files(site, history, audience, day)
+    for job in jobs:
+        history = histories.get(job.slug)
+        if history and not job.folder:
+            feed.write_site_files(stage / job.site, history.told_in(job.language), job.audience, day, job.language)
 
 
 def _choose(policy: Policy, slugs: list[str] | None) -> list[str]:
@@ -380,23 +416,6 @@ def _choose(policy: Policy, slugs: list[str] | None) -> list[str]:
         raise BuildError(f"no council {', '.join(map(repr, unknown))}{hint}; "
                          f"known: {', '.join(sorted(policy.councils))}")
     return list(dict.fromkeys(slugs))
-
-
-def _english_only(policy: Policy, chosen: list[str]) -> None:
-    """The pages' own sentences exist in English only so far: a council
-    that publishes in another language is refused, not given sites in English
-    alone (for a Welsh council, treating Welsh less favourably)."""
-    for slug in chosen:
-        spoken = policy.councils[slug].languages
-        if spoken != ("en",):
-            path = policy.root / "councils" / f"{slug}.yaml"
-            source = load_yaml(path)
-            line = source.line_of("languages") if source is not None else 1
-            raise BuildError(
-                f"{display_path(path)}:{line}: languages: {slug} publishes in {language_names(spoken)}, and houserules "
-                "cannot yet write its own sentences (headings, the checker, the history) in "
-                f"{language_names([c for c in spoken if c != 'en'])}: its sites are not built rather than built in "
-                "English alone. Build the other councils by name.")
 
 
 # Each engine: its name in messages, what builds one site in a worker, and

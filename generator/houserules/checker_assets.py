@@ -118,7 +118,8 @@ class CheckerAssets:
             "rules": f"assets/checker/rules/{slug}.json",
         }
 
-    def write_into(self, assets: Path, policy: Policy, slug: str, policy_version: str | None = None) -> None:
+    def write_into(self, assets: Path, policy: Policy, slug: str, policy_version: str | None = None,
+                   language: str = "en") -> None:
         """The small files, written into a site's docs/assets before MkDocs runs."""
         folder = assets / "checker" / self.wheel_dir
         folder.mkdir(parents=True, exist_ok=True)
@@ -128,7 +129,7 @@ class CheckerAssets:
         (folder / "pyodide-lock.json").write_text(self.lock, encoding="utf-8")
         rules = assets / "checker" / "rules"
         rules.mkdir(parents=True, exist_ok=True)
-        (rules / f"{slug}.json").write_text(dumps(build_rulepack(policy, slug, policy_version)) + "\n",
+        (rules / f"{slug}.json").write_text(dumps(build_rulepack(policy, slug, policy_version, language)) + "\n",
                                             encoding="utf-8")
 
     def link_runtime(self, site: Path) -> None:

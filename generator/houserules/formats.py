@@ -25,7 +25,6 @@ from houserules_checker.kinds import KINDS, WORD_CATEGORIES, Option
 from .schema import (INVALID, Bool, Choice, Context, Date, Field, Int, ListOf, Model, NotStated, Number, OneOf,
                      Record, Ref, Slug, Tagged, Text, Time, Url, as_data, model, spec)
 from .languages import CODES as LANGUAGE_CODES
-from .languages import names as language_names
 from .wording import ACTIONS, RECORD_ITEMS
 
 # ---------------------------------------------------------------- word lists
@@ -582,11 +581,6 @@ class Section(Model):
 
 def _rules_adopted(council: Council, ctx: Context, path: str, raw) -> None:
     """What enforcement says it does for a rule must be about a rule the council adopts."""
-    if council.languages != ("en",):
-        ctx.note(raw.line_of("languages"), "languages",
-                 f"the source is valid in {language_names(council.languages)}, but `build` refuses this council "
-                 "for now: the pages' own sentences are in English only, and its sites are not built in English "
-                 "alone")
     if not council.enforcement:
         return
     adopted = set(council.rules.ids)

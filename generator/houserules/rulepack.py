@@ -19,8 +19,9 @@ from houserules_checker.lexicon import ENDINGS, SEVERITY
 
 from .formats import Council, Enforcement, PreElection, Rule, Wordlist, applied_wordlists
 from .load import Policy
+from .messages import translator
 from .schema import NotStated, as_data
-from .wording import does
+from .wording import _, does
 
 FORMAT = 2
 
@@ -28,25 +29,25 @@ FORMAT = 2
 # a rule fired: the checker's reasons name them as a program does ("word list
 # ldnoobw", "strongest, general"), which a resident cannot read.
 LIST_NAMES = {
-    "ofcom": "Ofcom's guide to offensive language",
-    "ldnoobw": "a public list of offensive words",
-    "houserules": "the checker's own list of insults and slang",
-    "welsh": "the checker's own list of Welsh swear words and insults",
+    "ofcom": _("Ofcom's guide to offensive language"),
+    "ldnoobw": _("a public list of offensive words"),
+    "houserules": _("the checker's own list of insults and slang"),
+    "welsh": _("the checker's own list of Welsh swear words and insults"),
 }
 # Singular and plural, so the strongest can be "one of the strongest swear words".
 WORD_KINDS = {
-    "general": ("swear word", "swear words"),
-    "sexual": ("crude sexual word", "crude sexual words"),
-    "discriminatory": ("discriminatory word", "discriminatory words"),
-    "race-ethnicity": ("racist slur", "racist slurs"),
-    "sex-gender": ("slur about sex, gender or sexuality", "slurs about sex, gender or sexuality"),
-    "mental-health": ("slur about disability or mental health", "slurs about disability or mental health"),
-    "drugs": ("word for drugs", "words for drugs"),
-    "insult": ("insult", "insults"),
+    "general": (_("swear word"), _("swear words")),
+    "sexual": (_("crude sexual word"), _("crude sexual words")),
+    "discriminatory": (_("discriminatory word"), _("discriminatory words")),
+    "race-ethnicity": (_("racist slur"), _("racist slurs")),
+    "sex-gender": (_("slur about sex, gender or sexuality"), _("slurs about sex, gender or sexuality")),
+    "mental-health": (_("slur about disability or mental health"), _("slurs about disability or mental health")),
+    "drugs": (_("word for drugs"), _("words for drugs")),
+    "insult": (_("insult"), _("insults")),
 }
 # By Ofcom's strength, 1 to 4, as the word lists grade their words.
-STRENGTHS = {1: "a mild {one}", 2: "a moderately offensive {one}", 3: "a strong {one}",
-             4: "one of the strongest {many}"}
+STRENGTHS = {1: _("a mild {one}"), 2: _("a moderately offensive {one}"), 3: _("a strong {one}"),
+             4: _("one of the strongest {many}")}
 
 
 def _periods(pre_election: PreElection | NotStated) -> list[dict]:
@@ -63,28 +64,35 @@ def _said(wording: str | None) -> str | None:
     return " ".join(wording.split()) if wording else None
 
 
-def next_steps(enforcement: Enforcement | NotStated, rule: Rule) -> tuple[list[str], list[str], bool]:
+def next_steps(enforcement: Enforcement | NotStated, rule: Rule,
+               language: str = "en") -> tuple[list[str], list[str], bool]:
     """What the council says it does when `rule` is broken, as the checker
     lists it: what is done at once for it (actions taken at once apply to the
     rules and categories they name), then the steps and the rights reserved,
     and whether those are a ladder followed in order."""
     if not enforcement:
         return [], [], False
-    at_once = [_said(a.wording) or f"{a.content or rule.title}: straight away, {does(a.actions)}."
+    _ = translator(language)
+    at_once = [_said(a.wording) or _("%(what)s: straight away, %(does)s.", what=a.content or rule.title,
+                                     does=does(a.actions, language=language))
                for a in enforcement.at_once if rule.id in a.rules or rule.category in a.categories]
-    ladder = [_said(s.wording) or f"{does(s.actions, capital=True)}." for s in enforcement.steps]
-    reserved = [_said(r.wording) or f"We reserve the right to {does(r.actions)}." for r in enforcement.reserved]
+    ladder = [_said(s.wording) or f"{does(s.actions, capital=True, language=language)}." for s in enforcement.steps]
+    reserved = [_said(r.wording) or _("We reserve the right to %(does)s.", does=does(r.actions, language=language))
+                for r in enforcement.reserved]
     return at_once, ladder + reserved, bool(ladder) and not reserved
 
 
-def _reading(wordlists: dict[str, Wordlist]) -> dict:
-    """What the page needs to say a reason in words a resident reads."""
+def _reading(wordlists: dict[str, Wordlist], language: str = "en") -> dict:
+    """What the page needs to say a reason in words a resident reads, in
+    the page's language."""
+    _ = translator(language)
     return {
-        "lists": {wl_id: LIST_NAMES.get(wl_id, wl.title) for wl_id, wl in sorted(wordlists.items())},
-        "kinds": {kind: list(names) for kind, names in WORD_KINDS.items()},
+        "lists": {wl_id: _(LIST_NAMES[wl_id]) if wl_id in LIST_NAMES else wl.title
+                  for wl_id, wl in sorted(wordlists.items())},
+        "kinds": {kind: [_(name) for name in names] for kind, names in WORD_KINDS.items()},
         # Keyed as the reasons name the strengths; the endings let the page
         # know "bitches" for the listed "bitch", as the checker did.
-        "strengths": {SEVERITY[n]: said for n, said in STRENGTHS.items()},
+        "strengths": {SEVERITY[n]: _(said) for n, said in STRENGTHS.items()},
         "endings": sorted(ENDINGS, key=len, reverse=True),
     }
 
@@ -101,14 +109,16 @@ def _check(rule: Rule, council: Council) -> dict:
     return check
 
 
-def build_rulepack(policy: Policy, slug: str, version: str | None = None) -> dict:
+def build_rulepack(policy: Policy, slug: str, version: str | None = None, language: str = "en") -> dict:
+    """`policy` in `language` already (languages.localise), for a council
+    in more than one: the pack of that language's site."""
     council: Council = policy.councils[slug]
     wordlists = applied_wordlists(policy.wordlists, council.languages)
     rules = []
     for entry in council.rules.entries:
         for rule_id in entry.ids:
             rule = policy.rules[rule_id]
-            at_once, steps, ordered = next_steps(council.enforcement, rule)
+            at_once, steps, ordered = next_steps(council.enforcement, rule, language)
             rules.append({
                 "id": rule_id,
                 "title": rule.title,
@@ -123,12 +133,14 @@ def build_rulepack(policy: Policy, slug: str, version: str | None = None) -> dic
     name = council.name
     return {
         "format": FORMAT,
-        "council": {"slug": slug, "name": name if isinstance(name, str) else name.placeholder},
+        "council": {"slug": slug, "name": name if isinstance(name, str) else name.placeholder,
+                    # The languages the council works in: the checker reads "ti" and "chi" in them.
+                    **({"languages": list(council.languages)} if council.languages != ("en",) else {})},
         "version": version,
         "rules": rules,
         "words": _words(policy.wordlists, council.languages),
         "pre_election": _periods(council.pre_election),
-        "reading": _reading(wordlists),
+        "reading": _reading(wordlists, language),
     }
 
 

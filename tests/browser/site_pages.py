@@ -36,12 +36,29 @@ A11Y_PAGES = ([(PUBLIC_SITE, p) for p in PUBLIC_PAGES]
               + [("staff/ashfield", ""),
                  # Published versions: a superseded one's and an upcoming one's banner and selector.
                  ("public/nottinghamshire", "v1/rules/"), ("public/ashfield", "v2/"),
-                 ("public/ashfield", "history/")])
+                 ("public/ashfield", "history/"),
+                 # A council in Welsh and English: its Welsh pages (lang="cy") and an English one.
+                 ("public/swansea/cy", ""), ("public/swansea/cy", "rules/"), ("staff/swansea/cy", "responses/"),
+                 ("public/swansea/en", "")])
+
+# The page at the address of a council in two languages, offering each.
+LANGUAGE_CHOICES = [("public/swansea", ""), ("staff/swansea", "")]
 
 
 # Pages with wide content (tables, rows of tabs), checked at NARROW too.
 WIDE_CONTENT_PAGES = [(PUBLIC_SITE, "rules/"), (PUBLIC_SITE, "rules-reference/"),
                       (STAFF_SITE, "responses/"), (STAFF_SITE, "judgement/")]
+
+
+def council_sites(audience: str) -> list[str]:
+    """Each council's site of one audience, as a path from the server's root:
+    "staff/ashfield", or for a council in more than one language each
+    language's, "staff/swansea/cy" and "staff/swansea/en"."""
+    from houserules.load import load_policy
+
+    policy = load_policy(Path(__file__).resolve().parents[2] / "policies", prove=False)
+    return [f"{audience}/{slug}" + (f"/{code}" if len(council.languages) > 1 else "")
+            for slug, council in sorted(policy.councils.items()) for code in council.languages]
 
 
 def page_id(pair: tuple[str, str]) -> str:

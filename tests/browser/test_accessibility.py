@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from site_pages import (A11Y_PAGES, DESKTOP, MOBILE, NARROW, WIDE_CONTENT_PAGES, PUBLIC_SITE, STAFF_SITE, built_pages,
-                        page_id)
+from site_pages import (A11Y_PAGES, DESKTOP, LANGUAGE_CHOICES, MOBILE, NARROW, WIDE_CONTENT_PAGES, PUBLIC_SITE,
+                        STAFF_SITE, built_pages, page_id)
 
 pytestmark = pytest.mark.browser
 
@@ -20,6 +20,23 @@ def test_page_has_no_wcag_violations(site_server, new_page, assert_accessible, s
     response = page.goto(f"{site_server}/{site}/{path}")
     assert response is not None and response.ok, f"{site}/{path}: HTTP {response and response.status}"
     assert_accessible(page, f"{site}/{path} at {viewport['width']}x{viewport['height']}")
+
+
+@pytest.mark.parametrize("site_page", LANGUAGE_CHOICES, ids=page_id)
+def test_the_choice_of_language_is_accessible_and_reached_first_by_keyboard(site_server, new_page, assert_accessible,
+                                                                           site_page):
+    """Each language is a link named in its own language (lang on its
+    section), the first reached by Tab; axe's language checks pass."""
+    site, path = site_page
+    page = new_page(MOBILE)
+    page.goto(f"{site_server}/{site}/{path}")
+    assert_accessible(page, f"{site}/{path}")
+    page.keyboard.press("Tab")
+    assert page.evaluate("[document.activeElement.textContent, document.activeElement.closest('[lang]').lang]") \
+        == ["Cymraeg", "cy"]
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/{site}/cy/")
+    assert page.evaluate("document.documentElement.lang") == "cy"
 
 
 @pytest.mark.parametrize("site_page", WIDE_CONTENT_PAGES, ids=page_id)

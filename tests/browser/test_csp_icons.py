@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from site_pages import council_sites
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-COUNCILS = sorted(p.stem for p in (ROOT / "policies" / "councils").glob("*.yaml"))
+SITES = council_sites("staff")
 
 # Records every CSP violation on the page, from before its first script runs.
 LISTEN = ("window.__csp = []; document.addEventListener('securitypolicyviolation', "
@@ -57,12 +59,12 @@ def png_pixels(png: bytes) -> list[tuple[int, int, int]]:
     return [tuple(row[x * size:x * size + 3]) for row in rows for x in range(width)]
 
 
-@pytest.mark.parametrize("council", COUNCILS)
-def test_admonition_icons_show_without_a_csp_violation(site_server, new_page, council):
+@pytest.mark.parametrize("site", SITES)
+def test_admonition_icons_show_without_a_csp_violation(site_server, new_page, site):
     page = new_page()
     page.add_init_script(LISTEN)
     # The staff overview opens with an "info" admonition.
-    page.goto(f"{site_server}/staff/{council}/", wait_until="networkidle")
+    page.goto(f"{site_server}/{site}/", wait_until="networkidle")
     title = page.locator(".admonition .admonition-title").first
     title.wait_for()
     icon = title.evaluate("""el => {
@@ -76,14 +78,14 @@ def test_admonition_icons_show_without_a_csp_violation(site_server, new_page, co
     # Let any violation reach the listener before reading it.
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => setTimeout(done, 100)))")
     violations = page.evaluate("window.__csp")
-    assert violations == [], f"Content-Security-Policy violations on staff/{council}/: {violations}"
+    assert violations == [], f"Content-Security-Policy violations on {site}/: {violations}"
 
     # The icon is drawn: its colour shows through the mask. A mask the
     # policy blocked would leave only the title's pale background.
     shot = page.screenshot(clip={"x": icon["x"], "y": icon["y"], "width": icon["width"], "height": icon["height"]})
     want = tuple(int(v) for v in icon["colour"][icon["colour"].index("(") + 1:].rstrip(")").split(",")[:3])
     drawn = [p for p in png_pixels(shot) if all(abs(a - b) <= 24 for a, b in zip(p, want))]
-    assert len(drawn) >= 10, f"the admonition icon ({want}) is not drawn on staff/{council}/"
+    assert len(drawn) >= 10, f"the admonition icon ({want}) is not drawn on {site}/"
 
 
 def test_images_from_elsewhere_are_still_refused(site_server, new_page):
@@ -92,7 +94,7 @@ def test_images_from_elsewhere_are_still_refused(site_server, new_page):
     page = new_page()
     page.add_init_script(LISTEN)
     page.route("**/*", lambda route: route.abort() if "192.0.2.1" in route.request.url else route.continue_())
-    page.goto(f"{site_server}/public/{COUNCILS[0]}/", wait_until="load")
+    page.goto(f"{site_server}/public/ashfield/", wait_until="load")
     loaded = page.evaluate("""() => Promise.all([
         'data:image/gif;base64,R0lGODlhAQABAAAAACwAAAAAAQABAAA=',   // allowed
         'http://192.0.2.1/probe.png',                              // refused

@@ -15,7 +15,7 @@ def build(project_root: Path, slugs: list[str] | None, policy_dir: Path, out: Pa
     started = time.perf_counter()
     sites = build_sites(project_root, slugs, policy=policy_dir, out=out, workers=workers, engine=engine)
     elapsed = time.perf_counter() - started
-    councils = sorted({p.name for p in sites})
+    councils = sorted({p.relative_to(out.resolve()).parts[1] for p in sites})
     lines = [f"built {count(len(sites), 'site')} for {count(len(councils), 'council')} into {out} in {elapsed:.1f} s"
              + (" with Zensical" if engine == "zensical" else "")]
     return "\n".join(lines + unpublished_notes(policy_dir, councils))

@@ -1,0 +1,159 @@
+"""A council that publishes in Welsh and English gets, for each audience, a
+Welsh site and an English site with the same pages, each page linked to its
+twin, and neither site below the other: the council's address offers both,
+in the order the council lists its languages (Welsh first in Wales).
+
+Equal treatment is checked on what a reader gets: the same pages, built the
+same way (headings, tables, lists, links), and on a Welsh page no sentence
+houserules writes in English.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from houserules.load import load_policy
+from test_public_text import visible_text
+
+ROOT = Path(__file__).resolve().parent.parent
+POLICY = load_policy(ROOT / "policies", prove=False)
+BILINGUAL = sorted(slug for slug, c in POLICY.councils.items() if len(c.languages) > 1)
+AUDIENCES = ("public", "staff")
+SITES = [(audience, slug) for slug in BILINGUAL for audience in AUDIENCES]
+
+
+def test_a_welsh_council_is_in_the_source():
+    assert BILINGUAL, "no council in policies/ publishes in two languages"
+    assert all(POLICY.councils[slug].languages[0] == "cy" for slug in BILINGUAL)
+
+
+class _Shape(HTMLParser):
+    """What a page is made of, without its words: the headings' levels, and
+    how many tables, rows, list items and links the content has; the
+    language switch's links; the page's language."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lang = None
+        self.shape: list[str] = []
+        self.switch: list[dict] = []
+        self.alternates: list[dict] = []
+        self._in_content = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang")
+        if tag == "article":
+            self._in_content += 1
+        if self._in_content and tag in ("h1", "h2", "h3", "h4", "table", "tr", "li", "ol", "ul", "form", "details"):
+            self.shape.append(tag)
+        if tag == "a" and "hr-council-bar__language" in (a.get("class") or ""):
+            self.switch.append(a)
+        if tag == "link" and a.get("rel") == "alternate" and a.get("hreflang"):
+            self.alternates.append(a)
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self._in_content -= 1
+
+
+def shape_of(page: Path) -> _Shape:
+    parser = _Shape()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def pages_of(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+@pytest.mark.parametrize("audience, slug", SITES)
+def test_each_language_has_the_same_pages(built_site, audience, slug):
+    sites = {code: built_site / audience / slug / code for code in POLICY.councils[slug].languages}
+    listed = {code: pages_of(site) for code, site in sites.items()}
+    assert all(listed.values()), listed
+    first, *others = listed.values()
+    for other in others:
+        assert other == first, set(first) ^ set(other)
+
+
+@pytest.mark.parametrize("audience, slug", SITES)
+def test_the_councils_address_offers_each_language_in_its_own_words(built_site, audience, slug):
+    council = POLICY.councils[slug]
+    page = (built_site / audience / slug / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="(\w+)/" hreflang="(\w+)">([^<]+)</a>', page)
+    assert [(href, lang) for href, lang, _ in links] == [(c, c) for c in council.languages]
+    assert [name for _, _, name in links] == ["Cymraeg", "English"]
+    assert '<html lang="cy">' in page
+    for code in council.languages:
+        assert f'<section lang="{code}">' in page
+
+
+@pytest.mark.parametrize("audience, slug", SITES)
+def test_every_page_is_in_its_language_and_links_to_its_twin(built_site, audience, slug):
+    codes = POLICY.councils[slug].languages
+    for code in codes:
+        site = built_site / audience / slug / code
+        for rel in pages_of(site):
+            if rel == "404.html":
+                continue
+            shape = shape_of(site / rel)
+            assert shape.lang == code, (code, rel)
+            page_dir = posixpath.dirname(f"{code}/{rel}")
+            others = [c for c in codes if c != code]
+            assert [a["hreflang"] for a in shape.switch] == others, (code, rel)
+            assert {a["hreflang"] for a in shape.alternates} >= set(others), (code, rel)
+            for link in shape.switch:
+                target = posixpath.normpath(posixpath.join(page_dir, link["href"]))
+                twin = f"{link['hreflang']}/{rel}"
+                assert target + "/index.html" == twin or target == twin.removesuffix("/index.html"), \
+                    f"{code}/{rel}: the switch goes to {target}, not its twin {twin}"
+
+
+@pytest.mark.parametrize("audience, slug", SITES)
+def test_twin_pages_have_the_same_structure(built_site, audience, slug):
+    welsh, english = (built_site / audience / slug / code for code in ("cy", "en"))
+    differ = [rel for rel in pages_of(english) if shape_of(welsh / rel).shape != shape_of(english / rel).shape]
+    assert not differ, f"pages built differently in Welsh and English: {differ}"
+
+
+def _english_sentences() -> list[str]:
+    """Every sentence houserules writes in English, as the parts a page shows
+    between its placeholders: the English side of each Welsh catalogue."""
+    parts: set[str] = set()
+    for path in sorted((ROOT / "generator" / "houserules" / "messages" / "cy").glob("*.yaml")):
+        for english in yaml.safe_load(path.read_text(encoding="utf-8")):
+            plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", english)  # a Markdown link shows its text
+            for part in re.split(r"%\(\w+\)[sd]|[*_`#|]", plain):
+                part = " ".join(part.split()).strip(" .,:;")
+                if len(part.split()) >= 3:  # a word or two may be a name, in both languages
+                    parts.add(part)
+    return sorted(parts)
+
+
+@pytest.mark.parametrize("audience, slug", SITES)
+def test_no_welsh_page_shows_a_sentence_houserules_writes_in_english(built_site, audience, slug):
+    sentences = _english_sentences()
+    assert len(sentences) > 50
+    site = built_site / audience / slug / "cy"
+    found = []
+    for rel in pages_of(site):
+        text = visible_text((site / rel).read_text(encoding="utf-8"))
+        found += [f"{rel}: {s!r}" for s in sentences if s in text]
+    assert not found, "English on Welsh pages:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("slug", BILINGUAL)
+def test_the_welsh_checker_reads_the_councils_rules_in_welsh(built_site, slug):
+    import json
+    packs = {code: json.loads((built_site / "public" / slug / code / "assets" / "checker" / "rules" /
+                               f"{slug}.json").read_text(encoding="utf-8")) for code in ("cy", "en")}
+    titles = {code: [r["title"] for r in pack["rules"]] for code, pack in packs.items()}
+    assert len(titles["cy"]) == len(titles["en"]) and all(c != e for c, e in zip(*titles.values(), strict=True))
