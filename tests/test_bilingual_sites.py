@@ -10,6 +10,7 @@ houserules writes in English.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from html.parser import HTMLParser
@@ -157,3 +158,87 @@ def test_the_welsh_checker_reads_the_councils_rules_in_welsh(built_site, slug):
                                f"{slug}.json").read_text(encoding="utf-8")) for code in ("cy", "en")}
     titles = {code: [r["title"] for r in pack["rules"]] for code, pack in packs.items()}
     assert len(titles["cy"]) == len(titles["en"]) and all(c != e for c, e in zip(*titles.values(), strict=True))
+
+
+# --- versions in both languages ----------------------------------------------------
+
+NOTES = [("We published these terms.", "Rydym wedi cyhoeddi'r telerau hyn."),
+         ("Our working hours now end at 4.30pm.", "Mae ein horiau gwaith bellach yn gorffen am 4.30pm.")]
+
+
+@pytest.fixture(scope="module")
+def two_versions(tmp_path_factory, project_root):
+    """Swansea published twice on a copy of policies/, each change note in
+    both languages, and built."""
+    import shutil
+
+    from houserules.build import build_sites
+    from houserules.cli import main
+
+    root = tmp_path_factory.mktemp("swansea-versions")
+    policies = root / "policies"
+    shutil.copytree(project_root / "policies", policies)
+    council = policies / "councils" / "swansea.yaml"
+    for n, ((english, welsh), effective) in enumerate(zip(NOTES, ("2026-11-02", "2026-11-20"), strict=True)):
+        if n:
+            council.write_text(council.read_text(encoding="utf-8").replace('end: "17:00"', 'end: "16:30"'),
+                               encoding="utf-8")
+        assert main(["publish", "--policies", str(policies), "--council", "swansea", "--effective", effective,
+                     "--major", "--note", english, "--note-cy", welsh]) == 0
+    build_sites(project_root, ["swansea"], policy=policies, out=root / "site")
+    return policies, root / "site"
+
+
+@pytest.mark.slow
+def test_a_council_in_two_languages_gives_its_change_note_in_each(two_versions, tmp_path, capsys):
+    from houserules.cli import main
+
+    policies, _ = two_versions
+    assert main(["publish", "--policies", str(policies), "--council", "swansea", "--effective", "2027-01-04",
+                 "--minor", "--note", "English only."]) == 1
+    assert "swansea publishes in Welsh and English: give the change note in each (--note-cy, --note); " \
+           "it has none in Welsh" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("code", ["cy", "en"])
+def test_history_versions_and_feed_are_in_the_sites_language(two_versions, code):
+    _, site = two_versions
+    here = site / "public" / "swansea" / code
+    mine, other = (0, 1) if code == "en" else (1, 0)
+    history = visible_text((here / "history" / "index.html").read_text(encoding="utf-8"))
+    feed = (here / "history.xml").read_text(encoding="utf-8")
+    for english_and_welsh in NOTES:
+        assert english_and_welsh[mine] in history and english_and_welsh[mine] in feed
+        assert english_and_welsh[other] not in history and english_and_welsh[other] not in feed
+    versions = json.loads((here / "versions.json").read_text(encoding="utf-8"))
+    assert [v["version"] for v in versions] == ["v2", "v1"]
+    assert ("Tachwedd" in json.dumps(versions, ensure_ascii=False)) == (code == "cy")
+    # The version in its folder has its twin in the other language.
+    rules = shape_of(here / "v1" / "rules" / "index.html")
+    (switch,) = rules.switch
+    assert switch["href"].endswith(f"/{'en' if code == 'cy' else 'cy'}/v1/rules/")
+
+
+@pytest.mark.slow
+def test_an_edit_to_the_welsh_note_alone_stops_the_build(two_versions, project_root, tmp_path):
+    import shutil
+
+    from houserules.build import build_sites
+    from houserules.errors import PolicyError
+
+    policies = tmp_path / "policies"
+    shutil.copytree(two_versions[0], policies)
+    record = policies / "published" / "swansea" / "v1.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace("Rydym wedi", "Rydym ni wedi"), encoding="utf-8")
+    with pytest.raises(PolicyError, match=r"v1.yaml:9: note: swansea v1 has changed since it was published \(note"):
+        build_sites(project_root, ["swansea"], policy=policies, out=tmp_path / "site")
+
+
+@pytest.mark.slow
+def test_search_reads_the_welsh_site_in_welsh(built_site):
+    index = json.loads((built_site / "public" / "swansea" / "cy" / "search" / "search_index.json")
+                       .read_text(encoding="utf-8"))
+    text = " ".join(d["text"] for d in index["docs"])
+    assert "Ymateb" in text or "cyfryngau" in text
+    assert index["config"]["lang"] == ["en"] and index["config"]["pipeline"] == ["trimmer"]

@@ -106,6 +106,7 @@ def _parser() -> argparse.ArgumentParser:
                            "--corrects: a correction applies from today, or from the day of the version it "
                            "corrects when that is still to come)")
     p_publish.add_argument("--note", required=True, help="the change note, for residents: what changed and why")
+    p_publish.add_argument("--note-cy", help="the change note in Welsh, for a council that publishes in Welsh too")
     p_publish.add_argument("--corrects", type=_positive, metavar="N",
                            help="publish a correction of version N: its files with the source's edit")
     kind = p_publish.add_mutually_exclusive_group()
@@ -191,7 +192,8 @@ def _run(args) -> int:
                              "to correct a published version)")
         change = args.change or "minor"  # a correction is normally a minor change
         with tempfile.TemporaryDirectory() as work:
-            print(publish(policies, args.council, effective, args.note, change, args.sample, Path(work),
+            note = {"en": args.note, "cy": args.note_cy} if args.note_cy else args.note
+            print(publish(policies, args.council, effective, note, change, args.sample, Path(work),
                           corrects=args.corrects))
     elif args.command == "serve":
         from .commands.serve import serve

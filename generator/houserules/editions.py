@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import PolicyError, SourceProblem
+from .languages import text_in
 from .load import Policy, load_policy
 from .versions import Version, files_folder, in_order, materialise
 from .versions import in_force as _in_force
@@ -184,7 +185,8 @@ def context(history: History | None, edition: Edition, audience: str) -> dict | 
         after = order[at + 1] if at + 1 < len(order) else None
         versions.append({
             "folder": v.folder, "number": v.number, "effective": v.effective.isoformat(),
-            "published": v.published.isoformat(), "change": v.change, "note": v.note, "sample": v.sample,
+            "published": v.published.isoformat(), "change": v.change, "note": text_in(v.note, language),
+            "sample": v.sample,
             "effective_long": long_date(v.effective, language=language),
             "published_long": long_date(v.published, language=language),
             "pages": history.pages(v.number, audience),

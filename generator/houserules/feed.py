@@ -10,7 +10,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from .editions import History, in_force, shown_on
-from .languages import localise
+from .languages import localise, text_in
 from .messages import translator
 from .wording import long_date
 
@@ -67,7 +67,7 @@ def atom(history: History, audience: str, name: str, language: str = "en") -> st
     entries = []
     for v in reversed(history.versions):
         changes = _change_lines(history, v.number, staff)
-        summary = v.note + (" " + _("What changed:") + " " + " ".join(changes) if changes else "")
+        summary = text_in(v.note, language) + (" " + _("What changed:") + " " + " ".join(changes) if changes else "")
         entries.append(f"""  <entry>
     <id>tag:houserules,{v.published.year}:{history.slug}/{audience}/{v.folder}</id>
     <title>{escape(_entry_title(v, language))}</title>

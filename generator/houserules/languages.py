@@ -70,6 +70,14 @@ class Translated(str):
     __hash__ = str.__hash__
 
 
+def text_in(text: str, code: str) -> str:
+    """One text in `code`: a Translated's text in that language, a plain
+    text as it is. A version's change note published before its council
+    wrote in a second language has only the first: that one is its text."""
+    texts = getattr(text, "texts", None)
+    return texts.get(code, str(text)) if texts else text
+
+
 def localise(value: Any, code: str) -> Any:
     """`value` (a checked model, or any part of one) with each Translated
     replaced by its text in `code`; what has nothing to translate is given

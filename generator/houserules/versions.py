@@ -36,6 +36,8 @@ from . import ledger
 from .errors import HouserulesError, PolicyError, SourceProblem
 from .load import Policy, load_policy, load_record
 from .merge import Conflict, merge
+from .languages import Translated
+from .languages import names as language_names
 from .schema import INVALID, Bool, Choice, Date, Field, Int, Record, Slug, Text
 from .wording import long_date
 from .yamlsource import display_path
@@ -89,7 +91,8 @@ RECORD = Record("published version", {
     "effective": Date(help="the day from which this version applies"),
     "published": Date(help="the day it was published"),
     "change": Choice(*KINDS, help="major: rules or rights change; minor: wording, contacts, corrections"),
-    "note": Text(help="the change note: what changed and why, for residents"),
+    "note": Text(help="the change note: what changed and why, for residents; for a council in more than one "
+                      "language, in each ({cy: ..., en: ...})"),
     "sample": Bool(required=False, default=False, help="made-up history, for demonstration"),
     "files": Hashes(help="the source files this version is made from"),
     "seal": Seal(help="a digest of each field above, written when published"),
@@ -134,6 +137,11 @@ def following(versions: list, version):
 
 
 def _canonical(value) -> str:
+    # A text in several languages is sealed as all of them: JSON would write
+    # a Translated as its first language alone, and an edit to the Welsh
+    # note would then go unseen.
+    if isinstance(value, Translated):
+        value = dict(value.texts)
     return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
 
 
@@ -162,7 +170,16 @@ def files_folder(root: Path) -> Path:
 
 def _version_from(value: dict, path: Path) -> Version:
     return Version(value["council"], value["version"], value["effective"], value["published"], value["change"],
-                   " ".join(value["note"].split()), value["sample"], value["files"], path, value.get("corrects"))
+                   _one_line(value["note"]), value["sample"], value["files"], path, value.get("corrects"))
+
+
+def _one_line(note):
+    """The note on one line, in each language it is given in."""
+    texts = note if isinstance(note, dict) else getattr(note, "texts", None)
+    if texts is None:
+        return " ".join(str(note).split())
+    first = next(iter(texts))
+    return Translated({code: " ".join(text.split()) for code, text in texts.items()}, first)
 
 
 def load_versions(root: Path) -> dict[str, list[Version]]:
@@ -302,18 +319,19 @@ class PublishError(HouserulesError):
     pass
 
 
-def publish(policy: Policy, slug: str, *, effective: dt.date | None, note: str, change: str, published: dt.date,
-            sample: bool = False, corrects: int | None = None) -> Version:
+def publish(policy: Policy, slug: str, *, effective: dt.date | None, note: str | dict[str, str], change: str,
+            published: dt.date, sample: bool = False, corrects: int | None = None) -> Version:
     """Freeze the council's current source as its next version; or, with
     `corrects`, version `corrects` with the edit made to the source since it
-    was last published. `published` is the day of publishing: today."""
+    was last published. `published` is the day of publishing: today.
+    `note`: the change note, or for a council in more than one language a
+    note in each ({"en": ..., "cy": ...})."""
     root = policy.root
     if slug not in policy.councils:
         raise PublishError(f"no council {slug!r}; known: {', '.join(sorted(policy.councils))}")
     if change not in KINDS:
         raise PublishError(f"a change is {' or '.join(KINDS)}, not {change!r}")
-    if not note.strip():
-        raise PublishError("a version needs a change note (--note): what changed and why")
+    stored_note = _change_note(policy, slug, note)
     history = load_versions(root).get(slug, [])
     if corrects is None:
         _check_next(policy, slug, history, effective, published)
@@ -332,7 +350,7 @@ def publish(policy: Policy, slug: str, *, effective: dt.date | None, note: str, 
         if not target_file.exists():
             target_file.write_bytes(data)
     fields = {"council": slug, "version": number, "corrects": corrects, "effective": effective,
-              "published": published, "change": change, "note": " ".join(note.split()), "sample": sample,
+              "published": published, "change": change, "note": stored_note, "sample": sample,
               "files": hashes}
     record = root / PUBLISHED / slug / f"v{number}.yaml"
     record.parent.mkdir(parents=True, exist_ok=True)
@@ -526,6 +544,28 @@ def _as_loaded(root: Path, slug: str, files: dict[str, bytes], target: Version) 
             raise PublishError(f"{slug}: v{target.number} with the edit would not be a valid policy; nothing was "
                                f"published:\n{problems}") from None
         return source_files(corrected, slug)
+
+
+def _change_note(policy: Policy, slug: str, note: str | dict[str, str]) -> str | dict[str, str]:
+    """The note as the record keeps it: one text, or for a council in more
+    than one language a text in each, in the council's order, since each
+    language's history page and feed show it."""
+    notes = note if isinstance(note, dict) else {"en": note}
+    spoken = policy.councils[slug].languages
+    flags = {"en": "--note", "cy": "--note-cy"}
+    extra = [code for code in notes if code not in spoken and (notes[code] or "").strip()]
+    if extra:
+        raise PublishError(f"{slug} does not publish in {language_names(extra)}: leave out "
+                           f"{' '.join(flags[c] for c in extra)}")
+    missing = [code for code in spoken if not (notes.get(code) or "").strip()]
+    if missing:
+        if spoken == ("en",):
+            raise PublishError("a version needs a change note (--note): what changed and why")
+        raise PublishError(f"{slug} publishes in {language_names(spoken)}: give the change note in each "
+                           f"({', '.join(flags[c] for c in spoken)}); it has none in {language_names(missing)}")
+    if spoken == ("en",):
+        return " ".join(notes["en"].split())
+    return {code: " ".join(notes[code].split()) for code in spoken}
 
 
 def _record_text(fields: dict) -> str:

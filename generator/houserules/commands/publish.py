@@ -14,7 +14,8 @@ from ..wording import long_date
 from ..yamlsource import display_path
 
 
-def publish(policy_dir: Path, council: str, effective: dt.date | None, note: str, change: str, sample: bool,
+def publish(policy_dir: Path, council: str, effective: dt.date | None, note: str | dict[str, str], change: str,
+            sample: bool,
             work: Path, corrects: int | None = None) -> str:
     policy = load_policy(policy_dir)
     # The version before, loaded before anything is written: what changed is
