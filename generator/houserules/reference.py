@@ -58,13 +58,12 @@ language or a mapping. The shared rule catalogue (`policies/rules/`) takes the
 same mappings, English always; a council that adopts a rule needs the rule's
 texts in each of its languages.
 
-Not yet built: the sentences houserules writes itself (headings, the settings
-tables, the checker's page and results, the history) exist in English only, so
-`houserules build` refuses a council whose `languages` are not `[en]` rather
-than give it sites in English alone. `validate` accepts such a council, and
-its checker already accepts comments in its languages and reads the word
-lists in them (`language` of a word list). The catalogue's rules carry their
-Welsh texts.
+Such a council has a site in each language, for each audience, side by side
+under its address (`cy/`, `en/`), each page linked to its twin; the sentences
+houserules writes itself are in the site's language, and its checker reads
+comments in each of its languages, with the word lists in them (`language` of
+a word list). A version's change note is given in each language too
+(`houserules publish --note ... --note-cy ...`).
 """
 
 
