@@ -119,3 +119,16 @@ def test_search_results_stay_in_the_version_being_read(site_server, new_page, ed
     for result in results:
         rest = result["href"][len(base):]
         assert result["href"].startswith(base) and not rest.startswith(("v1/", "v2/", "v3/")), results
+
+
+def test_a_welsh_sites_search_finds_a_welsh_word_and_answers_in_welsh(site_server, new_page, assert_accessible):
+    """On the Welsh site: the box, its results and the page they open are
+    Welsh, and the index is the Welsh site's own."""
+    page = new_page(DESKTOP)
+    site = "public/swansea/cy"
+    page.goto(f"{site_server}/{site}/", wait_until="networkidle")
+    page.get_by_role("textbox", name="Chwilio").click()
+    results = _search(page, "sbamio")
+    assert results and all(r["href"].startswith(f"{site_server}/{site}/") for r in results), results
+    assert any("/rules-reference/" in r["href"] and r["title"] == "Esbonio'r rheolau" for r in results), results
+    assert_accessible(page, f"{site}/ with search results")
