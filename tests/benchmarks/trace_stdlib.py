@@ -82,11 +82,18 @@ try {
     stdout: () => {},
     stderr: () => {},
   });
-  const problems = [];
-  await pyodide.loadPackage("houserules-checker", {
-    checkIntegrity: true, messageCallback: () => {}, errorCallback: (m) => problems.push(m),
-  });
-  if (!("houserules-checker" in pyodide.loadedPackages)) throw new Error(problems.join(" "));
+  // As the checker's page installs its engine (checker.js, install): each
+  // of the wheel's files written where Python imports it from, with nothing
+  // unzipped in Python (which would import zipfile, shutil and tempfile).
+  const files = await (await fetch(here("engine/files.json"))).json();
+  for (const [name, data] of files) {
+    const path = `/lib/houserules-checker/${name}`;
+    pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+    pyodide.FS.writeFile(path, Uint8Array.from(atob(data), (c) => c.charCodeAt(0)));
+  }
+  const sys = pyodide.pyimport("sys");
+  sys.path.insert(0, "/lib/houserules-checker");
+  sys.destroy();
   const work = await (await fetch(here("work.json"))).json();
   const browser = pyodide.pyimport("houserules_checker.browser");
   let checks = 0;
@@ -134,6 +141,16 @@ def _work(policy) -> list[dict]:
     return work
 
 
+def _files(wheel: bytes) -> list[tuple[str, str]]:
+    """[name, base64 bytes] of each file of the engine's wheel."""
+    import base64
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(wheel)) as z:
+        return [(i.filename, base64.b64encode(z.read(i)).decode()) for i in z.infolist() if not i.is_dir()]
+
+
 def trace(browser=None) -> tuple[StdlibList, dict]:
     """(the list, what the trace saw), in `browser` (a Playwright Browser) or one of its own."""
     version = json.loads((PYODIDE / "package.json").read_text(encoding="utf-8"))["version"]
@@ -147,6 +164,7 @@ def trace(browser=None) -> tuple[StdlibList, dict]:
             shutil.copyfile(PYODIDE / name, folder / "runtime" / name)
         (folder / "engine" / wheel_name).write_bytes(wheel)
         (folder / "engine" / "pyodide-lock.json").write_text(lock, encoding="utf-8")
+        (folder / "engine" / "files.json").write_text(json.dumps(_files(wheel)), encoding="utf-8")
         (folder / "work.json").write_text(json.dumps(_work(policy), ensure_ascii=False), encoding="utf-8")
         (folder / "index.html").write_text(PAGE, encoding="utf-8")
         (folder / "trace.mjs").write_text(SCRIPT, encoding="utf-8")

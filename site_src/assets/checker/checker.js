@@ -247,18 +247,16 @@ async function fetchEngine() {
    the checker being ready, warm (tests/benchmarks/bench_widget.py, "stage by
    stage"); this takes a few. Importing from the zip itself instead made the
    import twice as slow: zipimport compiles a module's source more than once.
-   A wheel of any other kind is left to Pyodide to unpack. */
+   The standard library the sites serve has no zipfile (widget/stdlib.txt):
+   a wheel of any other kind cannot be unpacked, and the page says so. */
 function install(pyodide, engine) {
   const folder = "/lib/houserules-checker";
   const files = storedFiles(engine.bytes);
-  if (files) {
-    for (const [name, data] of files) {
-      const path = `${folder}/${name}`;
-      pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
-      pyodide.FS.writeFile(path, data);
-    }
-  } else {
-    pyodide.unpackArchive(engine.bytes, "wheel", { extractDir: folder });
+  if (!files) throw new Unavailable(T.filesFailed(""));
+  for (const [name, data] of files) {
+    const path = `${folder}/${name}`;
+    pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+    pyodide.FS.writeFile(path, data);
   }
   const sys = pyodide.pyimport("sys");
   sys.path.insert(0, folder);
