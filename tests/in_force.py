@@ -7,7 +7,8 @@ import tempfile
 from pathlib import Path
 
 from houserules.editions import build_day, history_for
-from houserules.load import Policy, load_policy
+from houserules.load import Policy
+from source import policy
 from houserules.versions import load_versions
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,7 +19,7 @@ def policy_in_force(slug: str) -> Policy:
     in force, or its source when it has none."""
     versions = load_versions(ROOT / "policies").get(slug)
     if not versions:
-        return load_policy(ROOT / "policies")
+        return policy()
     with tempfile.TemporaryDirectory() as work:
         history = history_for(ROOT / "policies", slug, versions, Path(work))
     return history.policies[history.shown_on(build_day()).number]

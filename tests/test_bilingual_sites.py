@@ -19,11 +19,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from houserules.load import load_policy
+from source import policy
 from test_public_text import visible_text
 
 ROOT = Path(__file__).resolve().parent.parent
-POLICY = load_policy(ROOT / "policies", prove=False)
+POLICY = policy()
 BILINGUAL = sorted(slug for slug, c in POLICY.councils.items() if len(c.languages) > 1)
 AUDIENCES = ("public", "staff")
 SITES = [(audience, slug) for slug in BILINGUAL for audience in AUDIENCES]

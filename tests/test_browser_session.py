@@ -6,12 +6,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from houserules.load import load_policy
+from source import policy
 from houserules.rulepack import build_rulepack, dumps
 from houserules_checker.browser import Session
 
 ROOT = Path(__file__).resolve().parent.parent
-POLICY = load_policy(ROOT / "policies")
+POLICY = policy()
 
 
 def session(slug="ashfield") -> Session:

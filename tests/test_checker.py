@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from houserules.load import load_policy
+from source import policy
 from houserules.rulepack import build_rulepack
 from houserules_checker import BREAKS, MAY_BREAK, NEEDS_PERSON, Checker, CheckError
 
 ROOT = Path(__file__).resolve().parent.parent
-POLICY = load_policy(ROOT / "policies")
+POLICY = policy()
 
 
 @pytest.fixture(scope="module")

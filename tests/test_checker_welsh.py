@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from houserules.load import load_policy
+from source import policy
 from houserules.prove import rule_checker
 from houserules.rulepack import build_rulepack, dumps
 from houserules_checker import BREAKS, NEEDS_PERSON, Checker, CheckError, cymraeg
@@ -25,7 +25,7 @@ from houserules_checker.record import FIELDS, as_text, make_record
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECKER_JS = ROOT / "site_src" / "assets" / "checker" / "checker.js"
-POLICY = load_policy(ROOT / "policies", prove=False)
+POLICY = policy()
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from comment_examples import EXAMPLES  # noqa: E402

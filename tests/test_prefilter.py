@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from houserules.load import load_policy
+from source import policy
 from houserules.rulepack import build_rulepack
 from houserules_checker import Checker
 from houserules_checker.detectors import accusation, promotion, threats
@@ -17,7 +17,7 @@ from houserules_checker.prefilter import LiteralScan, Prefilter, _anchor, litera
 from houserules_checker.text import prepare
 
 ROOT = Path(__file__).resolve().parent.parent
-POLICY = load_policy(ROOT / "policies")
+POLICY = policy()
 
 
 @pytest.mark.parametrize("regex, expected", [

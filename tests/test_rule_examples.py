@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import pytest
 
-from houserules.load import load_policy
+from source import policy
 from houserules.prove import expected_verdict, rule_checker
 from houserules_checker import BREAKS, MAY_BREAK
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-POLICY = load_policy(ROOT / "policies")
+POLICY = policy()
 
 
 CASES = [(rule_id, side, n, example)

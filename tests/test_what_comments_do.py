@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from comment_examples import COUNCIL, EXAMPLES
-from houserules.load import load_policy
+from source import policy
 from houserules.rulepack import build_rulepack
 from houserules_checker import BREAKS, MAY_BREAK, PASSES, Checker, engine, model
 from in_force import policy_in_force
@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module", params=["in force", "source"])
 def checker(request) -> Checker:
     """The rules of the version at the council's address, and of its source."""
-    policy = policy_in_force(COUNCIL) if request.param == "in force" else load_policy(ROOT / "policies")
-    return Checker(build_rulepack(policy, COUNCIL))
+    rules = policy_in_force(COUNCIL) if request.param == "in force" else policy()
+    return Checker(build_rulepack(rules, COUNCIL))
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e.what for e in EXAMPLES])
@@ -57,7 +57,7 @@ MISSED_BY_THE_RULES = "Raping a womn like you should not be illegal."  # HateChe
 
 @pytest.fixture(scope="module")
 def pack() -> dict:
-    return build_rulepack(load_policy(ROOT / "policies"), COUNCIL)
+    return build_rulepack(policy(), COUNCIL)
 
 
 def test_the_model_asks_a_person_to_look_at_what_the_rules_miss(pack):
@@ -107,13 +107,13 @@ def _names_a_protected_group(comment: str) -> bool:
     return bool(group_hate._mentions(tuple(keys))) if not group_hate._ANCHOR_WORDS.isdisjoint(keys) else False
 
 
-@pytest.mark.parametrize("slug", sorted(load_policy(ROOT / "policies").councils))
+@pytest.mark.parametrize("slug", sorted(policy().councils))
 def test_ordinary_comments_naming_a_group_break_no_rule_of_any_council(slug):
     """tests/data/benign_identity.txt through the whole checker, model included:
     nothing breaks; of the comments that name a protected group, at most 1 in
     100 may break. (The set also holds grumbles about kinds of people no law
     protects, "Landlords are parasites": those may break, for a person to judge.)"""
-    checker = Checker(build_rulepack(load_policy(ROOT / "policies"), slug))
+    checker = Checker(build_rulepack(policy(), slug))
     lines = [line for line in BENIGN.read_text(encoding="utf-8").splitlines() if line.strip()]
     results = {line: checker.check(line) for line in lines}
     broken = {line: [f.why for f in r.flagged(BREAKS)] for line, r in results.items() if r.flagged(BREAKS)}

@@ -54,11 +54,10 @@ def council_sites(audience: str) -> list[str]:
     """Each council's site of one audience, as a path from the server's root:
     "staff/ashfield", or for a council in more than one language each
     language's, "staff/swansea/cy" and "staff/swansea/en"."""
-    from houserules.load import load_policy
+    from source import policy
 
-    policy = load_policy(Path(__file__).resolve().parents[2] / "policies", prove=False)
     return [f"{audience}/{slug}" + (f"/{code}" if len(council.languages) > 1 else "")
-            for slug, council in sorted(policy.councils.items()) for code in council.languages]
+            for slug, council in sorted(policy().councils.items()) for code in council.languages]
 
 
 def page_id(pair: tuple[str, str]) -> str:

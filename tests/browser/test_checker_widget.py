@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from houserules.load import load_policy
+from source import policy
 from houserules.prove import expected_verdict
 from houserules.rulepack import build_rulepack, dumps
 from houserules_checker.browser import Session
@@ -25,7 +25,7 @@ from site_pages import DESKTOP, MOBILE, council_sites
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-POLICY = load_policy(ROOT / "policies")
+POLICY = policy()
 START = 90_000  # ms: generous, for a cold start on a busy CI machine
 
 
