@@ -197,3 +197,20 @@ def test_a_published_versions_pack_is_kept_and_read_back_as_made(project_root, t
     other = dataclasses.replace(version, files={**version.files, "rules/abuse.yaml": "0" * 64})
     names = {kept, *(checkers._kept_file(v)[0] for v in (other, load_versions(root)["ashfield"][1]))}
     assert len(names) == 3 and {n.parent for n in names} == {kept.parent}
+
+
+def test_a_council_in_welsh_and_english_is_checked_in_one_language_at_a_time(capsys):
+    """English by default, the whole report in English (the rules' words
+    too); with --language cy, the report, the rules and the reasons in Welsh;
+    a council in English alone has no Welsh to give."""
+    code, out, _ = run(capsys, "--council", "swansea", "You are an idiot")
+    assert code == 1 and "BREAKS  abuse: Abusive or obscene" in out and "'idiot' aimed at 'you'" in out
+    assert "ddifrïol" not in out and "Bydd" not in out, out
+    code, out, _ = run(capsys, "--council", "swansea", "--language", "cy", "Ti'n gont")
+    assert code == 1
+    assert out.startswith("Wedi'i wirio yn erbyn rheolau tŷ Cyngor Abertawe (polisi: cyfredol).")
+    assert "YN TORRI  abuse: ddifrïol neu'n anweddus" in out and "wedi'i anelu atoch chi" in out
+    assert "Beth mae'r cyngor yn ei wneud pan fydd rheol yn cael ei thorri:" in out
+    assert not [w for w in ("Checked", "BREAKS", "aimed at", "Passes", "characters") if w in out], out
+    code, _, err = run(capsys, "--council", "ashfield", "--language", "cy", "hello")
+    assert code == 2 and "publishes in English only: --language cy" in err

@@ -55,7 +55,7 @@ def _asked_by_templates() -> set[str]:
 
 def _asked_by_code() -> set[str]:
     asked = set()
-    for path in CODE.glob("*.py"):
+    for path in CODE.rglob("*.py"):  # commands/ too
         # Python's parser, not a pattern: a `_("...")` in a docstring is not
         # asked for, and a sentence split over lines is one sentence.
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

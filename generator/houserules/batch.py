@@ -75,8 +75,8 @@ def _worker_start(checkers, rows: Encoder | None, records: Encoder | None, paren
             signal.signal(getattr(signal, name), signal.SIG_DFL)
     if isinstance(checkers, tuple):  # not inherited (no fork on this system): made again
         from .load import load_policy
-        root, council, source = checkers
-        checkers = Checkers(root, load_policy(root, prove=False), council, source=source)
+        root, council, source, language = checkers
+        checkers = Checkers(root, load_policy(root, prove=False), council, source=source, language=language)
     _WORKER.update(checkers=checkers, rows=rows, records=records)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
@@ -113,7 +113,7 @@ def _check_row(checkers: Checkers, payload, echo, rows: Encoder | None, records:
                 author, handle, platform, date = who
                 record = records.record(make_record(checker.pack, {"author": author, "handle": handle,
                                                                    "platform": platform, "date": date},
-                                                    text, flagged))
+                                                    text, flagged, checker.language))
         counts = tuple((f.rule, f.verdict) for f in flagged)
         version = checker.pack["version"]
     except CheckError as exc:

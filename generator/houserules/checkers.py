@@ -28,17 +28,21 @@ class Checkers:
     takes effect); or its source, when it has published none or when the
     source is asked for (--source, to try an edit before publishing it)."""
 
-    def __init__(self, root: Path, policy: Policy | None, council: str, *, source: bool = False):
+    def __init__(self, root: Path, policy: Policy | None, council: str, *, source: bool = False,
+                 language: str = "en"):
         """`policy` is the source loaded from `root`, or None to load it only if it is needed: with
         --source, for a council with nothing published, or to find a council given by its name. A check
         against a published version then reads that version alone (tests/benchmarks/bench_cli_start.py:
-        loading the whole source was a fifth of a check from cold)."""
+        loading the whole source was a fifth of a check from cold). `language`: of the council's texts,
+        the catalogue's and the checker's reasons, one of the council's languages."""
         everything = load_versions(root)
         if policy is None and (source or not everything.get(council)):
             policy = load_policy(root, prove=False)
         council = find_council(policy, council) if policy is not None else council
         self.council, self._root = council, root
-        self.recipe = root, council, source  # how a worker process makes its own, where it cannot inherit this one
+        self.language = language
+        # How a worker process makes its own, where it cannot inherit this one.
+        self.recipe = root, council, source, language
         published = everything.get(council, [])
         self._versions = [] if source else published
         # A council with nothing published shows its source: that is its current policy.
@@ -53,10 +57,13 @@ class Checkers:
             if version is None:
                 policy = self._source[0]
                 assert policy is not None  # loaded whenever the source can be what is shown
+                from .languages import localise
                 from .rulepack import build_rulepack  # not for a kept pack: see published_pack
-                checker = Checker(build_rulepack(policy, self.council, label))
+                pack = build_rulepack(localise(policy, self.language), self.council, label, self.language)
             else:  # made when first needed: most runs need one version
-                checker = Checker(published_pack(self._root, version))
+                pack = published_pack(self._root, version, self.language)
+            _speaks(pack, self.language)
+            checker = Checker(pack, language=self.language)
             self._made[label] = checker
         return checker
 
@@ -66,13 +73,25 @@ class Checkers:
 
     def describe(self, day: dt.date) -> str:
         """Which policy a check on the day is made against, as a report says it."""
+        from .messages import translator
+        _ = translator(self.language)
         checker = self.on(day)
         if self._versions:
-            return f"policy {checker.pack['version']}, in force on {day.isoformat()}"
-        return f"policy: {version_label(checker)}"
+            return _("policy %(version)s, in force on %(day)s", version=checker.pack["version"], day=day.isoformat())
+        return _("policy: %(label)s", label=version_label(checker, self.language))
 
 
-def published_pack(root: Path, version: Version) -> dict:
+def _speaks(pack: dict, language: str) -> None:
+    """A check in a language the council does not publish in would mix its
+    English with the catalogue's Welsh: refused."""
+    spoken = pack["council"].get("languages", ["en"])
+    if language not in spoken:
+        from .languages import names
+        raise InputError(f"{pack['council']['name']} publishes in {names(spoken)} only: "
+                         f"--language {language} has none of its words in {names([language])}")
+
+
+def published_pack(root: Path, version: Version, language: str = "en") -> dict:
     """The rule pack of a published version, made from the files it was
     published with; the same pack read back when it was made before, by the
     same code from the same files.
@@ -87,7 +106,7 @@ def published_pack(root: Path, version: Version) -> dict:
     of the houserules and houserules_checker packages, and the versions of
     Python and PyYAML. A change to any byte of those names another file; a
     file that cannot be read, or written, is only a pack made again."""
-    kept = _kept_file(version)
+    kept = _kept_file(version, language)
     if kept is not None:
         path, key = kept
         try:
@@ -99,7 +118,8 @@ def published_pack(root: Path, version: Version) -> dict:
     from .rulepack import build_rulepack  # with the formats it reads: not needed for a kept pack
     with tempfile.TemporaryDirectory() as work:
         policy = load_version(root, version, Path(work))
-    pack = build_rulepack(policy, version.council, version.folder)
+    from .languages import localise
+    pack = build_rulepack(localise(policy, language), version.council, version.folder, language)
     if kept is not None:
         _keep(kept[0], {"key": kept[1], "pack": pack})
     return pack
@@ -108,14 +128,14 @@ def published_pack(root: Path, version: Version) -> dict:
 _KEPT_PACKS = 64  # the most packs the cache folder holds: the oldest go first
 
 
-def _kept_file(version: Version) -> tuple[Path, str] | None:
+def _kept_file(version: Version, language: str = "en") -> tuple[Path, str] | None:
     """Where the version's pack is kept, and the digest of all it is made
     from; None when there is no cache folder to use, or no source to read."""
     given = os.environ.get("XDG_CACHE_HOME", "")
     try:
         folder = (Path(given) if os.path.isabs(given) else Path.home() / ".cache") / "houserules" / "packs"
         digest = hashlib.sha256(json.dumps(
-            [1, version.council, version.number, version.folder, sorted(version.files.items()), sys.version,
+            [1, version.council, version.number, version.folder, language, sorted(version.files.items()), sys.version,
              yaml.__version__, yaml.__with_libyaml__]).encode())
         for package in (Path(__file__).parent, Path(houserules_checker.__file__).parent):
             for path in sorted(package.rglob("*.py")):
@@ -124,7 +144,7 @@ def _kept_file(version: Version) -> tuple[Path, str] | None:
     except (OSError, RuntimeError):  # RuntimeError: no home folder
         return None
     key = digest.hexdigest()
-    return folder / f"{version.council}-{version.folder}-{key}.json", key
+    return folder / f"{version.council}-{version.folder}-{language}-{key}.json", key
 
 
 def _keep(path: Path, stored: dict) -> None:
@@ -184,5 +204,7 @@ def find_council(policy: Policy, given: str) -> str:
                      + f"; known: {listed(sorted(policy.councils))}")
 
 
-def version_label(checker: Checker) -> str:
-    return checker.pack.get("version") or "current"
+def version_label(checker: Checker, language: str = "en") -> str:
+    from .messages import translator
+    _ = translator(language)
+    return checker.pack.get("version") or _("current")

@@ -80,6 +80,9 @@ def _parser() -> argparse.ArgumentParser:
     p_check.add_argument("--reply-to", help="the post the comment replies to")
     p_check.add_argument("--earlier", action="append", default=[], help="an earlier comment by the same author")
     p_check.add_argument("--json", action="store_true", help="print the findings as JSON")
+    p_check.add_argument("--language", choices=("en", "cy"), default="en",
+                         help="the language of the report, the rules and the reasons, for a council that "
+                              "publishes in Welsh too (default: en)")
     p_check.add_argument("--input", help="an export, one comment a row: .csv, .tsv, .jsonl or .xlsx (Meta Business "
                          "Suite's, X's and Instagram's columns are recognised); - for JSON Lines on stdin")
     for field, holds in (("text", "the comment"), ("author", "the author's name"), ("handle", "the author's handle"),
@@ -235,7 +238,8 @@ def _check(args, policies: Path) -> int:
 
     if args.input and args.text is not None:
         raise UsageError("give one comment, or --input, not both")
-    checkers = Checkers(policies, None, args.council, source=args.source)  # the source only if it is needed
+    # The source is loaded only if it is needed.
+    checkers = Checkers(policies, None, args.council, source=args.source, language=args.language)
     date = check.parse_date(args.date, "--date")
     columns = {field: name for field in FIELDS if (name := getattr(args, f"{field}_column"))}
     if args.input:

@@ -15,7 +15,10 @@ from ..checkable import comment_problem, surrogate_problem
 from ..checkers import version_label
 from ..errors import InputError
 
-LABEL = {BREAKS: "BREAKS", MAY_BREAK: "MAY BREAK", NEEDS_PERSON: "NEEDS A PERSON"}
+from ..messages import translator
+from ..wording import _
+
+LABEL = {BREAKS: _("BREAKS"), MAY_BREAK: _("MAY BREAK"), NEEDS_PERSON: _("NEEDS A PERSON")}
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # fromisoformat alone also takes 20270601 and 2027-W22-2
 
 
@@ -33,30 +36,35 @@ def parse_date(value: str | None, where: str) -> dt.date | None:
 
 
 def report(result, checker: Checker, text: str, show_passes: bool = False, policy: str | None = None) -> str:
+    _ = translator(getattr(checker, "language", "en"))
     council = checker.pack["council"]["name"]
-    lines = [f"Checked against {council}'s house rules ({policy or 'policy: ' + version_label(checker)})."]
+    lines = [_("Checked against %(council)s's house rules (%(policy)s).", council=council,
+               policy=policy or "policy: " + version_label(checker))]
     flagged = [f for f in result.findings if f.verdict in (BREAKS, MAY_BREAK)]
     if not flagged:
-        lines.append("Nothing found. This is not a promise: a person may still judge the comment differently.")
+        lines.append(_("Nothing found. This is not a promise: a person may still judge the comment differently."))
     for finding in flagged:
         lines.append("")
-        lines.append(f"{LABEL[finding.verdict]}  {finding.rule}: {finding.wording}")
+        lines.append(f"{_(LABEL[finding.verdict])}  {finding.rule}: {finding.wording}")
         for match, why in zip(finding.matches, finding.why):
-            lines.append(f"    \"{match.text}\" (characters {match.start}-{match.end}): {why}")
+            lines.append("    " + _('"%(text)s" (characters %(start)s-%(end)s): %(why)s', text=match.text,
+                                    start=match.start, end=match.end, why=why))
     steps, ladder = next_steps(checker.pack, [f for f in flagged if f.verdict == BREAKS])
     if steps:  # numbered only when it is one process, followed in order
         lines.append("")
-        lines.append("What the council does when a rule is broken:")
+        lines.append(_("What the council does when a rule is broken:"))
         lines.extend(f"    {f'{n}.' if ladder else '-'} {step}" for n, step in enumerate(steps, 1))
     people = [f for f in result.findings if f.verdict == NEEDS_PERSON]
     if people:
         lines.append("")
-        lines.append("NEEDS A PERSON (no program can judge these):")
+        lines.append(_("NEEDS A PERSON (no program can judge these):"))
         lines.extend(f"    {f.rule}: {f.wording}" for f in people)
     passes = [f for f in result.findings if f.verdict not in (BREAKS, MAY_BREAK, NEEDS_PERSON)]
     lines.append("")
-    lines.append(f"Passes {len(passes)} rule{'s' if len(passes) != 1 else ''}"
-                 + (": " + ", ".join(f.rule for f in passes) if show_passes and passes else "."))
+    said = _("Passes %(n)s rule.", n=len(passes)) if len(passes) == 1 else _("Passes %(n)s rules.", n=len(passes))
+    if show_passes and passes:
+        said = said[:-1] + ": " + ", ".join(f.rule for f in passes)
+    lines.append(said)
     return "\n".join(lines)
 
 
