@@ -242,3 +242,13 @@ def test_search_reads_the_welsh_site_in_welsh(built_site):
     text = " ".join(d["text"] for d in index["docs"])
     assert "Ymateb" in text or "cyfryngau" in text
     assert index["config"]["lang"] == ["en"] and index["config"]["pipeline"] == ["trimmer"]
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_the_rules_english_examples_are_marked_english_on_a_welsh_page(built_site, audience):
+    """The catalogue's examples are comments in English: on a Welsh page each
+    is marked lang="en" (WCAG 3.1.2), so a screen reader reads it as English."""
+    for slug in BILINGUAL:
+        page = (built_site / audience / slug / "cy" / "rules-reference" / "index.html").read_text(encoding="utf-8")
+        quoted = re.findall(r"(<span lang=\"en\">)?“[^”<]{12,}”", page)
+        assert quoted and all(quoted), f"{audience}/{slug}/cy: an example not marked as English"
