@@ -14,6 +14,7 @@ import hashlib
 from html import escape
 
 from .languages import name as language_name
+from .languages import text_in
 from .messages import translator
 
 _STYLE = (
@@ -28,12 +29,6 @@ _STYLE = (
 _STYLE_HASH = base64.b64encode(hashlib.sha256(_STYLE.encode()).digest()).decode()
 
 
-def _in(text, code: str) -> str:
-    """A council's text in one language (a Translated carries each)."""
-    texts = getattr(text, "texts", None)
-    return texts[code] if texts else str(text)
-
-
 def page(council, audience: str) -> str:
     codes = council.languages
     first = codes[0]
@@ -41,13 +36,13 @@ def page(council, audience: str) -> str:
     for code in codes:
         _ = translator(code)
         title = _("Social media house rules") if audience == "public" else _("Social media: staff")
-        name = _in(council.name, code)
+        name = text_in(council.name, code)
         sections.append(
             f'<section lang="{code}">\n'
             f"<h2>{escape(name)}: {escape(title)}</h2>\n"
             f'<p><a href="{code}/" hreflang="{code}">{escape(language_name(code, code))}</a></p>\n'
             "</section>")
-    heading = " / ".join(escape(_in(council.name, code)) for code in codes)
+    heading = " / ".join(escape(text_in(council.name, code)) for code in codes)
     alternates = "\n".join(f'<link rel="alternate" hreflang="{code}" href="{code}/">' for code in codes)
     robots = '<meta name="robots" content="noindex">\n' if audience == "staff" else ""
     return (
