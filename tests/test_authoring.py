@@ -186,3 +186,21 @@ def test_the_reference_documents_every_action_and_kind_with_its_wording(project_
     for kind in CHECK_KINDS:
         assert f"| `{kind}` |" in text
     assert "not stated" in text
+
+
+def test_a_new_council_in_welsh_and_english_starts_with_both_names_and_builds_a_site_in_each(
+        project_root, policy_copy, tmp_path, capsys):
+    code, out, _ = run(capsys, "new-council", "glan-yr-afon", "--name", "Riverside County Council",
+                       "--name-cy", "Cyngor Sir Glan-yr-afon", "--website", "https://www.glanyrafon.example.cymru",
+                       "--rule", "swearing", "--policies", str(policy_copy))
+    assert code == 0
+    council = yaml.safe_load((policy_copy / "councils" / "glan-yr-afon.yaml").read_text(encoding="utf-8"))
+    assert council["languages"] == ["cy", "en"]
+    assert council["name"] == {"cy": "Cyngor Sir Glan-yr-afon", "en": "Riverside County Council"}
+    code, _, err = run(capsys, "validate", "--policies", str(policy_copy))
+    assert code == 0, err
+    out_dir = tmp_path / "site"
+    build_sites(project_root, ["glan-yr-afon"], policy=policy_copy, out=out_dir)
+    for code in ("cy", "en"):
+        assert (out_dir / "public" / "glan-yr-afon" / code / "index.html").is_file()
+    assert "Cyngor Sir Glan-yr-afon" in (out_dir / "public" / "glan-yr-afon" / "cy" / "index.html").read_text()

@@ -137,6 +137,8 @@ def _parser() -> argparse.ArgumentParser:
     p_new_council.add_argument("slug", help="the council's address in the sites, e.g. 'riverside'")
     p_new_council.add_argument("--name", required=True, help="the council's name, e.g. 'Riverside Borough Council'")
     p_new_council.add_argument("--website", required=True, help="the council's website, https://...")
+    p_new_council.add_argument("--name-cy", help="the council's name in Welsh: a council that publishes in Welsh "
+                               "and English, with a site in each")
     p_new_council.add_argument("--rule", action="append", default=[], dest="rules",
                                help="a rule the council adopts (repeat for each; see houserules rules)")
     policies_option(p_new_council)
@@ -209,7 +211,7 @@ def _run(args) -> int:
         print(new_rule(policies, args.id, args.kind))
     elif args.command == "new-council":
         from .commands.new_council import new_council
-        print(new_council(policies, args.slug, args.name, args.website, args.rules))
+        print(new_council(policies, args.slug, args.name, args.website, args.rules, args.name_cy))
     elif args.command == "reference":
         from .commands.reference import reference
         message, ok = reference(policies, check_only=args.check)

@@ -32,7 +32,7 @@ slug: {slug}
 name: {name_yaml}
 website: {website_yaml}
 # short_name: {short}          # how the pages refer to the area
-# languages: [en]                # with cy: each text the council writes is {{en: ..., cy: ...}}
+{languages}
 # sample: What is made up here, if anything (shown on both sites).
 
 # about: |                       # the opening of the overview page (Markdown)
@@ -129,17 +129,29 @@ rules:
 """
 
 
-def starter_text(slug: str, name: str, website: str, rules: list[str], known: list[str]) -> str:
+def starter_text(slug: str, name: str, website: str, rules: list[str], known: list[str],
+                 name_cy: str | None = None) -> str:
+    """`name_cy`: the council's name in Welsh, for a council that publishes
+    in Welsh and English (a site in each)."""
     if rules:
         adopted = "\n".join(f"    - rule: {rule}" for rule in rules) + "\n"
     else:
         adopted = ("    # Adopt at least one rule: uncomment the lines of the rules the policy has.\n"
                    + "\n".join(f"    # - rule: {rule}" for rule in known) + "\n")
-    return STARTER.format(slug=slug, name=name, name_yaml=json.dumps(name, ensure_ascii=False),
+    if name_cy:
+        languages = ("languages: [cy, en]              # a site in each; every text the council writes is "
+                     "{{cy: ..., en: ...}}")
+        welsh, english = (json.dumps(n, ensure_ascii=False) for n in (name_cy, name))
+        name_yaml = f"{{cy: {welsh}, en: {english}}}"
+    else:
+        languages = "# languages: [en]                # with cy: each text the council writes is {{cy: ..., en: ...}}"
+        name_yaml = json.dumps(name, ensure_ascii=False)
+    return STARTER.format(slug=slug, name=name, name_yaml=name_yaml, languages=languages.format(),
                           website_yaml=json.dumps(website), short=name.split(" ")[0], adopted=adopted)
 
 
-def new_council(policy_dir: Path, slug: str, name: str, website: str, rules: list[str]) -> str:
+def new_council(policy_dir: Path, slug: str, name: str, website: str, rules: list[str],
+                name_cy: str | None = None) -> str:
     ctx = Context("new-council")
     if Slug().check(slug, ctx, "slug", 0) is INVALID:
         raise UsageError(f"a council's slug is lower-case letters, digits and hyphens, like 'riverside', not {slug!r}")
@@ -153,7 +165,7 @@ def new_council(policy_dir: Path, slug: str, name: str, website: str, rules: lis
     if unknown:
         raise UsageError(f"no rule {', '.join(map(repr, unknown))}; the rules are: {', '.join(known)}")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(starter_text(slug, name, website, rules, known), encoding="utf-8")
+    path.write_text(starter_text(slug, name, website, rules, known, name_cy), encoding="utf-8")
     then = f"houserules validate, then houserules build {slug}" if rules else \
         "adopt at least one rule in it, then houserules validate"
     return f"wrote {display_path(path)}: every setting is explained in it. Next: {then}."
