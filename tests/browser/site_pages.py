@@ -52,12 +52,13 @@ WIDE_CONTENT_PAGES = [(PUBLIC_SITE, "rules/"), (PUBLIC_SITE, "rules-reference/")
 
 def council_sites(audience: str) -> list[str]:
     """Each council's site of one audience, as a path from the server's root:
-    "staff/ashfield", or for a council in more than one language each
-    language's, "staff/swansea/cy" and "staff/swansea/en"."""
+    "staff/ashfield", or for a council in more than one language its first
+    language's, "staff/swansea/cy" (the other's is the same site in other
+    words: tests/test_bilingual_sites.py compares them)."""
     from source import policy
 
     return [f"{audience}/{slug}" + (f"/{code}" if len(council.languages) > 1 else "")
-            for slug, council in sorted(policy().councils.items()) for code in council.languages]
+            for slug, council in sorted(policy().councils.items()) for code in council.languages[:1]]
 
 
 def page_id(pair: tuple[str, str]) -> str:
