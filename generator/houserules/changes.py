@@ -40,7 +40,7 @@ from .messages import translator
 from .resolve import nav
 from .rulepack import LIST_NAMES, build_rulepack
 from .schema import stated
-from .wording import (ACTIONS, CATEGORY_CONTENT, clock, content, days, deadline, does, join, long_date, months,
+from .wording import (ACTIONS, CATEGORY_CONTENT, _, clock, content, days, deadline, does, join, long_date, months,
                       number, record_item)
 
 
@@ -200,13 +200,13 @@ def _at_once(a: ActAtOnce, titles: Mapping[str, str], language: str) -> str:
     covered = a.content or join([*(titles.get(r, r) for r in a.rules),
                                  *(content(c, language) if c in CATEGORY_CONTENT else c for c in a.categories)],
                                 language=language)
-    text = _("%(content)s: we %(does)s straight away", content=covered, does=_does(a.actions, language))
+    text = _("%(content)s: we %(does)s straight away", content=covered, does=does(a.actions, language=language))
     return text + (f" ({_q(a.wording)})" if a.wording else "")
 
 
 def _reserved(r, titles, language: str) -> str:
     _ = translator(language)
-    return _q(r.wording) if r.wording else _("the right to %(does)s", does=_does(r.actions, language))
+    return _q(r.wording) if r.wording else _("the right to %(does)s", does=does(r.actions, language=language))
 
 
 def _polling_day(d, titles, language: str) -> str:
@@ -219,50 +219,35 @@ def _page_title(item, titles, language: str) -> str:
     return _("the “%(page)s” page is called %(title)s", page=_page_titles(language).get(page, page), title=_q(title))
 
 
-def _does(actions, language: str = "en") -> str:
-    return does(actions, language=language)
+def _either(yes: str, no: str) -> Callable:
+    """A true-or-false setting, said as a sentence in the site's language."""
+    return lambda value, titles, language: translator(language)(yes if value else no)
 
 
-def _following(value, titles, language: str) -> str:
-    _ = translator(language)
-    return (_("following an account means the council endorses it") if value
-            else _("following an account does not mean the council endorses it"))
-
-
-def _sharing(value, titles, language: str) -> str:
-    _ = translator(language)
-    return (_("sharing a post means the council endorses it") if value
-            else _("sharing a post does not mean the council endorses it"))
-
-
-def _notified(value, titles, language: str) -> str:
-    _ = translator(language)
-    return (_("we tell people when they are blocked") if value
-            else _("we do not tell people directly when they are blocked"))
-
-
-def _reasons(value, titles, language: str) -> str:
-    _ = translator(language)
-    return (_("we may discuss the reasons for a block on social media") if value
-            else _("we do not discuss the reasons for a block on social media"))
+_following = _either(_("following an account means the council endorses it"),
+                     _("following an account does not mean the council endorses it"))
+_sharing = _either(_("sharing a post means the council endorses it"),
+                   _("sharing a post does not mean the council endorses it"))
+_notified = _either(_("we tell people when they are blocked"),
+                    _("we do not tell people directly when they are blocked"))
+_reasons = _either(_("we may discuss the reasons for a block on social media"),
+                   _("we do not discuss the reasons for a block on social media"))
 
 
 def _plain(value, titles, language: str) -> str:
     return " ".join(str(value).split())
 
 
-def _outside_hours(value: str, titles, language: str) -> str:
-    _ = translator(language)
-    said = {"not-monitored": _("not monitored"), "emergencies-only": _("updates in emergencies only"),
-            "scheduled-posts-only": _("scheduled posts only")}
-    return said.get(value, value)
+def _one_of(said: Mapping[str, str]) -> Callable:
+    """A setting that takes one of a few values, each said in words in the site's language."""
+    return lambda value, titles, language: translator(language)(said[value]) if value in said else value
 
 
-def _compliance(value: str, titles, language: str) -> str:
-    _ = translator(language)
-    said = {"full": _("fully compliant with WCAG 2.2 AA"), "partial": _("partially compliant with WCAG 2.2 AA"),
-            "none": _("not compliant with WCAG 2.2 AA")}
-    return said.get(value, value)
+_outside_hours = _one_of({"not-monitored": _("not monitored"), "emergencies-only": _("updates in emergencies only"),
+                          "scheduled-posts-only": _("scheduled posts only")})
+_compliance = _one_of({"full": _("fully compliant with WCAG 2.2 AA"),
+                       "partial": _("partially compliant with WCAG 2.2 AA"),
+                       "none": _("not compliant with WCAG 2.2 AA")})
 
 
 def _weeks(value, titles, language: str) -> str:
@@ -435,7 +420,7 @@ def _steps(council) -> tuple:
 
 def _step(s, language: str) -> str:
     _ = translator(language)
-    text = _does(s.actions, language)
+    text = does(s.actions, language=language)
     if s.decided_by:
         text += _(", decided by %(who)s", who=s.decided_by)
     if s.consulted:

@@ -25,7 +25,7 @@ from houserules_checker.kinds import KINDS, WORD_CATEGORIES, Option
 from .schema import (INVALID, Bool, Choice, Context, Date, Field, Int, ListOf, Model, NotStated, Number, OneOf,
                      Record, Ref, Slug, Tagged, Text, Time, Url, as_data, model, spec)
 from .languages import CODES as LANGUAGE_CODES
-from .wording import ACTIONS, RECORD_ITEMS
+from .wording import ACTIONS, RECORD_ITEMS, _
 
 # ---------------------------------------------------------------- word lists
 
@@ -227,33 +227,34 @@ AUDIENCES = ("public", "staff")
 # Every page a site can have, in the order its navigation lists them, with
 # its title unless the council names it (page_titles): one list for which
 # pages a section may go on and for the navigation.
+# The titles are English; resolve.nav gives them in a site's language.
 PUBLIC_NAV = (
-    ("index", "Overview"),
-    ("rules", "House rules"),
-    ("check", "Check a comment"),
-    ("using-social-media", "How we use social media"),
-    ("when-rules-are-broken", "When rules are broken"),
-    ("pre-election", "Pre-election period"),
-    ("contact", "Contact us"),
-    ("rules-reference", "Rules explained"),
-    ("history", "History of changes"),
-    ("compare", "Compare versions"),
-    ("accessibility", "Accessibility statement"),
+    ("index", _("Overview")),
+    ("rules", _("House rules")),
+    ("check", _("Check a comment")),
+    ("using-social-media", _("How we use social media")),
+    ("when-rules-are-broken", _("When rules are broken")),
+    ("pre-election", _("Pre-election period")),
+    ("contact", _("Contact us")),
+    ("rules-reference", _("Rules explained")),
+    ("history", _("History of changes")),
+    ("compare", _("Compare versions")),
+    ("accessibility", _("Accessibility statement")),
 )
 STAFF_NAV = (
-    ("index", "Staff overview"),
-    ("protocol", "Social media protocol"),
-    ("moderation", "Moderation procedure"),
-    ("check", "Check a comment"),
-    ("responses", "Hours and response targets"),
-    ("judgement", "Rules that need a person"),
-    ("rules-reference", "Rules explained"),
-    ("history", "History of changes"),
-    ("compare", "Compare versions"),
-    ("accessibility", "Accessibility statement"),
+    ("index", _("Staff overview")),
+    ("protocol", _("Social media protocol")),
+    ("moderation", _("Moderation procedure")),
+    ("check", _("Check a comment")),
+    ("responses", _("Hours and response targets")),
+    ("judgement", _("Rules that need a person")),
+    ("rules-reference", _("Rules explained")),
+    ("history", _("History of changes")),
+    ("compare", _("Compare versions")),
+    ("accessibility", _("Accessibility statement")),
 )
-PUBLIC_PAGES = tuple(page for page, _ in PUBLIC_NAV)
-STAFF_PAGES = tuple(page for page, _ in STAFF_NAV)
+PUBLIC_PAGES = tuple(page for page, _title in PUBLIC_NAV)
+STAFF_PAGES = tuple(page for page, _title in STAFF_NAV)
 OUTSIDE_HOURS = ("not-monitored", "emergencies-only", "scheduled-posts-only")
 
 
@@ -285,9 +286,10 @@ class Hours(Model):
 class Monitoring(Model):
     """When the council watches its accounts."""
     days: tuple[str, ...] | NotStated = spec(ListOf(Choice(*DAYS), min_items=1, unique=lambda d: d,
-                                                    unique_what="day", silence="which days the accounts are monitored"))
-    hours: Hours | NotStated = spec(Hours.format(silence="the hours the accounts are monitored"))
-    outside_hours: str | NotStated = spec(Choice(*OUTSIDE_HOURS, silence="what happens outside monitoring hours"))
+                                                    unique_what="day",
+                                                    silence=_("which days the accounts are monitored")))
+    hours: Hours | NotStated = spec(Hours.format(silence=_("the hours the accounts are monitored")))
+    outside_hours: str | NotStated = spec(Choice(*OUTSIDE_HOURS, silence=_("what happens outside monitoring hours")))
     wording: str | None = spec(Text(required=False, help="the policy's own words for when accounts are monitored"))
     outside_hours_wording: str | None = spec(Text(required=False,
                                                   help="the policy's own words for outside those hours"))
@@ -327,7 +329,7 @@ class Responses(Model):
     wording: str | None = spec(Text(required=False, help="the policy's own words about replies"))
     targets: tuple[ResponseTarget, ...] | NotStated = spec(ListOf(
         ResponseTarget.format(), unique=lambda t: t.id, unique_what="target id",
-        silence="how soon the council replies"))
+        silence=_("how soon the council replies")))
 
 
 @model("alternative channel")
@@ -343,8 +345,8 @@ class Alternative(Model):
 @model("following and sharing")
 class Endorsement(Model):
     """Whether following or sharing means the council endorses someone."""
-    following_is_endorsement: bool | NotStated = spec(Bool(silence="whether following an account endorses it"))
-    sharing_is_endorsement: bool | NotStated = spec(Bool(silence="whether sharing a post endorses it"))
+    following_is_endorsement: bool | NotStated = spec(Bool(silence=_("whether following an account endorses it")))
+    sharing_is_endorsement: bool | NotStated = spec(Bool(silence=_("whether sharing a post endorses it")))
     wording: str = spec(Text(help="Markdown"))
 
 
@@ -477,17 +479,18 @@ class Reserved(Model):
 @model("block appeal")
 class BlockAppeal(Model):
     """Whether and when a blocked account can appeal."""
-    after_months: int | NotStated = spec(Int(minimum=1, maximum=120, silence="after how long a block can be appealed"))
-    decided_with: str | NotStated = spec(Text(silence="who decides an appeal against a block"))
+    after_months: int | NotStated = spec(Int(minimum=1, maximum=120,
+                                             silence=_("after how long a block can be appealed")))
+    decided_with: str | NotStated = spec(Text(silence=_("who decides an appeal against a block")))
     wording: str | None = spec(Text(required=False))
 
 
 @model("block notice")
 class BlockNotice(Model):
     """Whether a blocked person is told, and whether reasons are discussed."""
-    notified: bool | NotStated = spec(Bool(silence="whether a blocked person is told"))
+    notified: bool | NotStated = spec(Bool(silence=_("whether a blocked person is told")))
     reasons_discussed: bool | NotStated = spec(
-        Bool(silence="whether the reasons for a block are discussed on social media"))
+        Bool(silence=_("whether the reasons for a block are discussed on social media")))
     wording: str | None = spec(Text(required=False))
 
 
@@ -508,8 +511,8 @@ class Enforcement(Model):
                                                  help="what is done straight away for some content"))
     reserved: tuple[Reserved, ...] = spec(ListOf(Reserved.format(), required=False,
                                                  help="what the council reserves the right to do"))
-    block_appeal: BlockAppeal | NotStated = spec(BlockAppeal.format(silence="appeals against a block"))
-    block_notice: BlockNotice | NotStated = spec(BlockNotice.format(silence="telling people they are blocked"))
+    block_appeal: BlockAppeal | NotStated = spec(BlockAppeal.format(silence=_("appeals against a block")))
+    block_notice: BlockNotice | NotStated = spec(BlockNotice.format(silence=_("telling people they are blocked")))
     complaints: str | None = spec(Text(required=False, help="how to complain about a block (Markdown)"))
     outro: str | None = spec(Text(required=False))
 
@@ -531,9 +534,9 @@ class PollingDay(Model):
 class PreElection(Model):
     """The weeks before an election, when councils avoid anything that could look like party support."""
     weeks: int | NotStated = spec(
-        Int(minimum=1, maximum=12, silence="how many weeks before polling day the pre-election period starts"))
+        Int(minimum=1, maximum=12, silence=_("how many weeks before polling day the pre-election period starts")))
     elections: tuple[str, ...] | NotStated = spec(
-        ListOf(Text(), min_items=1, silence="which elections have a pre-election period"))
+        ListOf(Text(), min_items=1, silence=_("which elections have a pre-election period")))
     wording: str | None = spec(Text(required=False))
     polling_days: tuple[PollingDay, ...] = spec(ListOf(PollingDay.format(), required=False))
 
@@ -552,10 +555,10 @@ class Contact(Model):
 class Accessibility(Model):
     """The facts of the sites' accessibility statement, as the council states them."""
     compliance: str | NotStated = spec(Choice("full", "partial", "none",
-                                              silence="how far the pages comply with WCAG 2.2 AA"))
-    prepared: dt.date | NotStated = spec(Date(silence="when the accessibility statement was prepared"))
-    reviewed: dt.date | NotStated = spec(Date(silence="when the accessibility statement was last reviewed"))
-    contact: str | NotStated = spec(Text(silence="how to ask for another format or report an accessibility problem",
+                                              silence=_("how far the pages comply with WCAG 2.2 AA")))
+    prepared: dt.date | NotStated = spec(Date(silence=_("when the accessibility statement was prepared")))
+    reviewed: dt.date | NotStated = spec(Date(silence=_("when the accessibility statement was last reviewed")))
+    contact: str | NotStated = spec(Text(silence=_("how to ask for another format or report an accessibility problem"),
                                          help="Markdown"))
     known_issues: tuple[str, ...] = spec(ListOf(Text(), required=False))
 
@@ -600,29 +603,29 @@ class Council(Model):
         Choice(*LANGUAGE_CODES), min_items=1, unique=lambda code: code, unique_what="language", required=False,
         default=("en",), help="the languages the council publishes in, e.g. [cy, en]; with more than one, each "
                               "text of its own is given in each ({en: ..., cy: ...}) and each gets its own sites"))
-    name: str | NotStated = spec(Text(silence="the council's name", needs_placeholder=True,
+    name: str | NotStated = spec(Text(silence=_("the council's name"), needs_placeholder=True,
                                       help="the council's full name, e.g. 'Riverside Borough Council'"))
     short_name: str | None = spec(Text(required=False, help="how the pages refer to the area, e.g. 'Ashfield'"))
-    website: str | NotStated = spec(Url(silence="the council's website", needs_placeholder=True,
+    website: str | NotStated = spec(Url(silence=_("the council's website"), needs_placeholder=True,
                                         help="the council's own website: the pages link back to it"))
     sample: str | None = spec(Text(required=False, help="marks invented data and says what is invented"))
     about: str | None = spec(Text(required=False, help="opening of the overview page (Markdown)"))
     platforms_intro: str | None = spec(Text(required=False, help="the sentence before the list of accounts"))
     platforms: tuple[Platform, ...] | NotStated = spec(
-        ListOf(Platform.format(), silence="the council's social media accounts", help="the council's accounts"))
-    monitoring: Monitoring | NotStated = spec(Monitoring.format(silence="when the accounts are monitored"))
-    responses: Responses | NotStated = spec(Responses.format(silence="whether and how soon the council replies"))
+        ListOf(Platform.format(), silence=_("the council's social media accounts"), help="the council's accounts"))
+    monitoring: Monitoring | NotStated = spec(Monitoring.format(silence=_("when the accounts are monitored")))
+    responses: Responses | NotStated = spec(Responses.format(silence=_("whether and how soon the council replies")))
     alternatives: tuple[Alternative, ...] = spec(ListOf(Alternative.format(), required=False,
                                                         help="where residents should go instead of social media"))
     endorsement: Endorsement | NotStated = spec(
-        Endorsement.format(silence="whether following or sharing is endorsement"))
+        Endorsement.format(silence=_("whether following or sharing is endorsement")))
     rules: RuleList = spec(RuleList.format())
-    enforcement: Enforcement | NotStated = spec(Enforcement.format(silence="what happens when rules are broken"))
-    pre_election: PreElection | NotStated = spec(PreElection.format(silence="a pre-election period"))
-    contacts: tuple[Contact, ...] | NotStated = spec(ListOf(Contact.format(), silence="how to contact the council",
+    enforcement: Enforcement | NotStated = spec(Enforcement.format(silence=_("what happens when rules are broken")))
+    pre_election: PreElection | NotStated = spec(PreElection.format(silence=_("a pre-election period")))
+    contacts: tuple[Contact, ...] | NotStated = spec(ListOf(Contact.format(), silence=_("how to contact the council"),
                                                             help="ways to reach the council"))
     accessibility: Accessibility | NotStated = spec(Accessibility.format(
-        silence="the accessibility statement's facts (compliance, dates, contact)"))
+        silence=_("the accessibility statement's facts (compliance, dates, contact)")))
     page_titles: Mapping[str, str | None] = spec(Record("page titles", {
         page: Text(required=False) for page in sorted(set(PUBLIC_PAGES) | set(STAFF_PAGES))
     }, required=False, default=MappingProxyType({}), help="the council's own names for pages, when it has them"))

@@ -15,7 +15,6 @@ publish a default the council did not set.
 from __future__ import annotations
 
 import dataclasses
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -187,69 +186,11 @@ def _present(council: Council, sections: Mapping, versions) -> dict[str, bool]:
     }
 
 
-@functools.cache
-def _default_titles(language: str) -> Mapping[str, str]:
-    """The pages' own titles (formats.PUBLIC_NAV, STAFF_NAV), English -> in `language`."""
-    _ = translator(language)
-    return MappingProxyType({
-        "Overview": _("Overview"), "Staff overview": _("Staff overview"), "House rules": _("House rules"),
-        "Check a comment": _("Check a comment"), "How we use social media": _("How we use social media"),
-        "When rules are broken": _("When rules are broken"), "Pre-election period": _("Pre-election period"),
-        "Contact us": _("Contact us"), "Rules explained": _("Rules explained"),
-        "History of changes": _("History of changes"), "Compare versions": _("Compare versions"),
-        "Accessibility statement": _("Accessibility statement"),
-        "Social media protocol": _("Social media protocol"), "Moderation procedure": _("Moderation procedure"),
-        "Hours and response targets": _("Hours and response targets"),
-        "Rules that need a person": _("Rules that need a person"),
-    })
-
-
 def nav(audience: str, language: str = "en") -> tuple[tuple[str, str], ...]:
     """(page, title) for every page an audience's site may have, in navigation
     order, each with the title houserules gives it, in `language`."""
-    said = _default_titles(language)
-    return tuple((page, said[title]) for page, title in (STAFF_NAV if audience == "staff" else PUBLIC_NAV))
-
-
-@functools.cache
-def _unsaid(language: str) -> Mapping[str, str]:
-    """What the sites say nothing about when a setting is not stated (the
-    fields' `silence`, formats.py), English -> in `language`."""
     _ = translator(language)
-    return MappingProxyType({
-        "the council's name": _("the council's name"),
-        "the council's website": _("the council's website"),
-        "the council's social media accounts": _("the council's social media accounts"),
-        "when the accounts are monitored": _("when the accounts are monitored"),
-        "which days the accounts are monitored": _("which days the accounts are monitored"),
-        "the hours the accounts are monitored": _("the hours the accounts are monitored"),
-        "what happens outside monitoring hours": _("what happens outside monitoring hours"),
-        "whether and how soon the council replies": _("whether and how soon the council replies"),
-        "how soon the council replies": _("how soon the council replies"),
-        "whether following or sharing is endorsement": _("whether following or sharing is endorsement"),
-        "whether following an account endorses it": _("whether following an account endorses it"),
-        "whether sharing a post endorses it": _("whether sharing a post endorses it"),
-        "what happens when rules are broken": _("what happens when rules are broken"),
-        "appeals against a block": _("appeals against a block"),
-        "after how long a block can be appealed": _("after how long a block can be appealed"),
-        "who decides an appeal against a block": _("who decides an appeal against a block"),
-        "telling people they are blocked": _("telling people they are blocked"),
-        "whether a blocked person is told": _("whether a blocked person is told"),
-        "whether the reasons for a block are discussed on social media":
-            _("whether the reasons for a block are discussed on social media"),
-        "a pre-election period": _("a pre-election period"),
-        "how many weeks before polling day the pre-election period starts":
-            _("how many weeks before polling day the pre-election period starts"),
-        "which elections have a pre-election period": _("which elections have a pre-election period"),
-        "how to contact the council": _("how to contact the council"),
-        "the accessibility statement's facts (compliance, dates, contact)":
-            _("the accessibility statement's facts (compliance, dates, contact)"),
-        "how far the pages comply with WCAG 2.2 AA": _("how far the pages comply with WCAG 2.2 AA"),
-        "when the accessibility statement was prepared": _("when the accessibility statement was prepared"),
-        "when the accessibility statement was last reviewed": _("when the accessibility statement was last reviewed"),
-        "how to ask for another format or report an accessibility problem":
-            _("how to ask for another format or report an accessibility problem"),
-    })
+    return tuple((page, _(title)) for page, title in (STAFF_NAV if audience == "staff" else PUBLIC_NAV))
 
 
 def resolve(policy: Policy, slug: str, audience: str, versions: Mapping | None = None,
@@ -292,8 +233,9 @@ def resolve(policy: Policy, slug: str, audience: str, versions: Mapping | None =
     titles = {page: t for page, t in council.page_titles.items() if t}
     pages = tuple((page, titles.get(page) or title) for page, title in nav(audience, language)
                   if present.get(page, True))
-    unsaid = _unsaid(language)
-    quiet = (tuple(Silence(path, unsaid[field.silence], value.reason) for path, field, value in silences(source))
+    # What the sites say nothing about: each field's `silence` (formats.py), in the site's language.
+    unsaid = translator(language)
+    quiet = (tuple(Silence(path, unsaid(field.silence), value.reason) for path, field, value in silences(source))
              if staff else ())
 
     return SiteView(
