@@ -13,6 +13,7 @@ sentence. The Welsh is in messages/cy/generator.yaml.
 from __future__ import annotations
 
 from .messages import translator
+from .wording import month_names
 
 
 def page_words(language: str) -> dict[str, str]:
@@ -28,7 +29,8 @@ def page_words(language: str) -> dict[str, str]:
         "print_staff": _("(staff intranet: internal use only)"),
         "print_this_page": _("This page:"),
         "printed_on": _("Printed on {date}."),
-        "months": _("January February March April May June July August September October November December"),
+        # The page script writes the day it is printed: the month names, as wording.long_date writes them.
+        "months": " ".join(month_names(language)),
         # The version banner as built, before the page script decides by the reader's day (main.html).
         "version_of_pages": _("Version {number} of these pages, in force from {date}."),
         "all_versions": _("All versions and what changed"),

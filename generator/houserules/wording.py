@@ -224,8 +224,14 @@ def months(value: int, language: str = "en") -> str:
     return f"{number(value)} month" + ("" if value == 1 else "s")
 
 
+ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                  "October", "November", "December")
+
+
+def month_names(language: str = "en") -> tuple[str, ...]:
+    return WELSH_MONTHS if language == "cy" else ENGLISH_MONTHS
+
+
 def long_date(day, language: str = "en") -> str:
     """1 April 2027: a date as the pages write it (1 Ebrill 2027 in Welsh)."""
-    if language == "cy":
-        return f"{day.day} {WELSH_MONTHS[day.month - 1]} {day.year}"
-    return f"{day.day} {day:%B %Y}"
+    return f"{day.day} {month_names(language)[day.month - 1]} {day.year}"
