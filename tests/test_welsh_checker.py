@@ -89,7 +89,11 @@ def test_the_language_rule_accepts_the_councils_own_languages(policy):
     [english_rule] = [r for r in build_rulepack(policy, "glan-yr-afon")["rules"] if r["id"] == "post-in-english"]
     assert welsh_rule["check"] == {"kind": "language", "languages": ["en", "cy"]}
     assert english_rule["check"] == {"kind": "language", "languages": ["en"]}  # as the rule says
-    assert welsh_rule["wording"] == "Postiwch yn Gymraeg neu yn Saesneg."
+    # Each language's site has its own pack, in its language throughout.
+    assert welsh_rule["wording"] == "Please post in Welsh or English."
+    [in_welsh] = [r for r in build_rulepack(policy, "llan-y-mor", language="cy")["rules"]
+                  if r["id"] == "post-in-english"]
+    assert in_welsh["wording"] == "Postiwch yn Gymraeg neu yn Saesneg." and in_welsh["check"] == welsh_rule["check"]
 
 
 BINS_CY = "Pryd fydd y cyngor yn casglu'r biniau ar ein stryd ni? Does neb wedi dod ers pythefnos a mae'n drewi."

@@ -57,9 +57,8 @@ class Checkers:
             if version is None:
                 policy = self._source[0]
                 assert policy is not None  # loaded whenever the source can be what is shown
-                from .languages import localise
                 from .rulepack import build_rulepack  # not for a kept pack: see published_pack
-                pack = build_rulepack(localise(policy, self.language), self.council, label, self.language)
+                pack = build_rulepack(policy, self.council, label, self.language)
             else:  # made when first needed: most runs need one version
                 pack = published_pack(self._root, version, self.language)
             _speaks(pack, self.language)
@@ -118,8 +117,7 @@ def published_pack(root: Path, version: Version, language: str = "en") -> dict:
     from .rulepack import build_rulepack  # with the formats it reads: not needed for a kept pack
     with tempfile.TemporaryDirectory() as work:
         policy = load_version(root, version, Path(work))
-    from .languages import localise
-    pack = build_rulepack(localise(policy, language), version.council, version.folder, language)
+    pack = build_rulepack(policy, version.council, version.folder, language)
     if kept is not None:
         _keep(kept[0], {"key": kept[1], "pack": pack})
     return pack

@@ -18,6 +18,7 @@ import json
 from houserules_checker.lexicon import ENDINGS, SEVERITY
 
 from .formats import Council, Enforcement, PreElection, Rule, Wordlist, applied_wordlists
+from .languages import localise
 from .load import Policy
 from .messages import translator
 from .schema import NotStated, as_data
@@ -110,14 +111,15 @@ def _check(rule: Rule, council: Council) -> dict:
 
 
 def build_rulepack(policy: Policy, slug: str, version: str | None = None, language: str = "en") -> dict:
-    """`policy` in `language` already (languages.localise), for a council
-    in more than one: the pack of that language's site."""
-    council: Council = policy.councils[slug]
+    """The pack of the council's site in `language`: its texts, the
+    catalogue's and the words the pack says itself, all in that one language
+    (a council in Welsh and English has one pack a language)."""
+    council: Council = localise(policy.councils[slug], language)
     wordlists = applied_wordlists(policy.wordlists, council.languages)
     rules = []
     for entry in council.rules.entries:
         for rule_id in entry.ids:
-            rule = policy.rules[rule_id]
+            rule = localise(policy.rules[rule_id], language)
             at_once, steps, ordered = next_steps(council.enforcement, rule, language)
             rules.append({
                 "id": rule_id,
