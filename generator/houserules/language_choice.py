@@ -15,7 +15,7 @@ from html import escape
 
 from .languages import name as language_name
 from .languages import text_in
-from .messages import translator
+from .page_words import site_title
 
 _STYLE = (
     "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;margin:0;color:#1a1a1a;"
@@ -34,8 +34,7 @@ def page(council, audience: str) -> str:
     first = codes[0]
     sections = []
     for code in codes:
-        _ = translator(code)
-        title = _("Social media house rules") if audience == "public" else _("Social media: staff")
+        title = site_title(audience, code)
         name = text_in(council.name, code)
         sections.append(
             f'<section lang="{code}">\n'
@@ -44,12 +43,11 @@ def page(council, audience: str) -> str:
             "</section>")
     heading = " / ".join(escape(text_in(council.name, code)) for code in codes)
     alternates = "\n".join(f'<link rel="alternate" hreflang="{code}" href="{code}/">' for code in codes)
-    robots = '<meta name="robots" content="noindex">\n' if audience == "staff" else ""
     return (
         "<!doctype html>\n"
         f'<html lang="{first}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; "
         f"style-src 'sha256-{_STYLE_HASH}'; object-src 'none'; base-uri 'self'; form-action 'self'\">\n"
-        f"{robots}<title>{heading}</title>\n{alternates}\n<style>{_STYLE}</style>\n</head>\n<body>\n"
+        f"<title>{heading}</title>\n{alternates}\n<style>{_STYLE}</style>\n</head>\n<body>\n"
         f"<main>\n<h1>{heading}</h1>\n" + "\n".join(sections) + "\n</main>\n</body>\n</html>\n")

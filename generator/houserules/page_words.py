@@ -16,6 +16,12 @@ from .messages import translator
 from .wording import month_names
 
 
+def site_title(audience: str, language: str) -> str:
+    """The name of the service an audience's site is, in `language`."""
+    _ = translator(language)
+    return _("Social media house rules") if audience == "public" else _("Social media: staff")
+
+
 def page_words(language: str) -> dict[str, str]:
     """Key -> the text in `language`, for config.extra.words."""
     _ = translator(language)

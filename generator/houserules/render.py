@@ -21,7 +21,7 @@ from houserules_checker.kinds import KINDS
 
 from . import messages, wording
 from .formats import Platform
-from .page_words import page_words
+from .page_words import page_words, site_title
 from .resolve import PageContext, SiteView
 from .schema import stated
 
@@ -189,8 +189,7 @@ def site_config(view: SiteView, project_root: Path, site_root: Path, docs: Path,
     edition's site in each other language ({lang, name, root}, root relative
     to this site's root), for the language switch and hreflang links."""
     base = os.path.relpath(project_root / "mkdocs.yml", site_root)
-    _ = messages.translator(view.language)
-    title = _("Social media house rules") if view.audience == "public" else _("Social media: staff")
+    title = site_title(view.audience, view.language)
     name = _capfirst(view.name.shown)
     config: dict[str, Any] = {
         "INHERIT": base,
