@@ -57,11 +57,12 @@ COPULA = {("is", "a"), ("is", "an"), ("was", "a"), ("was", "an"), ("are",), ("we
           ("hes", "a"), ("shes", "a"), ("hes",), ("shes",), ("theyre",)}
 FIRST_PERSON = {"i", "im", "me", "myself", "we", "us"}
 
+_YOU = ("person", "aimed at 'you'")
 _TARGETS = {
     **{k: ("group", f"aimed at a group ({k})") for k in GROUPS},
     **{k: ("staff", f"aimed at council {k}") for k in STAFF},
     **{k: ("councillor", f"aimed at {COUNCILLOR_SAID.get(k, k)}") for k in COUNCILLOR},
-    **{k: ("person", "aimed at 'you'") for k in SECOND_PERSON},
+    **{k: _YOU for k in SECOND_PERSON},
 }
 
 
@@ -71,7 +72,6 @@ SECOND_PERSON_CY = frozenset({"ti", "chi", "di", "chdi", "dy", "eich", "tithau",
 # "ti'n", "chi'n" ("you're"): a word's key leaves out its apostrophe, so these
 # spell English words ("tin", "chin"); written with one, they are Welsh.
 _CONTRACTED_CY = frozenset({"tin", "chin"})
-_YOU = ("person", "aimed at 'you'")
 
 
 def _welsh_you(words, i: int) -> bool:
@@ -89,8 +89,8 @@ def _targets(words, welsh: bool) -> list:
     """What each word is as a target, if it is one: the Welsh "you" too, for a council in Welsh."""
     targets = list(map(_TARGET_OF.__getitem__, words.keys))
     if welsh:
-        for i, key in enumerate(words.keys):
-            if (key in SECOND_PERSON_CY or key in _CONTRACTED_CY) and targets[i] is None and _welsh_you(words, i):
+        for i, target in enumerate(targets):
+            if target is None and _welsh_you(words, i):
                 targets[i] = _YOU
     return targets
 
