@@ -19,6 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 # Which published version a council's address shows depends on the day of the
 # build: the suite builds as of one fixed day, so it passes the same on any day.
 os.environ.setdefault("HOUSERULES_TODAY", "2026-12-01")
+# pytest-xdist already runs a worker per core: a build inside a test runs in
+# that worker, not in a pool of its own (starting one cost about 0.7 s a
+# build, and its processes competed with the other workers for the cores).
+# The sites every test reads are built once, with a pool (built_site).
+os.environ.setdefault("HOUSERULES_WORKERS", "1")
 
 
 @pytest.fixture(scope="session")
@@ -50,7 +55,10 @@ def _built_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Pa
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """Every council, both audiences, built from policies/ into a temporary folder."""
-    return _built_once(tmp_path_factory, "site", lambda folder: build_sites(ROOT, out=folder / "site")) / "site"
+    def build(folder: Path) -> None:
+        build_sites(ROOT, out=folder / "site", workers=os.cpu_count())
+
+    return _built_once(tmp_path_factory, "site", build) / "site"
 
 
 @pytest.fixture()

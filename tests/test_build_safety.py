@@ -120,6 +120,17 @@ def test_unknown_council_on_the_command_line(capsys, tmp_path):
     assert not out.exists(), "nothing is built when a named council does not exist"
 
 
+@pytest.mark.parametrize("setting", ["two", "0", "-1"])
+def test_a_number_of_builds_at_once_that_is_not_a_number_is_refused_before_anything_is_built(capsys, tmp_path,
+                                                                                            monkeypatch, setting):
+    monkeypatch.setenv("HOUSERULES_WORKERS", setting)
+    out = tmp_path / "site"
+    assert main(["build", "ashfield", "--out", str(out)]) == 1
+    assert capsys.readouterr().err == (f"error: HOUSERULES_WORKERS={setting!r}: give a whole number of builds at "
+                                       "once, 1 or more\n")
+    assert not out.exists()
+
+
 # ---------------------------------------------------------------- one council
 
 def test_building_one_council_leaves_the_others_untouched(capsys, built_site, tmp_path):

@@ -163,8 +163,21 @@ def zensical_available() -> bool:
     return importlib.util.find_spec("zensical") is not None
 
 
-def _workers(jobs: int) -> int:
-    return max(1, min(jobs, os.cpu_count() or 1))
+def _workers_asked(asked: int | None) -> int | None:
+    """How many MkDocs builds run at once: `asked` (--workers), else
+    HOUSERULES_WORKERS, else (None) one per core. One builds in this process,
+    with no pool to start: what a caller that runs its own workers wants (the
+    test suite: tests/conftest.py), and a server short of memory."""
+    setting = os.environ.get("HOUSERULES_WORKERS", "")
+    if asked is not None or not setting:
+        return asked
+    if not setting.isdigit() or int(setting) < 1:
+        raise BuildError(f"HOUSERULES_WORKERS={setting!r}: give a whole number of builds at once, 1 or more")
+    return int(setting)
+
+
+def _workers(asked: int | None, jobs: int) -> int:
+    return max(1, min(jobs, asked or os.cpu_count() or 1))
 
 
 def build_sites(project_root: Path, slugs: list[str] | None = None, *,
@@ -180,6 +193,7 @@ def build_sites(project_root: Path, slugs: list[str] | None = None, *,
     if engine == "zensical" and not zensical_available():
         raise BuildError("Zensical is not installed: make zensical "
                          "(pip install --no-deps --require-hashes -r requirements-zensical.lock)")
+    workers = _workers_asked(workers)
     policy_root = policy or project_root / "policies"
     policy_data = load_policy(policy_root)
     published = load_versions(policy_root)
@@ -430,7 +444,7 @@ _RUNNERS = {
 
 def _run(engine: str, jobs: list[SiteJob], workers: int | None) -> None:
     name, build, preload = _RUNNERS[engine]
-    count = _workers(workers or len(jobs))
+    count = _workers(workers, len(jobs))
     configs = [str(job.config) for job in jobs]
     if count == 1:
         errors = [build(c) for c in configs]
