@@ -79,6 +79,44 @@ def page(new_page):
 
 
 @pytest.fixture(scope="session")
+def _pages_to_reuse(browser) -> Iterator[Callable]:
+    """page_at(viewport) -> the one page kept at that size for the session."""
+    pages: dict[tuple[int, int], object] = {}
+
+    def page_at(viewport: dict):
+        key = (viewport["width"], viewport["height"])
+        if key not in pages:
+            pages[key] = browser.new_context(viewport=viewport, reduced_motion="reduce").new_page()
+        return pages[key]
+
+    yield page_at
+    for page in pages.values():
+        page.context.close()  # type: ignore[attr-defined]
+
+
+@pytest.fixture()
+def visit(site_server, _pages_to_reuse) -> Callable:
+    """visit(path, viewport=DESKTOP) -> the page kept for the session at that
+    size, gone to <server>/<path>: for tests that only look at a page as it
+    loads (axe, where Tab goes), whatever page came before it.
+
+    A fresh context per page cost about 1.5 s of each of these tests: a new
+    renderer, and Material's files fetched and compiled again (measured on
+    the accessibility tests: about 2.2 s a page, then 0.7 s). Going to a
+    page resets all a test can change there (focus, scroll, an open menu)."""
+
+    def go(path: str, viewport: dict | None = None):
+        page = _pages_to_reuse(viewport or DESKTOP)
+        # The tab in front, as the one a reader is using: Chromium slows the timers of one behind another.
+        page.bring_to_front()
+        response = page.goto(f"{site_server}/{path}")
+        assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
+        return page
+
+    return go
+
+
+@pytest.fixture(scope="session")
 def axe_source(project_root: Path) -> str:
     # Installed by `make test` from tests/browser/package-lock.json.
     path = Path(sys.prefix) / "browser-tools" / "node_modules" / "axe-core" / "axe.min.js"

@@ -14,11 +14,9 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["desktop", "mobile"])
 @pytest.mark.parametrize("site_page", A11Y_PAGES, ids=page_id)
-def test_page_has_no_wcag_violations(site_server, new_page, assert_accessible, site_page, viewport):
+def test_page_has_no_wcag_violations(visit, assert_accessible, site_page, viewport):
     site, path = site_page
-    page = new_page(viewport)
-    response = page.goto(f"{site_server}/{site}/{path}")
-    assert response is not None and response.ok, f"{site}/{path}: HTTP {response and response.status}"
+    page = visit(f"{site}/{path}", viewport)
     assert_accessible(page, f"{site}/{path} at {viewport['width']}x{viewport['height']}")
 
 
@@ -40,11 +38,10 @@ def test_the_choice_of_language_is_accessible_and_reached_first_by_keyboard(site
 
 
 @pytest.mark.parametrize("site_page", WIDE_CONTENT_PAGES, ids=page_id)
-def test_wide_content_at_320px_has_no_wcag_violations(site_server, new_page, assert_accessible, site_page):
+def test_wide_content_at_320px_has_no_wcag_violations(visit, assert_accessible, site_page):
     """Tables and tabs at the narrowest width WCAG asks pages to reflow to."""
     site, path = site_page
-    page = new_page(NARROW)
-    page.goto(f"{site_server}/{site}/{path}")
+    page = visit(f"{site}/{path}", NARROW)
     assert_accessible(page, f"{site}/{path} at 320x640")
 
 

@@ -100,9 +100,9 @@ def _walk(page, limit: int = 250) -> list[dict]:
 
 
 @pytest.mark.parametrize("site_page", A11Y_PAGES + [("public/city", "")], ids=page_id)
-def test_first_tab_reaches_skip_link_or_council_name(site_server, page, site_page):
+def test_first_tab_reaches_skip_link_or_council_name(visit, site_page):
     site, path = site_page
-    page.goto(f"{site_server}/{site}/{path}")
+    page = visit(f"{site}/{path}")
     page.keyboard.press("Tab")
     classes = page.evaluate("document.activeElement.className")
     assert any(c in classes.split() for c in FIRST_STOPS), \
@@ -110,8 +110,8 @@ def test_first_tab_reaches_skip_link_or_council_name(site_server, page, site_pag
 
 
 @pytest.mark.parametrize("site", [PUBLIC_SITE, STAFF_SITE])
-def test_skip_link_skips_to_the_content(site_server, page, site):
-    page.goto(f"{site_server}/{site}/")
+def test_skip_link_skips_to_the_content(visit, site):
+    page = visit(f"{site}/")
     page.keyboard.press("Tab")
     assert "md-skip" in page.evaluate("document.activeElement.className")
     page.keyboard.press("Enter")
@@ -139,9 +139,8 @@ WALKS = [
 
 @pytest.mark.parametrize("path,viewport", WALKS,
                          ids=[f"{p.rstrip('/')}-{v['width']}" for p, v in WALKS])
-def test_everything_tab_reaches_is_visible_and_shows_focus(site_server, new_page, path, viewport):
-    page = new_page(viewport)
-    page.goto(f"{site_server}/{path}")
+def test_everything_tab_reaches_is_visible_and_shows_focus(visit, path, viewport):
+    page = visit(path, viewport)
     # The version selector is drawn once versions.json has come, and labelled
     # by the page script after: its links exist only then.
     if page.locator(".hr-version-topic").count():
