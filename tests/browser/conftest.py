@@ -179,3 +179,13 @@ def assert_accessible(run_axe: Callable) -> Callable:
             pytest.fail(describe_violations(where or page.url, violations))
 
     return check
+
+
+def pytest_collection_modifyitems(items) -> None:
+    # A started checker is shared by the tests that ask for reused_checker
+    # (tests/browser/test_checker_widget.py): all of them in one worker, so
+    # each page's Pyodide starts once in the run, not once in each worker
+    # (make test runs with --dist loadgroup).
+    for item in items:
+        if "reused_checker" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("started-checkers"))

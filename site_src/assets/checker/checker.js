@@ -181,12 +181,42 @@ async function start(progress) {
   // The engine and the rules are fetched while the runtime starts, not after.
   const engineFile = fetchEngine();
   const rulesText = fetchRules();
-  engineFile.catch(() => {});  // awaited below, unless the runtime fails first
-  rulesText.catch(() => {});
+  // An engine or rules that cannot be had end the start when they fail: the
+  // reader is not kept waiting for the runtime to be told the checker cannot start.
+  const pyodide = await Promise.all([runtimeOnce(progress), engineFile, rulesText]).then(([started]) => started);
+  performance.mark("hr-checker-runtime");
+  progress(T.loadingRules);
+  install(pyodide, await engineFile);
+  performance.mark("hr-checker-package");
+  const rules = await rulesText;
+  performance.mark("hr-checker-rules");
+  const browser = pyodide.pyimport(`${CONFIG.module}.browser`);
+  performance.mark("hr-checker-imported");
+  const session = browser.Session(rules, LANGUAGE);  // the engine's reasons in the page's language
+  performance.mark("hr-checker-session");
+  const reader = readerOf(JSON.parse(rules));
+  performance.measure("hr-checker-ready", "hr-checker-start");
+  return { session, reader };
+}
+
+// One runtime for the page: a start that failed on the engine or the rules
+// leaves it loading, and the next attempt takes it up rather than starting a
+// second beside it.
+let runtime = null;
+
+function runtimeOnce(progress) {
+  if (!runtime) {
+    runtime = startRuntime(progress);
+    runtime.catch(() => { runtime = null; });
+  }
+  return runtime;
+}
+
+async function startRuntime(progress) {
   const { loadPyodide } = await import(CONFIG.pyodide + "pyodide.mjs");
   performance.mark("hr-checker-script");
   progress(T.starting);
-  const pyodide = await loadPyodide({
+  return loadPyodide({
     indexURL: CONFIG.pyodide,
     // Only the part of Python's standard library the checker uses (set-up's
     // stdlib-<hash>.zip), not Pyodide's python_stdlib.zip: a fifth of its
@@ -199,20 +229,6 @@ async function start(progress) {
     stdout: () => {},
     stderr: () => {},
   });
-  performance.mark("hr-checker-runtime");
-  progress(T.loadingRules);
-  const engine = await engineFile;
-  install(pyodide, engine);
-  performance.mark("hr-checker-package");
-  const rules = await rulesText;
-  performance.mark("hr-checker-rules");
-  const browser = pyodide.pyimport(`${CONFIG.module}.browser`);
-  performance.mark("hr-checker-imported");
-  const session = browser.Session(rules, LANGUAGE);  // the engine's reasons in the page's language
-  performance.mark("hr-checker-session");
-  const reader = readerOf(JSON.parse(rules));
-  performance.measure("hr-checker-ready", "hr-checker-start");
-  return { session, reader };
 }
 
 /* The engine's wheel, as the site's lock file names it, checked against the
