@@ -6,10 +6,13 @@ shaped to make the checker do more than linear work froze a browser tab for a
 minute ("you idiot " repeated: every insult was compared with every "you").
 Each shape below is checked at two lengths, n and 2n, with every check kind
 a rule can have, and the work counted, not timed: Python's own event counter
-(sys.monitoring) counts the lines run, the jumps taken (so a loop on one
-line counts each time round) and the calls made, in the checker and in what
-it calls. (Branch and function-start events were counted too once: they
-gave the same ratios at 1.7 times the cost of the count.) The count is the same on every run and every machine.
+(sys.monitoring) counts the jumps taken (each time round a loop, a
+comprehension's too) and the calls made, in the checker and in what it
+calls: work that grows faster than the comment must loop or call more.
+(Lines run were counted too once: nine events in ten, the same verdicts,
+and a third of this file's time. Branch and function-start events before
+that: the same ratios at 1.7 times the cost.) The count is the same on
+every run and every machine.
 Work(2n) / work(n) must be at most RATIO, for the whole check and for each
 module that does a share of it worth measuring.
 
@@ -51,7 +54,7 @@ from houserules_checker.prefilter import Deferred
 
 RATIO = 2.2  # work(2n) / work(n), at most
 N = 2_000  # characters (or words of the post replied to, or earlier comments) in the shorter comment
-MEASURED = 1_500  # a module's count at 2n below which its ratio is not asked about (a fixed cost)
+MEASURED = 200  # a module's count at 2n below which its ratio is not asked about (a fixed cost)
 DATE = dt.date(2029, 4, 1)  # inside the pre-election period the pack below has
 
 PACKAGE = Path(houserules_checker.__file__).parent
@@ -233,7 +236,7 @@ def _fresh(checker: Checker) -> None:
 
 def _events():
     events = sys.monitoring.events
-    return (events.LINE, events.JUMP, events.CALL)
+    return (events.JUMP, events.CALL)
 
 
 def count(check) -> Counter:
@@ -303,7 +306,7 @@ def test_the_work_is_counted_the_same_every_time(checker):
     _fresh(checker)
     checker.check(comment, date=DATE)
     first, second = (count(lambda: checker.check(comment, date=DATE)) for _ in range(2))
-    assert first == second and sum(first.values()) > 10 * N
+    assert first == second and sum(first.values()) > 5 * N
 
 
 # --- the patterns the checker runs over a comment --------------------------------
