@@ -36,8 +36,9 @@ test: setup chromium $(BROWSER_STAMP) $(ZENSICAL_STAMP)
 	$(MAKE) --no-print-directory lint
 	$(VENV)/bin/python -m pytest -n auto
 
-# The inner loop: no browser, no test that builds whole sites (tests/conftest.py
-# marks them "slow"); about a minute. `make test` runs everything.
+# The inner loop: no browser, no test that builds whole sites, and one case of
+# each kind where a test sweeps many (those are marked "slow"); under a
+# minute. `make test` runs everything.
 test-fast: setup
 	$(VENV)/bin/python -m pytest -q -n auto -m "not browser and not slow"
 

@@ -188,6 +188,7 @@ def test_the_reference_documents_every_action_and_kind_with_its_wording(project_
     assert "not stated" in text
 
 
+@pytest.mark.slow  # builds sites
 def test_a_new_council_in_welsh_and_english_starts_with_both_names_and_builds_a_site_in_each(
         project_root, policy_copy, tmp_path, capsys):
     code, out, _ = run(capsys, "new-council", "glan-yr-afon", "--name", "Riverside County Council",

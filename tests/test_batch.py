@@ -522,7 +522,8 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc to find the worker processes")
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL, signal.SIGINT])
+@pytest.mark.parametrize("sig", [pytest.param(signal.SIGTERM, marks=pytest.mark.slow), signal.SIGKILL,
+                                 pytest.param(signal.SIGINT, marks=pytest.mark.slow)])
 def test_an_old_output_survives_a_killed_run(tmp_path, sig):
     folder = tmp_path / "out"
     folder.mkdir()

@@ -282,7 +282,14 @@ def _name(path: str) -> str:
     return str(p.relative_to(PACKAGE)) if p.is_relative_to(PACKAGE) else p.name
 
 
-@pytest.mark.parametrize("shape", SHAPES)
+# One shape of each group runs in `make test-fast` as well; all of them in `make test`.
+IN_THE_FAST_LANE = {"you idiot", "swearing", "run of a", "long word, then an insult", "links", "phone numbers",
+                    "zero-width inside words", "threats", "Polish", "insults of ordinary words",
+                    "a long post replied to"}
+
+
+@pytest.mark.parametrize("shape", [shape if shape in IN_THE_FAST_LANE else pytest.param(shape, marks=pytest.mark.slow)
+                                   for shape in SHAPES])
 def test_twice_the_comment_is_at_most_twice_the_work(checker, shape):
     make = SHAPES[shape]
     comments = [make(N), make(2 * N)]
