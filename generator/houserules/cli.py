@@ -60,7 +60,9 @@ def _parser() -> argparse.ArgumentParser:
     p_build.add_argument("councils", nargs="*", help="council slugs (default: all)")
     policies_option(p_build)
     p_build.add_argument("--out", type=Path, help="where the sites go (default: the project's site/)")
-    p_build.add_argument("--workers", type=int, default=None, help="parallel MkDocs builds (default: cores)")
+    p_build.add_argument("--workers", type=int, default=None,
+                         help="site builds at once (default: HOUSERULES_WORKERS, else one per core; "
+                              "1 builds in this process)")
     p_build.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs",
                          help="what builds each site: MkDocs + Material (default), or Zensical, its named "
                               "successor (optional: make zensical; README, 'Zensical')")
