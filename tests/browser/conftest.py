@@ -100,9 +100,9 @@ def visit(site_server, _pages_to_reuse) -> Callable:
     size, gone to <server>/<path>: for tests that only look at a page as it
     loads (axe, where Tab goes), whatever page came before it.
 
-    A fresh context per page cost about 1.5 s of each of these tests: a new
+    A fresh context per page cost about 1 s of each of these tests: a new
     renderer, and Material's files fetched and compiled again (measured on
-    the accessibility tests: about 2.2 s a page, then 0.7 s). Going to a
+    the accessibility tests: about 1.6 s a page, then 0.6 s). Going to a
     page resets all a test can change there (focus, scroll, an open menu)."""
 
     def go(path: str, viewport: dict | None = None):
