@@ -129,21 +129,26 @@ def _council_words(markdown: str, source: str, end: str) -> str:
     return re.sub(f"{source}(.*?){end}", one, markdown, flags=re.S)
 
 
-def _generated_only(markdown: str, start: str, middle: str, stop: str) -> str:
-    """The trace marks taken out; any word outside them (none on a traced
-    page, but the history page shows the council's settings and notes
-    unmarked) taken as the council's."""
-    out, depth = [], 0
+def traced_pieces(markdown: str, start: str, middle: str, stop: str):
+    """(text, whether a template wrote it) for each piece of a page rendered
+    with trace marks (render.TRACE_MARKS: start, middle, stop), the marks
+    taken out."""
+    depth = 0
     for piece in re.split(f"({start}[^{middle}]*{middle}|{stop})", markdown):
         if piece.startswith(start):
             depth += 1
         elif piece == stop:
             depth -= 1
-        elif depth:
-            out.append(piece)
-        else:
-            out.append(re.sub(r"[^\s|*#>`-]*[A-Za-z0-9][^\s|*]*", COUNCIL, piece))
-    return "".join(out)
+        elif piece:
+            yield piece, depth > 0
+
+
+def _generated_only(markdown: str, start: str, middle: str, stop: str) -> str:
+    """The trace marks taken out; any word outside them (none on a traced
+    page, but the history page shows the council's settings and notes
+    unmarked) taken as the council's."""
+    return "".join(piece if written else re.sub(r"[^\s|*#>`-]*[A-Za-z0-9][^\s|*]*", COUNCIL, piece)
+                   for piece, written in traced_pieces(markdown, start, middle, stop))
 
 
 def _plain(markdown: str) -> str:

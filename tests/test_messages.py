@@ -23,6 +23,7 @@ import pytest
 import yaml
 
 from made_up import policies_with_fixtures
+from readability import traced_pieces
 from houserules import messages, render, wording
 from houserules.editions import build_day, context, editions, history_for
 from houserules.languages import localise
@@ -110,16 +111,7 @@ def _views(policy, slug: str, root: Path, tmp: Path):
 def _template_sentences(markdown: str) -> str:
     """The sentences a template wrote on a traced page (render.TRACE_MARKS),
     without what lies between them: the councils' own words."""
-    start, middle, end = TRACE_MARKS
-    written, depth = [], 0
-    for piece in re.split(f"({start}[^{middle}]*{middle}|{end})", markdown):
-        if piece.startswith(start):
-            depth += 1
-        elif piece == end:
-            depth -= 1
-        elif depth:
-            written.append(piece)
-    return " ".join(written)
+    return " ".join(piece for piece, written in traced_pieces(markdown, *TRACE_MARKS) if written)
 
 
 def test_every_template_sentence_on_every_page_is_written_in_welsh(project_root, tmp_path):
