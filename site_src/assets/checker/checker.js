@@ -183,12 +183,11 @@ async function start(progress) {
   const rulesText = fetchRules();
   // An engine or rules that cannot be had end the start when they fail: the
   // reader is not kept waiting for the runtime to be told the checker cannot start.
-  const pyodide = await Promise.all([runtimeOnce(progress), engineFile, rulesText]).then(([started]) => started);
+  const [pyodide, engine, rules] = await Promise.all([runtimeOnce(progress), engineFile, rulesText]);
   performance.mark("hr-checker-runtime");
   progress(T.loadingRules);
-  install(pyodide, await engineFile);
+  install(pyodide, engine);
   performance.mark("hr-checker-package");
-  const rules = await rulesText;
   performance.mark("hr-checker-rules");
   const browser = pyodide.pyimport(`${CONFIG.module}.browser`);
   performance.mark("hr-checker-imported");
