@@ -446,6 +446,7 @@ def test_a_checker_that_cannot_start_says_so_clearly(open_checker, how, route, i
                            timeout=START)
     assert says in status(page) and "read the house rules" in status(page), (how, status(page))
     assert page.is_hidden("[data-hr-results]")
+    assert "Failed to fetch" not in status(page), "the browser's own words are not the reader's"
     if how == "tampered engine":  # said as soon as the wheel fails its check, not once the runtime has started
         assert page.evaluate("performance.getEntriesByName('hr-checker-runtime').length") == 0
 

@@ -38,7 +38,7 @@ const EN = {
   starting: "Starting the checker in your browser…",
   loadingRules: "Loading the rules…",
   filesFailed: (why) => `The checker's files could not be loaded or did not match what the site published. ${why}`,
-  listUnread: (detail) => `The list of its files could not be read ${detail}.`,
+  listUnread: (detail) => `The list of its files could not be read${detail ? ` ${detail}` : ""}.`,
   listMissing: "The list of its files does not name it.",
   rulesFailed: (status) => `The rules could not be loaded (${status}).`,
   tooSlow: "The checker is taking too long to start. Your browser, its settings or your organisation's network " +
@@ -91,7 +91,7 @@ const CY = {
   loadingRules: "Wrthi'n llwytho'r rheolau…",
   filesFailed: (why) => `Nid oedd modd llwytho ffeiliau'r gwiriwr, neu nid oeddent yn cyfateb i'r hyn a gyhoeddodd ` +
     `y wefan. ${why}`,
-  listUnread: (detail) => `Nid oedd modd darllen y rhestr o'i ffeiliau ${detail}.`,
+  listUnread: (detail) => `Nid oedd modd darllen y rhestr o'i ffeiliau${detail ? ` ${detail}` : ""}.`,
   listMissing: "Nid yw'r rhestr o'i ffeiliau yn ei enwi.",
   rulesFailed: (status) => `Nid oedd modd llwytho'r rheolau (${status}).`,
   tooSlow: "Mae'r gwiriwr yn cymryd gormod o amser i gychwyn. Efallai fod eich porwr, ei osodiadau neu rwydwaith " +
@@ -160,6 +160,9 @@ const LANGUAGE = (script.dataset.language || document.documentElement.lang || "e
 const T = LANGUAGE === "cy" ? CY : EN;
 
 class Unavailable extends Error {}
+// A server's answer, "(404)", which the page may show; the browser's own
+// words for a failed fetch ("Failed to fetch", in English on a Welsh page) it does not.
+class ServerAnswer extends Error {}
 
 let engine = null;
 
@@ -238,20 +241,20 @@ async function fetchEngine() {
   let entry;
   try {
     const response = await fetch(CONFIG.lock, { credentials: "same-origin" });
-    if (!response.ok) throw new Error(`(${response.status})`);
+    if (!response.ok) throw new ServerAnswer(`(${response.status})`);
     entry = (await response.json()).packages[CONFIG.package];
   } catch (error) {
-    throw failed(T.listUnread(error.message || ""));
+    throw failed(T.listUnread(error instanceof ServerAnswer ? error.message : ""));
   }
   if (!entry || !/^[0-9a-f]{64}$/.test(entry.sha256 || "")) throw failed(T.listMissing);
   const digest = String.fromCharCode(...entry.sha256.match(/../g).map((hex) => parseInt(hex, 16)));
   try {
     const response = await fetch(new URL(entry.file_name, CONFIG.lock).href,
       { credentials: "same-origin", integrity: `sha256-${btoa(digest)}` });
-    if (!response.ok) throw new Error(`(${response.status})`);
+    if (!response.ok) throw new ServerAnswer(`(${response.status})`);
     return { name: entry.file_name.split("/").pop(), bytes: new Uint8Array(await response.arrayBuffer()) };
   } catch (error) {
-    throw failed(error.message || "");
+    throw failed(error instanceof ServerAnswer ? error.message : "");
   }
 }
 
