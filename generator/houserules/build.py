@@ -32,7 +32,7 @@ import sys
 import tempfile
 from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import checker_assets, feed, language_choice
@@ -84,6 +84,8 @@ def _mkdocs_build(config_file: str) -> str | None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from .theme_cache import before_config
+    before_config()
     # Collect MkDocs' own warnings so a failure can say what went wrong.
     messages: list[str] = []
 
@@ -211,6 +213,7 @@ def build_sites(project_root: Path, slugs: list[str] | None = None, *,
             raise BuildError(str(exc)) from None
         jobs = []
         histories = {}
+        catalogues: dict = {}
         for slug in chosen:
             history = histories[slug] = (history_for(policy_root, slug, published[slug], gen / "versions")
                                          if published.get(slug) else None)
@@ -219,7 +222,7 @@ def build_sites(project_root: Path, slugs: list[str] | None = None, *,
                 for audience in AUDIENCES:
                     for language in spoken:
                         jobs.append(_site_job(project_root, build_dir, checker, engine, history, edition, slug,
-                                              audience, language, spoken))
+                                              audience, language, spoken, catalogues))
         _run(engine, jobs, workers)
         for job in jobs:
             if not job.folder:  # a version's pages use the runtime at the council's own address
@@ -234,16 +237,30 @@ def build_sites(project_root: Path, slugs: list[str] | None = None, *,
         return [out / job.site for job in jobs if not job.folder]
 
 
+def _in_language(policy: Policy, slug: str, language: str, catalogues: dict) -> Policy:
+    """What one council's site reads of the source (its own council and the
+    catalogue: rules and word lists), in the site's language only.
+
+    The catalogue in each language is made once per source and kept in
+    `catalogues`: localised afresh for every site, with every council and
+    every word of every list walked each time, it was a tenth of a build's
+    CPU (tests/benchmarks/bench_build.py, CPU a council)."""
+    key = (id(policy), language)
+    if key not in catalogues:  # the source is kept beside it, so its id is not reused
+        catalogues[key] = (policy, localise(replace(policy, councils={}), language))
+    catalogue = catalogues[key][1]
+    return replace(catalogue, councils={slug: localise(policy.councils[slug], language)})
+
+
 def _site_job(project_root: Path, build_dir: str, checker, engine: str, history, edition, slug: str,
-              audience: str, language: str, spoken: tuple[str, ...]) -> SiteJob:
+              audience: str, language: str, spoken: tuple[str, ...], catalogues: dict) -> SiteJob:
     """One edition of one audience's site in one language, rendered and
     ready for the engine. A council in one language has its site at its
     address; a council in more has one site per language beside each other
     under it (<slug>/cy/, <slug>/en/), neither below the other."""
     folder = language if len(spoken) > 1 else ""
     gen = Path(build_dir) / "gen" / audience / slug / folder / (edition.folder or "_current")
-    # The council's texts, and the catalogue's, in this site's language only.
-    policy = localise(edition.policy, language)
+    policy = _in_language(edition.policy, slug, language, catalogues)
     versioning = context(history.told_in(language) if history else None, edition, audience)
     view = resolve(policy, slug, audience, versioning, language=language)
     # Zensical writes only inside the folder of the site's mkdocs.yml.
