@@ -41,18 +41,35 @@ def _watched(page):
     return page
 
 
+@pytest.fixture(scope="module")
+def _context_of_new_tabs(browser):
+    context = browser.new_context(reduced_motion="reduce", viewport=DESKTOP)
+    yield context
+    context.close()
+
+
 @pytest.fixture()
-def open_checker(browser, site_server):
+def open_checker(browser, site_server, _context_of_new_tabs):
     """open_checker(site, page="check/", **context options) -> a Page in a
     browser of its own (nothing cached), watched (_watched): for what happens
-    as a page starts, or under conditions of its own."""
-    contexts = []
+    as a page starts, or under conditions of its own. With new_tab=True, a
+    new tab of a context kept for the module instead, for a test that needs
+    a page of its own but not an empty cache: its Pyodide starts on the
+    WebAssembly that context's process has compiled (conftest.py,
+    --process-per-site)."""
+    contexts, tabs = [], []
 
-    def open_(site: str, path: str = "check/", *, init: str | None = None, route=None, **options):
-        options.setdefault("viewport", DESKTOP)
-        context = browser.new_context(reduced_motion="reduce", **options)
-        contexts.append(context)
-        page = _watched(context.new_page())
+    def open_(site: str, path: str = "check/", *, init: str | None = None, route=None, new_tab: bool = False,
+              **options):
+        if new_tab:
+            assert not options, "a new tab has the kept context's options"
+            page = _watched(_context_of_new_tabs.new_page())
+            tabs.append(page)
+        else:
+            options.setdefault("viewport", DESKTOP)
+            context = browser.new_context(reduced_motion="reduce", **options)
+            contexts.append(context)
+            page = _watched(context.new_page())
         if init:
             page.add_init_script(init)
         if route:
@@ -61,6 +78,9 @@ def open_checker(browser, site_server):
         return page
 
     yield open_
+    for page in tabs:
+        page.unroute_all(behavior="ignoreErrors")
+        page.close()
     for context in contexts:
         # A start that failed early leaves the runtime loading behind it: its
         # requests, still in a route, are let go, not failed into the next test.
@@ -283,7 +303,8 @@ def test_the_pre_election_rules_follow_the_readers_date(open_checker):
     # on each day, as a reader who keeps the page open from one day to the next.
     days = [(end, "breaks"), (end + dt.timedelta(days=30), None)]
     at = [dt.datetime(day.year, day.month, day.day, 12).timestamp() * 1000 for day, _ in days]
-    page = open_checker("public/nottinghamshire", init=f"window.__now = {at[0]}; Date.now = () => window.__now; "
+    page = open_checker("public/nottinghamshire", new_tab=True,
+                        init=f"window.__now = {at[0]}; Date.now = () => window.__now; "
                         "const RealDate = Date; Date = class extends RealDate { constructor(...a) "
                         "{ a.length ? super(...a) : super(window.__now); } static now() { return window.__now; } };")
     for now, (day, expected) in zip(at, days, strict=True):
@@ -374,7 +395,7 @@ def test_every_rule_example_gives_the_same_verdicts_in_the_browser_as_in_cpython
             return r.fulfill(body=pack, content_type="application/json")
         return r.continue_()
 
-    page = open_checker("staff/ashfield", route=route)
+    page = open_checker("staff/ashfield", route=route, new_tab=True)
     session = Session(pack)
     today = dt.date.today().isoformat()  # the page's date when the example has none
     every = list(cases(POLICY))
@@ -470,7 +491,7 @@ def test_without_javascript_the_section_says_what_it_would_do(open_checker):
 # --- keyboard, screen readers, axe, the policy ----------------------------------
 
 def test_usable_by_keyboard_alone_with_results_announced(open_checker):
-    page = open_checker("public/ashfield")
+    page = open_checker("public/ashfield", new_tab=True)
     for _ in range(80):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.id") == "hr-comment":
