@@ -189,6 +189,34 @@ def test_two_builds_of_the_same_source_are_byte_identical(project_root, built_si
         assert differing == []
 
 
+def test_each_sites_configuration_reads_the_same_with_libyaml(project_root, tmp_path, monkeypatch):
+    """MkDocs reads each site's mkdocs.yml, and the base it inherits, with
+    libyaml (houserules.theme_cache.before_config): what it reads is what
+    PyYAML's own parser reads, for every site of a council in two languages
+    and one with published versions."""
+    import yaml
+
+    from houserules import build as build_module
+
+    run, read = build_module._run, []
+
+    def reading(engine, jobs, workers):
+        for job in jobs:
+            text = Path(job.config).read_text(encoding="utf-8")
+            read.append((job.config, yaml.load(text, yaml.CLoader), yaml.load(text, yaml.Loader)))
+        run(engine, jobs, workers)
+
+    monkeypatch.setattr(build_module, "_run", reading)
+    build_sites(project_root, ["swansea", "ashfield"], out=tmp_path / "site", workers=1)  # here, where it can be seen
+    base = (project_root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert yaml.load(base, yaml.CLoader) == yaml.load(base, yaml.Loader)
+    assert len(read) >= 8
+    assert [config for config, fast, pure in read if fast != pure] == []
+
+    from mkdocs.config import defaults
+    assert issubclass(defaults.get_yaml_loader(), yaml.CLoader), "MkDocs reads with libyaml once a site is built"
+
+
 # ---------------------------------------------------------------- staff text
 
 def test_staff_section_never_reaches_the_public_site(project_root, policy_copy, tmp_path):

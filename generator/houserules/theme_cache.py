@@ -20,7 +20,7 @@ Before any hook runs, MkDocs reads each site's configuration (`before_config`):
 the list of installed themes is kept for the process, where MkDocs cleared
 it and scanned every installed package's entry points again for each site;
 and the YAML is read by libyaml where PyYAML has it, not by PyYAML's pure-
-Python parser. The two were 4% and 8% of a site's CPU (bench_build.py, CPU
+Python parser. The two were 3% and 8% of a build's CPU (bench_build.py, CPU
 a council); the configuration read is the same.
 
 The hook file MkDocs loads (site_src/hooks.py) is run afresh for each site,
