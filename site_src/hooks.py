@@ -1,5 +1,7 @@
 """MkDocs hooks every council site is built with."""
 
+import re
+
 from mkdocs.plugins import event_priority
 
 from houserules.theme_cache import share
@@ -31,3 +33,14 @@ def on_files(files, config):
         if (uri.endswith(".map") and uri.count("/") >= 2) or (no_lunr and uri.startswith("assets/javascripts/lunr/")):
             files.remove(file)
     return files
+
+
+# Tab labels (pymdownx.tabbed) are written with nothing between them, so the
+# search index read "Would break this ruleWould not break it" and showed
+# that in its results. A line break between two labels is nothing on the
+# page (they are flex items); Zensical, which runs no hooks, indexes its own way.
+_LABELS = re.compile(r'<div class="tabbed-labels">.*?</div>', re.S)
+
+
+def on_page_content(html, page, config, files):
+    return _LABELS.sub(lambda labels: labels.group(0).replace("</label><label", "</label>\n<label"), html)

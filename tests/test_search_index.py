@@ -109,3 +109,24 @@ def test_a_staff_section_on_a_shared_page_is_searchable_on_staff_sites_only(proj
     for path in (out / "public" / "ashfield").rglob("*"):
         if path.is_file() and path.suffix in (".json", ".html", ".xml", ".js"):
             assert SENTINEL not in path.read_text(encoding="utf-8", errors="replace"), path
+
+
+
+def test_tab_labels_are_separate_words_in_the_index(built_site):
+    """Neighbouring tab labels (the examples' "Would break this rule" and
+    "Would not break it", or their Welsh) are written with nothing between
+    them: the index, and the result a reader sees, must not run one into the
+    next."""
+    pairs, joined = set(), []
+    for audience in ("public", "staff"):
+        for site in _sites(built_site, audience):
+            for page in site.rglob("*.html"):
+                for labels in re.findall(r'<div class="tabbed-labels">(.*?)</div>', page.read_text(encoding="utf-8"),
+                                         re.S):
+                    names = re.findall(r"<label[^>]*>([^<]*)</label>", labels)
+                    pairs.update(zip(names, names[1:]))
+            for index in _indexes(site):
+                text = " ".join(doc["text"] for doc in _docs(index))
+                joined += [(index, a + b) for a, b in pairs if a + b in text]
+    assert {"Would break this rule", "Would not break it"} <= {name for pair in pairs for name in pair}
+    assert joined == []
