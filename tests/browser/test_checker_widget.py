@@ -42,28 +42,35 @@ def _watched(page):
 
 
 @pytest.fixture(scope="module")
-def _context_of_new_tabs(browser):
+def _checker_context(browser):
+    """The context of the started checker pages (reused_checker), and of the
+    new tabs open_checker opens in it: its tabs share a renderer process, and
+    the WebAssembly it has compiled (conftest.py, --process-per-site)."""
     context = browser.new_context(reduced_motion="reduce", viewport=DESKTOP)
     yield context
     context.close()
 
 
+# For a test that opens a new tab of the started checkers' context: in their
+# worker, where that context has compiled Pyodide already.
+IN_THE_STARTED_CONTEXT = pytest.mark.xdist_group("started-checkers")
+
+
 @pytest.fixture()
-def open_checker(browser, site_server, _context_of_new_tabs):
+def open_checker(browser, site_server, request):
     """open_checker(site, page="check/", **context options) -> a Page in a
     browser of its own (nothing cached), watched (_watched): for what happens
     as a page starts, or under conditions of its own. With new_tab=True, a
-    new tab of a context kept for the module instead, for a test that needs
-    a page of its own but not an empty cache: its Pyodide starts on the
-    WebAssembly that context's process has compiled (conftest.py,
-    --process-per-site)."""
+    new tab of the started checkers' context (_checker_context) instead, for
+    a test (marked IN_THE_STARTED_CONTEXT) that needs a page of its own but
+    not an empty cache: a Pyodide start there took 2.5 s of CPU, not 4.1 s."""
     contexts, tabs = [], []
 
     def open_(site: str, path: str = "check/", *, init: str | None = None, route=None, new_tab: bool = False,
               **options):
         if new_tab:
             assert not options, "a new tab has the kept context's options"
-            page = _watched(_context_of_new_tabs.new_page())
+            page = _watched(request.getfixturevalue("_checker_context").new_page())
             tabs.append(page)
         else:
             options.setdefault("viewport", DESKTOP)
@@ -91,7 +98,7 @@ def open_checker(browser, site_server, _context_of_new_tabs):
 
 
 @pytest.fixture(scope="module")
-def reused_checker(browser, site_server):
+def reused_checker(_checker_context, site_server):
     """reused_checker(site, page="check/", viewport=DESKTOP) -> that page,
     opened once for this module and then handed to each test that asks, as
     a resident checks one comment after another without reloading; at
@@ -101,7 +108,7 @@ def reused_checker(browser, site_server):
     A Pyodide start costs 5-12 s of a test's time: the tests of what results
     say share started pages (all in one worker: tests/browser/conftest.py);
     the tests of starting, failing and what is requested open their own."""
-    context = browser.new_context(reduced_motion="reduce", viewport=DESKTOP)
+    context = _checker_context
     pages: dict[tuple[str, str], object] = {}
 
     def open_(site: str, path: str = "check/", *, viewport: dict = DESKTOP):
@@ -118,7 +125,6 @@ def reused_checker(browser, site_server):
         return page
 
     yield open_
-    context.close()
 
 
 def check(page, text: str, **fields) -> dict[str, str]:
@@ -296,6 +302,7 @@ def test_nothing_found_says_it_is_not_a_promise(reused_checker):
     assert "Nothing found" in status(page) and "not a promise" in status(page)
 
 
+@IN_THE_STARTED_CONTEXT
 def test_the_pre_election_rules_follow_the_readers_date(open_checker):
     pack = build_rulepack(POLICY, "nottinghamshire")
     end = dt.date.fromisoformat(pack["pre_election"][0]["end"])
@@ -382,6 +389,7 @@ def test_the_page_is_light_until_the_checker_is_used(open_checker):
 
 # --- the trimmed standard library --------------------------------------------
 
+@IN_THE_STARTED_CONTEXT
 def test_every_rule_example_gives_the_same_verdicts_in_the_browser_as_in_cpython(open_checker):
     """On the standard library the sites serve (widget/stdlib.txt), every
     example of every rule the checker judges, all in one pack served in place
@@ -490,6 +498,7 @@ def test_without_javascript_the_section_says_what_it_would_do(open_checker):
 
 # --- keyboard, screen readers, axe, the policy ----------------------------------
 
+@IN_THE_STARTED_CONTEXT
 def test_usable_by_keyboard_alone_with_results_announced(open_checker):
     page = open_checker("public/ashfield", new_tab=True)
     for _ in range(80):
