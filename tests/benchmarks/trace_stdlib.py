@@ -151,8 +151,10 @@ def _files(wheel: bytes) -> list[tuple[str, str]]:
         return [(i.filename, base64.b64encode(z.read(i)).decode()) for i in z.infolist() if not i.is_dir()]
 
 
-def trace(browser=None) -> tuple[StdlibList, dict]:
-    """(the list, what the trace saw), in `browser` (a Playwright Browser) or one of its own."""
+def trace(browser=None, *, context=None) -> tuple[StdlibList, dict]:
+    """(the list, what the trace saw): in a new tab of `context` (a
+    Playwright BrowserContext), or in a context of its own in `browser` (a
+    Playwright Browser), or in a browser of its own."""
     version = json.loads((PYODIDE / "package.json").read_text(encoding="utf-8"))["version"]
     wheel_name, wheel, lock = engine(ROOT, PYODIDE)
     policy = load_policy(ROOT / "policies")
@@ -171,7 +173,9 @@ def trace(browser=None) -> tuple[StdlibList, dict]:
         server = make_server(folder, quiet=True)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         try:
-            if browser is not None:
+            if context is not None:
+                found = _run_in(context, server.server_address[1])
+            elif browser is not None:
                 found = _run(browser, server.server_address[1])
             else:
                 from playwright.sync_api import sync_playwright
@@ -193,12 +197,19 @@ def trace(browser=None) -> tuple[StdlibList, dict]:
 def _run(browser, port: int) -> dict:
     context = browser.new_context()
     try:
-        page = context.new_page()
+        return _run_in(context, port)
+    finally:
+        context.close()
+
+
+def _run_in(context, port: int) -> dict:
+    page = context.new_page()
+    try:
         page.goto(f"http://127.0.0.1:{port}/index.html")
         page.wait_for_function("() => window.__trace", timeout=600_000)
         return page.evaluate("() => window.__trace")
     finally:
-        context.close()
+        page.close()
 
 
 def main() -> int:

@@ -419,14 +419,15 @@ def test_every_rule_example_gives_the_same_verdicts_in_the_browser_as_in_cpython
     assert not [u for u, _ in page.requests if u.endswith("/python_stdlib.zip")]
 
 
-def test_the_standard_library_list_is_what_a_trace_finds(browser):
+@IN_THE_STARTED_CONTEXT
+def test_the_standard_library_list_is_what_a_trace_finds(_checker_context):
     """widget/stdlib.txt is what tests/benchmarks/trace_stdlib.py finds when
     it runs the checker in Chromium over every rule's examples now: an engine
     that imports something new, on any path an example takes, fails here."""
     spec = importlib.util.spec_from_file_location("trace_stdlib", ROOT / "tests" / "benchmarks" / "trace_stdlib.py")
     trace_stdlib = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(trace_stdlib)
-    listed, found = trace_stdlib.trace(browser)
+    listed, found = trace_stdlib.trace(context=_checker_context)  # a new tab, on Pyodide compiled there
     assert "error" not in found and found["checks"] > 500
     text = listed.text(trace_stdlib.HEADER.format(version=found["version"]))
     assert text == trace_stdlib.OUT.read_text(encoding="utf-8"), \
