@@ -481,6 +481,31 @@ def test_a_checker_that_cannot_start_says_so_clearly(open_checker, how, route, i
         assert page.evaluate("performance.getEntriesByName('hr-checker-runtime').length") == 0
 
 
+def test_a_failed_start_stays_said_while_the_runtime_loads_behind_it(open_checker):
+    """A wheel that fails its check ends the start at once, and the runtime
+    goes on loading for a retry: what that load says must not cover the
+    failure. It did, when the runtime's script came after the failure:
+    "Starting the checker in your browser…", and nothing after it."""
+    held = []
+    tampered = _serve(replace=(".whl", b"PK not the published wheel"))
+
+    def route(r):
+        if r.request.url.endswith("/pyodide.mjs"):
+            held.append(r)  # answered below, once the failure is on the page
+            return None
+        return tampered(r)
+
+    page = open_checker("public/ashfield", route=route)
+    page.fill("#hr-comment", "hello")
+    page.wait_for_function("() => document.querySelector('[data-hr-status]').textContent.includes('could not start')",
+                           timeout=START)
+    assert held, "the runtime's script was never asked for"
+    held[0].continue_()
+    page.wait_for_function("() => performance.getEntriesByName('hr-checker-script').length", timeout=START)
+    page.evaluate("() => new Promise(done => setTimeout(done, 200))")
+    assert "did not match" in status(page) and "read the house rules" in status(page), status(page)
+
+
 def test_a_start_that_fails_while_the_reader_types_says_so_without_a_submit(open_checker):
     page = open_checker("public/ashfield", route=_serve(abort=".wasm", limit_ms=1500))
     page.fill("#hr-comment", "hello")  # starts loading; the reader has not asked to check yet

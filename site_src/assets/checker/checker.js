@@ -743,9 +743,15 @@ function setUp(section) {
   };
   const begin = () => {
     progress.hidden = false;
-    const loading = withinLimit(load(say));
+    // A start's progress is said only until it has ended: a start that failed
+    // on the engine leaves the runtime loading, and its "Starting the
+    // checker…" came after "could not start" and stayed there.
+    let waiting = true;
+    const ended = () => { waiting = false; };
+    const loading = withinLimit(load((text) => { if (waiting) say(text); }));
     // A start that fails while the reader is still typing says so at once.
-    loading.then(() => say(T.ready), couldNotStart).finally(() => { progress.hidden = true; });
+    loading.then(() => { ended(); say(T.ready); }, (error) => { ended(); couldNotStart(error); })
+      .finally(() => { progress.hidden = true; });
     return loading;
   };
   // Start loading as soon as the reader types or pastes, not before.
