@@ -151,10 +151,9 @@ def _files(wheel: bytes) -> list[tuple[str, str]]:
         return [(i.filename, base64.b64encode(z.read(i)).decode()) for i in z.infolist() if not i.is_dir()]
 
 
-def trace(browser=None, *, context=None) -> tuple[StdlibList, dict]:
+def trace(context=None) -> tuple[StdlibList, dict]:
     """(the list, what the trace saw): in a new tab of `context` (a
-    Playwright BrowserContext), or in a context of its own in `browser` (a
-    Playwright Browser), or in a browser of its own."""
+    Playwright BrowserContext), or in a browser of its own."""
     version = json.loads((PYODIDE / "package.json").read_text(encoding="utf-8"))["version"]
     wheel_name, wheel, lock = engine(ROOT, PYODIDE)
     policy = load_policy(ROOT / "policies")
@@ -175,15 +174,13 @@ def trace(browser=None, *, context=None) -> tuple[StdlibList, dict]:
         try:
             if context is not None:
                 found = _run_in(context, server.server_address[1])
-            elif browser is not None:
-                found = _run(browser, server.server_address[1])
             else:
                 from playwright.sync_api import sync_playwright
 
                 with sync_playwright() as p:
                     own = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
                     try:
-                        found = _run(own, server.server_address[1])
+                        found = _run_in(own.new_context(), server.server_address[1])
                     finally:
                         own.close()
         finally:
@@ -192,14 +189,6 @@ def trace(browser=None, *, context=None) -> tuple[StdlibList, dict]:
     if "error" in found:
         raise SystemExit(f"the trace failed in the browser: {found['error']}")
     return StdlibList(found["zip"], found["frozen"], found["builtin"]), {"version": version, **found}
-
-
-def _run(browser, port: int) -> dict:
-    context = browser.new_context()
-    try:
-        return _run_in(context, port)
-    finally:
-        context.close()
 
 
 def _run_in(context, port: int) -> dict:

@@ -427,7 +427,7 @@ def test_the_standard_library_list_is_what_a_trace_finds(_checker_context):
     spec = importlib.util.spec_from_file_location("trace_stdlib", ROOT / "tests" / "benchmarks" / "trace_stdlib.py")
     trace_stdlib = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(trace_stdlib)
-    listed, found = trace_stdlib.trace(context=_checker_context)  # a new tab, on Pyodide compiled there
+    listed, found = trace_stdlib.trace(_checker_context)  # a new tab, on Pyodide compiled there
     assert "error" not in found and found["checks"] > 500
     text = listed.text(trace_stdlib.HEADER.format(version=found["version"]))
     assert text == trace_stdlib.OUT.read_text(encoding="utf-8"), \

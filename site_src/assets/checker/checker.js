@@ -747,10 +747,9 @@ function setUp(section) {
     // on the engine leaves the runtime loading, and its "Starting the
     // checker…" came after "could not start" and stayed there.
     let waiting = true;
-    const ended = () => { waiting = false; };
     const loading = withinLimit(load((text) => { if (waiting) say(text); }));
     // A start that fails while the reader is still typing says so at once.
-    loading.then(() => { ended(); say(T.ready); }, (error) => { ended(); couldNotStart(error); })
+    loading.then(() => { waiting = false; say(T.ready); }, (error) => { waiting = false; couldNotStart(error); })
       .finally(() => { progress.hidden = true; });
     return loading;
   };
