@@ -188,12 +188,17 @@ STAGES = (("pyodide.mjs imported", "script", "script"),
 
 
 class Start:
-    """One kind of start (the checker's page, or the floor's): how to begin it,
-    and every start measured, cold and warm."""
+    """One kind of start (the checker's page, or the floor's): where it is
+    served from, how to begin it, and every start measured, cold and warm."""
 
-    def __init__(self, url: str, begin: Callable, ready: str, prefix: str, error: str | None = None):
-        self.url, self.begin, self.ready, self.prefix, self.error = url, begin, ready, prefix, error
+    def __init__(self, base: str, folder: Path, path: str, begin: Callable, ready: str, prefix: str,
+                 error: str | None = None):
+        self.base, self.folder, self.url = base, folder, f"{base}/{path}"
+        self.begin, self.ready, self.prefix, self.error = begin, ready, prefix, error
         self.runs: dict[str, list[dict]] = {"cold": [], "warm": []}
+
+    def recorder(self, page) -> Recorder:
+        return Recorder(page, self.base, self.folder)
 
     def run(self, page, kind: str, recorder: Recorder) -> None:
         page.goto(self.url, wait_until="networkidle")
@@ -218,7 +223,7 @@ class Start:
         return medians([run["marks"] for run in self.runs[kind]])
 
 
-def take_turns(browser, starts: list[Start], base_of: dict, cold: int, warm: int) -> None:
+def take_turns(browser, starts: list[Start], cold: int, warm: int) -> None:
     """Cold: each start in a new context, `cold` rounds. Warm: a context kept
     for each, started once to fill its cache, then `warm` reloads. The order
     swaps each round, so neither always goes first."""
@@ -226,13 +231,13 @@ def take_turns(browser, starts: list[Start], base_of: dict, cold: int, warm: int
         for start in (starts if n % 2 == 0 else starts[::-1]):
             context = browser.new_context()
             page = context.new_page()
-            start.run(page, "cold", Recorder(page, *base_of[start]))
+            start.run(page, "cold", start.recorder(page))
             context.close()
     kept = {}
     for start in starts:
         context = browser.new_context()
         page = context.new_page()
-        recorder = Recorder(page, *base_of[start])
+        recorder = start.recorder(page)
         start.run(page, "cold", recorder)  # fills the cache; counted as one more cold start
         kept[start] = (context, page, recorder)
     for n in range(warm):
@@ -278,7 +283,8 @@ def main() -> int:
             if path.is_file() and path.suffix in (".mjs", ".wasm", ".zip", ".json", ".whl", ".js", ".css"):
                 url = f"{root}/{path.relative_to(folder).as_posix()}"
                 urllib.request.urlopen(urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})).read()
-    page_url = f"{base}/public/{args.council}/rules/"
+    page_path = f"public/{args.council}/rules/"
+    page_url = f"{base}/{page_path}"
     policy = load_policy(ROOT / "policies")
     texts = {n: comments(policy, n, args.runs) for n in LENGTHS}
 
@@ -289,8 +295,9 @@ def main() -> int:
     print(f"page: /public/{args.council}/rules/ (the house rules page, with the checker), served on 127.0.0.1\n")
 
     # The checker starts at a reader's first keystroke; the floor when told to.
-    checker = Start(page_url, lambda page: page.fill("#hr-comment", "x"), "hr-checker-ready", "hr-checker-")
-    bare = Start(f"{floor_base}/floor/", lambda page: page.evaluate("() => { window.startFloor(); }"),
+    checker = Start(base, args.site, page_path, lambda page: page.fill("#hr-comment", "x"),
+                    "hr-checker-ready", "hr-checker-")
+    bare = Start(floor_base, floor_dir, "floor/", lambda page: page.evaluate("() => { window.startFloor(); }"),
                  "floor-ready", "floor-", error="window.floorError")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -303,8 +310,7 @@ def main() -> int:
         context.close()
 
         # 2. To ready, the checker and the floor taking turns.
-        take_turns(browser, [checker, bare], {checker: (base, args.site), bare: (floor_base, floor_dir)},
-                   args.cold, args.warm)
+        take_turns(browser, [checker, bare], args.cold, args.warm)
 
         # 3. Checks of each length, through the page as a reader does it.
         context = browser.new_context()

@@ -17,13 +17,21 @@ LISTEN = ("window.__csp = []; document.addEventListener('securitypolicyviolation
           "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
 
 
-def _search(page, word: str) -> list[dict]:
-    # Material searches on each key released, and a slow worker's answer to
-    # "spammi" can be on screen when the first result is read: all but the
-    # last letter go in without a key, so the one search is for the whole word.
+def _type(page, word: str) -> str:
+    """Type `word` into the search box; returns what the results said before.
+
+    Material searches on each key released, and a slow worker's answer to
+    "spammi" can be on screen when the first result is read: all but the
+    last letter go in without a key, so the one search is for the whole word."""
     box = page.locator(".md-search__input")
     box.fill(word[:-1])
+    before = page.locator(".md-search-result__meta").inner_text()  # "Type to start searching"
     box.press(word[-1])
+    return before
+
+
+def _search(page, word: str) -> list[dict]:
+    _type(page, word)
     page.wait_for_selector(".md-search-result__item")
     return page.eval_on_selector_all(
         ".md-search-result__item > a",
@@ -79,11 +87,7 @@ def test_a_public_search_finds_no_staff_page(site_server, new_page):
     public = new_page()
     public.goto(f"{site_server}/{PUBLIC_SITE}/", wait_until="networkidle")
     public.get_by_role("textbox", name="Search").click()
-    box = public.locator(".md-search__input")
-    box.fill(words[:-1])
-    meta = public.locator(".md-search-result__meta")
-    before = meta.inner_text()  # "Type to start searching": nothing searched yet
-    box.press(words[-1])
+    before = _type(public, words)
     public.wait_for_function("before => document.querySelector('.md-search-result__meta').innerText !== before",
                              arg=before)
     links = public.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
