@@ -186,6 +186,25 @@ def assert_accessible(run_axe: Callable) -> Callable:
     return check
 
 
+# Where the first Tab on a page may land: Material's skip link, or on a page
+# without one (the choice of language) the council's name.
+FIRST_STOPS = ("md-skip", "hr-council-bar__name")
+
+
+@pytest.fixture(scope="session")
+def assert_first_tab_reaches_the_skip_link() -> Callable:
+    """assert_first_tab_reaches_the_skip_link(page, where) presses Tab once on
+    a page nothing has focused yet and fails naming where focus went instead."""
+
+    def check(page, where: str = "") -> None:
+        page.keyboard.press("Tab")
+        classes = page.evaluate("document.activeElement.className")
+        assert any(c in classes.split() for c in FIRST_STOPS), \
+            f"first Tab on {where or page.url} reached {page.evaluate('document.activeElement.outerHTML')[:200]}"
+
+    return check
+
+
 def pytest_collection_modifyitems(items) -> None:
     # A started checker is shared by the tests that ask for reused_checker
     # (tests/browser/test_checker_widget.py): all of them in one worker, so
