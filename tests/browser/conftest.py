@@ -63,19 +63,40 @@ def browser():
         playwright.stop()
 
 
+@pytest.fixture(scope="session")
+def _context_at(browser) -> Iterator[Callable]:
+    """context_at(viewport) -> the context kept at that size for the session:
+    the tabs of new_page and visit open in it. A new context cost about 1 s
+    of CPU (a renderer of its own, Material's files fetched and compiled
+    again), a new tab in one kept about 0.5 s."""
+    contexts: dict[tuple[int, int], object] = {}
+
+    def context_at(viewport: dict):
+        key = (viewport["width"], viewport["height"])
+        if key not in contexts:
+            contexts[key] = browser.new_context(viewport=viewport, reduced_motion="reduce")
+        return contexts[key]
+
+    yield context_at
+    for context in contexts.values():
+        context.close()  # type: ignore[attr-defined]
+
+
 @pytest.fixture()
-def new_page(browser) -> Iterator[Callable]:
-    """new_page(viewport=DESKTOP) -> a Page in a fresh context, closed after the test."""
-    contexts = []
+def new_page(_context_at) -> Iterator[Callable]:
+    """new_page(viewport=DESKTOP) -> a new tab, closed after the test, with
+    routes, scripts and emulated media of its own; its cache and storage are
+    the kept context's (_context_at). A test that needs an empty cache or
+    options of its own makes its own context (browser.new_context)."""
+    pages = []
 
     def make(viewport: dict | None = None):
-        context = browser.new_context(viewport=viewport or DESKTOP, reduced_motion="reduce")
-        contexts.append(context)
-        return context.new_page()
+        pages.append(_context_at(viewport or DESKTOP).new_page())
+        return pages[-1]
 
     yield make
-    for context in contexts:
-        context.close()
+    for page in pages:
+        page.close()
 
 
 @pytest.fixture()
@@ -84,19 +105,17 @@ def page(new_page):
 
 
 @pytest.fixture(scope="session")
-def _pages_to_reuse(browser) -> Iterator[Callable]:
+def _pages_to_reuse(_context_at) -> Callable:
     """page_at(viewport) -> the one page kept at that size for the session."""
     pages: dict[tuple[int, int], object] = {}
 
     def page_at(viewport: dict):
         key = (viewport["width"], viewport["height"])
         if key not in pages:
-            pages[key] = browser.new_context(viewport=viewport, reduced_motion="reduce").new_page()
+            pages[key] = _context_at(viewport).new_page()
         return pages[key]
 
-    yield page_at
-    for page in pages.values():
-        page.context.close()  # type: ignore[attr-defined]
+    return page_at
 
 
 @pytest.fixture()

@@ -45,7 +45,7 @@ def test_search_finds_the_page_that_says_it(site_server, new_page, assert_access
     origin = f"{site_server}/"
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    page.context.route(lambda url: not url.startswith(origin), lambda route: route.abort())
+    page.route(lambda url: not url.startswith(origin), lambda route: route.abort())
     page.goto(f"{site_server}/{PUBLIC_SITE}/", wait_until="networkidle")
 
     if viewport is MOBILE:  # a small screen: a real button opens the search, and the box takes the focus
