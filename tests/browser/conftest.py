@@ -205,8 +205,8 @@ def assert_accessible(run_axe: Callable) -> Callable:
     return check
 
 
-# Where the first Tab on a page may land: Material's skip link, or on a page
-# without one (the choice of language) the council's name.
+# Where the first Tab on a page may land: Material's skip link, or, on a page
+# Material gives none (it skips to the page's first heading), the council's name.
 FIRST_STOPS = ("md-skip", "hr-council-bar__name")
 
 
