@@ -107,13 +107,13 @@ def page(new_page):
 @pytest.fixture(scope="session")
 def _pages_to_reuse(_context_at) -> Callable:
     """page_at(viewport) -> the one page kept at that size for the session."""
-    pages: dict[tuple[int, int], object] = {}
+    pages: dict = {}  # the kept context at a size -> its page
 
     def page_at(viewport: dict):
-        key = (viewport["width"], viewport["height"])
-        if key not in pages:
-            pages[key] = _context_at(viewport).new_page()
-        return pages[key]
+        context = _context_at(viewport)
+        if context not in pages:
+            pages[context] = context.new_page()
+        return pages[context]
 
     return page_at
 
