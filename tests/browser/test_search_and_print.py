@@ -22,7 +22,12 @@ def _type(page, word: str) -> str:
 
     Material searches on each key released, and a slow worker's answer to
     "spammi" can be on screen when the first result is read: all but the
-    last letter go in without a key, so the one search is for the whole word."""
+    last letter go in without a key, so the one search is for the whole word.
+    Material also searches the box's value when its worker becomes ready, and
+    a worker ready between the fill and the reading of `before` made the
+    before and after the same ("No matching documents"): so the worker's
+    answer to the empty box is waited for first."""
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent !== ''")
     box = page.locator(".md-search__input")
     box.fill(word[:-1])
     before = page.locator(".md-search-result__meta").inner_text()  # "Type to start searching"
