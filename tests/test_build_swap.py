@@ -49,7 +49,7 @@ def generations(out: Path) -> set[str]:
     for audience in ("public", "staff"):
         page = out / audience / "lowmoor" / "index.html"
         text = page.read_text(encoding="utf-8") if page.exists() else "missing"
-        marks = [mark for mark in "ABCDE" if f"generation {mark}" in text]
+        marks = [mark for mark in "ABCDEF" if f"generation {mark}" in text]
         found.add(marks[0] if len(marks) == 1 else "missing")
     return found
 
@@ -124,19 +124,36 @@ def test_two_builds_of_one_folder_cannot_run_at_once(project_root, policies, tmp
 def test_a_build_killed_at_any_moment_leaves_all_the_old_sites_or_all_the_new(project_root, policies, tmp_path):
     out = tmp_path / "site"
     build_sites(project_root, policy=policies, out=out)
-    rng = random.Random(12)
-    for mark in "BCDE":
+
+    def start(mark: str) -> subprocess.Popen:
         generation(policies, mark)
         command = [sys.executable, "-m", "houserules.cli", "--project", str(project_root), "build",
                    "--policies", str(policies), "--out", str(out)]
-        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                 start_new_session=True)
-        time.sleep(rng.uniform(0.2, 5.0))
+        return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                start_new_session=True)
+
+    # One build left to finish says when, in a build here, the new sites take
+    # the old ones' place and when the build ends; the kills then land before,
+    # about and after that moment (a kill after the build ended would prove nothing).
+    began = time.perf_counter()
+    child = start("B")
+    swapped = None
+    while child.poll() is None:
+        if swapped is None and generations(out) == {"B"}:
+            swapped = time.perf_counter() - began
+        time.sleep(0.005)
+    took = time.perf_counter() - began
+    assert child.returncode == 0 and generations(out) == {"B"}
+    swapped = swapped or took
+    rng = random.Random(12)
+    for mark, moment in zip("CDEF", (0.3 * swapped, 0.7 * swapped, swapped, (swapped + took) / 2)):
+        child = start(mark)
+        time.sleep(moment * rng.uniform(0.95, 1.05))
         os.killpg(child.pid, signal.SIGKILL)
         child.wait()
         found = generations(out)
         assert len(found) == 1 and "missing" not in found, f"a mix of sites after a kill: {found}"
     # And the next build, left to finish, puts the newest in place and clears up.
     build_sites(project_root, policy=policies, out=out)
-    assert generations(out) == {"E"}
+    assert generations(out) == {"F"}
     assert not list(tmp_path.glob(".site.build-*"))
