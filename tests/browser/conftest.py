@@ -224,11 +224,32 @@ def assert_first_tab_reaches_the_skip_link() -> Callable:
     return check
 
 
-def pytest_collection_modifyitems(items) -> None:
+LOST_GROUPS = pytest.StashKey[str]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(config, items) -> Iterator[None]:
     # A started checker is shared by the tests that ask for reused_checker
     # (tests/browser/test_checker_widget.py): all of them in one worker, so
     # each page's Pyodide starts once in the run, not once in each worker
-    # (make test runs with --dist loadgroup).
+    # (make test runs with --dist loadgroup). Marked before xdist's own hook
+    # names each test's group in its id, and checked after it: a grouping
+    # lost says nothing, the tests passing with each page started in each
+    # worker, so those tests fail saying so (_kept_in_their_group).
     for item in items:
         if "reused_checker" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.xdist_group("started-checkers"))
+    yield
+    if getattr(config.option, "loadgroup", False):
+        lost = [item.nodeid for item in items if item.get_closest_marker("xdist_group") and "@" not in item.nodeid]
+        if lost:
+            config.stash[LOST_GROUPS] = (
+                f"--dist loadgroup did not group the {len(lost)} tests marked xdist_group: this pytest-xdist "
+                "cannot name a test's group in this pytest's test ids (requirements.in says which pytest)")
+
+
+@pytest.fixture(autouse=True)
+def _kept_in_their_group(request) -> None:
+    lost = request.config.stash.get(LOST_GROUPS, None)
+    if lost and request.node.get_closest_marker("xdist_group"):
+        pytest.fail(lost, pytrace=False)
