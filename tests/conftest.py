@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import parsed_once
 import three_versions as three_versions_added
 from houserules.build import build_sites
 
@@ -24,6 +25,9 @@ os.environ.setdefault("HOUSERULES_TODAY", "2026-12-01")
 # build, and its processes competed with the other workers for the cores).
 # The sites every test reads are built once, with a pool (built_site).
 os.environ.setdefault("HOUSERULES_WORKERS", "1")
+# Each YAML text parsed once per worker, as most of the suite's loads are of
+# copies of the same seed files (parsed_once.py says what it saves).
+parsed_once.install()
 
 
 @pytest.fixture(scope="session")
