@@ -8,10 +8,10 @@ what they are given). A text met for the first time, and every file that
 cannot be read or fails to parse, goes through the real loader, so every
 error a test expects is still the loader's own.
 
-Measured on the tests without a browser (`/tmp/cpu.sh`-style busy CPU of all
-processes, `pytest -n 2 -m "not browser"`, runs taken in turn): 153 s of CPU
-and 86 s of wall parsing every time, 137 s and 77 s with this. Set
-HOUSERULES_TEST_PARSE_EACH_TIME=1 to run the suite without it.
+Measured on the tests without a browser, `pytest -n 2 -m "not browser"`, the
+machine's busy CPU read from /proc/stat around each run, runs taken in turn:
+153 s of CPU and 86 s of wall parsing every time, 137 s and 77 s with this.
+HOUSERULES_TEST_PARSE_EACH_TIME=1 runs the suite without it.
 """
 
 from __future__ import annotations
