@@ -19,6 +19,8 @@ from pathlib import Path
 import brotli
 import pytest
 
+from council_examples import sample, wrong
+from every_rule import verdicts
 from sites import site_folders, slug_of
 from houserules.build import BuildError, build_sites
 from houserules.checker_assets import (CDN_DEFAULT, ENCODINGS, OWN_DEFAULT, RUNTIME_FILES, AssetError, compress,
@@ -27,6 +29,7 @@ from houserules.stdlib import FULL_NAME, StdlibList, trimmed
 from houserules.load import load_policy
 from houserules.rulepack import build_rulepack, dumps
 from houserules.wheel import build_wheel
+from houserules_checker.browser import Session
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "widget" / "houserules_checker"
@@ -99,6 +102,30 @@ def test_every_site_serves_the_runtime_engine_and_rules_itself(built_site):
             assert not (version / "assets" / "pyodide").exists()
             page = (version / "check" / "index.html").read_text(encoding="utf-8")
             assert f'data-stdlib="../../assets/pyodide/{assets.pyodide_version}/{assets.stdlib_name}"' in page
+
+
+def test_every_councils_check_pages_give_their_rule_examples_the_expected_result(built_site):
+    """Each site's check page names its council's rules, and those rules, as
+    served, give a sample of the rule examples the result each must show, on
+    the engine the page runs (in CPython here; in the browser, one page of
+    each kind: tests/browser/test_checker_widget.py)."""
+    checked = 0
+    for audience in ("public", "staff"):
+        for site in site_folders(built_site, audience):
+            slug = slug_of(site, built_site)
+            page = (site / "check" / "index.html").read_text(encoding="utf-8")
+            assert f'data-rules="../assets/checker/rules/{slug}.json"' in page, site
+            language = re.search(r'<html lang="([^"]+)"', page)
+            assert language, site
+            session = Session((site / "assets" / "checker" / "rules" / f"{slug}.json").read_text(encoding="utf-8"),
+                              language[1])
+            examples = sample(slug, audience)
+            shown = [verdicts(session.check(e.text, e.day, e.reply_to if audience == "staff" else "", "",
+                                            e.earlier if audience == "staff" else "")) for e in examples]
+            problems = wrong(examples, shown)
+            assert not problems, f"{site.relative_to(built_site)}:\n" + "\n".join(problems)
+            checked += 1
+    assert checked >= 2 * len(load_policy(ROOT / "policies").councils)
 
 
 def test_the_lock_matches_the_runtime_it_runs_on():

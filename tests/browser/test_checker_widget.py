@@ -13,10 +13,10 @@ from urllib.parse import urlsplit
 import pytest
 
 from source import policy
-from houserules.prove import expected_verdict
 from houserules.rulepack import build_rulepack, dumps
 from houserules_checker.browser import Session
 from comment_examples import COUNCIL, EXAMPLES
+from council_examples import sample, wrong
 from every_rule import cases, every_rule_pack, verdicts
 from in_force import policy_in_force
 from test_what_comments_do import MISSED_BY_THE_RULES
@@ -188,66 +188,35 @@ def status(page) -> str:
 
 # --- what a resident or moderator sees --------------------------------------
 
-def _examples(slug: str):
-    # The rules of the version the council's address shows today.
-    pack = build_rulepack(policy_in_force(slug), slug)
-    period = pack["pre_election"][0]["end"] if pack["pre_election"] else None
-    for rule in pack["rules"]:
-        kind = rule["check"]["kind"]
-        if kind == "human":
-            continue
-        for side in ("breaks", "passes"):
-            for example in getattr(POLICY.rules[rule["id"]].examples, side):
-                if kind == "political":
-                    if period is None:
-                        continue  # no polling day set: the rule cannot break yet
-                    day = period  # the examples are comments made during a pre-election period
-                else:
-                    day = example.date.isoformat() if example.date else ""
-                yield rule, side, example, day
+def _kinds_of_page() -> list[str]:
+    """One staff site for each kind of check page the councils make: by the
+    language it is first published in, and by whether a pre-election period
+    is set. The served rules of every council's every page give their
+    examples' results in CPython (tests/test_checker_assets.py); the page's
+    script and the engine are the same on all of them."""
+    kinds: dict[tuple[str, bool], str] = {}
+    for site in council_sites("staff"):
+        slug = site.split("/")[1]
+        kind = (POLICY.councils[slug].languages[0], bool(build_rulepack(policy_in_force(slug), slug)["pre_election"]))
+        kinds.setdefault(kind, site)
+    return sorted(kinds.values())
 
 
-def _sample(examples):
-    """The first example on each side of each rule: every example of every
-    rule is checked in the browser, against CPython, by
-    test_every_rule_example_gives_the_same_verdicts_in_the_browser_as_in_cpython;
-    here each council's own pack and page are shown to give the expected result."""
-    seen = set()
-    for rule, side, example, day in examples:
-        if (rule["id"], side) not in seen:
-            seen.add((rule["id"], side))
-            yield rule, side, example, day
+def _check_sample(page, audience: str, slug: str) -> list[str]:
+    examples = sample(slug, audience)
+    shown = check_each(page, [example.form(audience) for example in examples])
+    return wrong(examples, [verdicts_shown for _, verdicts_shown in shown])
 
 
-@pytest.mark.parametrize("site", council_sites("staff"))
-def test_rule_examples_give_the_expected_result_on_each_councils_staff_page(reused_checker, site):
-    slug = site.split("/")[1]
-    page = reused_checker(site)
-    sample = list(_sample(_examples(slug)))
-    shown = check_each(page, [{"text": example.text, "date": day, "reply_to": example.reply_to or "",
-                               "earlier": "\n".join(example.earlier)} for _, _, example, day in sample])
-    wrong = []
-    for (rule, side, example, _), (_, verdicts_shown) in zip(sample, shown, strict=True):
-        verdict = verdicts_shown.get(rule["id"], "passes")
-        expected = expected_verdict(POLICY.rules[rule["id"]]) if side == "breaks" else "passes"
-        if verdict != expected and not (side == "passes" and verdict == "needs-person"):
-            wrong.append(f"{rule['id']} {side}: {example.text!r} shows {verdict}, expected {expected}")
-    assert not wrong, "\n".join(wrong)
+@pytest.mark.parametrize("site", _kinds_of_page())
+def test_rule_examples_give_the_expected_result_on_each_kind_of_staff_page(reused_checker, site):
+    problems = _check_sample(reused_checker(site), "staff", site.split("/")[1])
+    assert not problems, "\n".join(problems)
 
 
 def test_rule_examples_on_the_public_page(reused_checker):
-    page = reused_checker("public/ashfield")
-    # Residents are not asked for the post or their earlier comments.
-    sample = [(rule, side, example) for rule, side, example, _ in _sample(_examples("ashfield"))
-              if not (example.reply_to or example.earlier)]
-    shown = check_each(page, [{"text": example.text} for _, _, example in sample])
-    wrong = []
-    for (rule, side, example), (_, verdicts_shown) in zip(sample, shown, strict=True):
-        verdict = verdicts_shown.get(rule["id"], "passes")
-        expected = expected_verdict(POLICY.rules[rule["id"]]) if side == "breaks" else "passes"
-        if verdict != expected and not (side == "passes" and verdict == "needs-person"):
-            wrong.append(f"{rule['id']} {side}: {example.text!r} shows {verdict}, expected {expected}")
-    assert not wrong, "\n".join(wrong)
+    problems = _check_sample(reused_checker("public/ashfield"), "public", "ashfield")
+    assert not problems, "\n".join(problems)
 
 
 def test_what_a_comment_does_is_read_the_same_in_the_browser(reused_checker):
