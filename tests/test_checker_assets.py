@@ -72,7 +72,11 @@ def test_every_site_serves_the_runtime_engine_and_rules_itself(built_site):
     assets = prepare(ROOT)
     lock = json.loads(assets.lock)
     entry = lock["packages"]["houserules-checker"]
-    stdlib = trimmed(assets.pyodide_dir / FULL_NAME, StdlibList.read(ROOT / "widget" / "stdlib.txt").zipped)
+    # The trimmed standard library as set-up compiled it: each listed module's file, as bytecode.
+    stdlib = (assets.pyodide_dir / assets.stdlib_name).read_bytes()
+    source = trimmed(assets.pyodide_dir / FULL_NAME, StdlibList.read(ROOT / "widget" / "stdlib.txt").zipped)
+    with zipfile.ZipFile(io.BytesIO(stdlib)) as served, zipfile.ZipFile(io.BytesIO(source)) as listed:
+        assert served.namelist() == [n + "c" if n.endswith(".py") else n for n in listed.namelist()]
     for site in [p for audience in ("public", "staff") for p in site_folders(built_site, audience)]:
         slug = slug_of(site, built_site)
         runtime = site / "assets" / "pyodide" / assets.pyodide_version
@@ -210,7 +214,8 @@ def test_a_build_with_pyodides_cdn_default_still_in_place_fails_saying_to_run_se
 def test_set_up_writes_the_trimmed_standard_library_by_its_hash_and_drops_an_older_one(tmp_path):
     runtime = tmp_path / "pyodide"
     runtime.mkdir()
-    (runtime / FULL_NAME).symlink_to(ROOT / "widget" / "node_modules" / "pyodide" / FULL_NAME)
+    for name in (FULL_NAME, *RUNTIME_FILES, "pyodide-lock.json"):  # what compiling it in Pyodide needs
+        (runtime / name).symlink_to(ROOT / "widget" / "node_modules" / "pyodide" / name)
     listed = tmp_path / "stdlib.txt"
     listed.write_text("[zip]\njson\n", encoding="utf-8")
     first = write_stdlib(runtime, listed)
@@ -219,9 +224,9 @@ def test_set_up_writes_the_trimmed_standard_library_by_its_hash_and_drops_an_old
     listed.write_text("[zip]\njson\nre._parser\n", encoding="utf-8")
     second = write_stdlib(runtime, listed)
     assert second != first
-    assert sorted(p.name for p in runtime.iterdir()) == sorted([FULL_NAME, second])
-    with zipfile.ZipFile(runtime / second) as zip_:  # the listed modules, and their packages
-        assert zip_.namelist() == ["json/__init__.py", "re/__init__.py", "re/_parser.py"]
+    assert sorted(p.name for p in runtime.iterdir()) == sorted([FULL_NAME, *RUNTIME_FILES, "pyodide-lock.json", second])
+    with zipfile.ZipFile(runtime / second) as zip_:  # the listed modules, and their packages, compiled
+        assert zip_.namelist() == ["json/__init__.pyc", "re/__init__.pyc", "re/_parser.pyc"]
     listed.write_text("[zip]\nno_such_module\n", encoding="utf-8")
     with pytest.raises(AssetError, match="no_such_module.*make stdlib-list"):
         write_stdlib(runtime, listed)

@@ -6,7 +6,9 @@ browser tests show (tests/browser/test_checker_widget.py)."""
 
 from __future__ import annotations
 
+import importlib.util
 import io
+import marshal
 import zipfile
 from pathlib import Path
 
@@ -14,6 +16,7 @@ import pytest
 
 from houserules.stdlib import (FULL_NAME, LIST_NAME, StdlibList, closure, files_for, imports, package_imports,
                                trimmed, trimmed_name, uncovered)
+from houserules import bytecode
 from houserules.wheel import TIMESTAMP
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -133,3 +136,28 @@ def test_a_list_in_the_wrong_shape_is_refused(tmp_path):
     path.write_text("# a comment\n[zip]\njson  # the engine's\nre\n[builtin]\nmath\n", encoding="utf-8")
     read = StdlibList.read(path)
     assert (read.zipped, read.frozen, read.builtin) == (["json", "re"], [], ["math"])
+
+
+def test_a_module_compiled_ahead_runs_as_its_source_less_its_docstrings_and_line_numbers():
+    """bytecode.py, run here on CPython's own Python as set-up runs it on Pyodide's."""
+    source = (b'"""Module doc."""\n\ndef f(x):\n    """Doc."""\n    assert x > 0, "x must be positive"\n'
+              b'    return x * 2\n\nclass C:\n    """Doc."""\n\nclass D:\n    "Only a doc."\n')
+    pyc = bytecode.compiled(source, "m.py")
+    assert pyc[:4] == importlib.util.MAGIC_NUMBER and int.from_bytes(pyc[4:8], "little") == 0b01  # hash, unchecked
+    namespace: dict = {}
+    exec(marshal.loads(pyc[16:]), namespace)
+    assert namespace["f"](2) == 4
+    with pytest.raises(AssertionError, match="x must be positive"):  # asserts stay
+        namespace["f"](0)
+    assert namespace.get("__doc__") is None and namespace["f"].__doc__ is None and namespace["C"].__doc__ is None
+    assert list(namespace["f"].__code__.co_lines()) == [] or all(line is None for *_, line in
+                                                                 namespace["f"].__code__.co_lines())
+    assert bytecode.compiled(source, "m.py") == pyc
+
+
+def test_the_served_zip_holds_each_listed_module_compiled_and_nothing_else(listed):
+    from houserules.checker_assets import prepare
+    served = (FULL.parent / prepare(ROOT).stdlib_name).read_bytes()
+    with zipfile.ZipFile(io.BytesIO(served)) as zip_, zipfile.ZipFile(io.BytesIO(trimmed(FULL, listed.zipped))) as src:
+        assert zip_.namelist() == [name + "c" for name in src.namelist()]
+        assert all(zip_.read(name)[:4] == zip_.read(zip_.namelist()[0])[:4] for name in zip_.namelist())

@@ -38,6 +38,7 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -162,14 +163,14 @@ def keep_local(pyodide_dir: Path) -> None:
 def write_stdlib(pyodide_dir: Path, listed: Path) -> str:
     """Write the zip of the standard library the checker needs (stdlib.py)
     beside Pyodide's own, and remove any earlier one; its name."""
-    data = _stdlib(pyodide_dir, listed)
-    name = trimmed_name(data)
+    source = _stdlib(pyodide_dir, listed)
+    name = _stdlib_name(source)
     for old in pyodide_dir.glob("stdlib-*.zip*"):
         if not old.name.startswith(name):
             old.unlink()
     path = pyodide_dir / name
-    if not (path.is_file() and path.read_bytes() == data):
-        _write(path, data)
+    if not path.is_file():  # written whole or not at all (_write), under the name of what it is made from
+        _write(path, _compiled(pyodide_dir, source))
     return name
 
 
@@ -203,11 +204,41 @@ def _write(path: Path, data: bytes) -> None:
     os.replace(out.name, path)
 
 
+# Runs bytecode.py in the pinned Pyodide: only its Python writes the bytecode its Python reads.
+RUN_IN_PYODIDE = Path(__file__).resolve().parents[2] / "widget" / "tools" / "run_in_pyodide.mjs"
+BYTECODE = Path(__file__).with_name("bytecode.py")
+
+
 def _stdlib(pyodide_dir: Path, listed: Path) -> bytes:
+    """The listed modules' source, as Pyodide's zip holds them."""
     try:
         return trimmed(pyodide_dir / FULL_NAME, StdlibList.read(listed).zipped)
     except (OSError, ValueError) as exc:
         raise AssetError(f"the standard library the checker needs: {exc}") from None
+
+
+def _stdlib_name(source: bytes) -> str:
+    """Named by what it is made from, the listed modules' source and the
+    script that compiles them: a build knows the name without compiling
+    (which takes Node.js about 4 s), and a change to either names a new zip."""
+    return trimmed_name(source + BYTECODE.read_bytes())
+
+
+def _compiled(pyodide_dir: Path, data: bytes) -> bytes:
+    """The trimmed zip with its modules compiled ahead (bytecode.py says why)."""
+    node = shutil.which("node")
+    if node is None:
+        raise AssetError("Node.js is needed at set-up, to compile the checker's standard library in Pyodide: "
+                         "install it (Debian: apt install nodejs npm), then run `make setup` again")
+    with tempfile.TemporaryDirectory() as work:
+        given, written = Path(work) / "trimmed.zip", Path(work) / "compiled.zip"
+        given.write_bytes(data)
+        run = subprocess.run([node, str(RUN_IN_PYODIDE), str(pyodide_dir), str(BYTECODE),
+                              str(given), str(written)], capture_output=True, text=True)
+        if run.returncode != 0 or not written.is_file():
+            raise AssetError("compiling the checker's standard library in Pyodide failed: "
+                             + (run.stderr.strip()[-800:] or f"exit code {run.returncode}"))
+        return written.read_bytes()
 
 
 def engine(project_root: Path, pyodide_dir: Path) -> tuple[str, bytes, str]:
@@ -243,7 +274,7 @@ def prepare(project_root: Path) -> CheckerAssets:
     if OWN_DEFAULT not in (pyodide_dir / "pyodide.mjs").read_text(encoding="utf-8"):
         raise AssetError(f"{shown}/pyodide.mjs still names Pyodide's CDN as its "
                          "default package address; run `make setup`, which rewrites it to the site's own")
-    stdlib_name = trimmed_name(_stdlib(pyodide_dir, project_root / "widget" / LIST_NAME))
+    stdlib_name = _stdlib_name(_stdlib(pyodide_dir, project_root / "widget" / LIST_NAME))
     if not (pyodide_dir / stdlib_name).is_file():
         raise AssetError(f"{shown}: no {stdlib_name}, the standard library widget/{LIST_NAME} lists; "
                          "run `make setup`, which writes it")

@@ -24,7 +24,8 @@ Set-up (`make setup`, checker_assets.py) writes the zip from the pinned
 package's own python_stdlib.zip, the same bytes every time: the listed
 modules' files in sorted order, one fixed timestamp and permissions, stored
 rather than deflated (the server sends it compressed as a whole, which
-compresses far better than file by file).
+compresses far better than file by file); then compiles each module ahead,
+in Pyodide (bytecode.py).
 """
 
 from __future__ import annotations
