@@ -221,6 +221,10 @@ def test_set_up_writes_the_trimmed_standard_library_by_its_hash_and_drops_an_old
     first = write_stdlib(runtime, listed)
     (runtime / (first + ".br")).write_bytes(b"a copy")
     assert write_stdlib(runtime, listed) == first  # a second set-up finds it done
+    (runtime / first).write_bytes((runtime / first).read_bytes()[:1000])  # and mends one cut short
+    assert write_stdlib(runtime, listed) == first
+    with zipfile.ZipFile(runtime / first) as zip_:
+        assert zip_.testzip() is None and zip_.namelist() == ["json/__init__.pyc"]
     listed.write_text("[zip]\njson\nre._parser\n", encoding="utf-8")
     second = write_stdlib(runtime, listed)
     assert second != first

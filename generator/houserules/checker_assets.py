@@ -35,12 +35,14 @@ from __future__ import annotations
 import functools
 import gzip
 import hashlib
+import io
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -169,9 +171,20 @@ def write_stdlib(pyodide_dir: Path, listed: Path) -> str:
         if not old.name.startswith(name):
             old.unlink()
     path = pyodide_dir / name
-    if not path.is_file():  # written whole or not at all (_write), under the name of what it is made from
+    if not _holds_compiled(path, source):
         _write(path, _compiled(pyodide_dir, source))
     return name
+
+
+def _holds_compiled(path: Path, source: bytes) -> bool:
+    """Whether the file is a whole zip of the source's modules compiled: named
+    by what it is made from, it is not compiled again (about 4 s) to compare."""
+    try:
+        with zipfile.ZipFile(path) as compiled, zipfile.ZipFile(io.BytesIO(source)) as listed:
+            return compiled.testzip() is None and \
+                compiled.namelist() == [n + "c" if n.endswith(".py") else n for n in listed.namelist()]
+    except (OSError, zipfile.BadZipFile):
+        return False
 
 
 def precompress(path: Path, say=lambda message: None) -> None:
