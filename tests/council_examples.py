@@ -4,6 +4,7 @@ the checker, and for the test of every council's served rules in CPython."""
 
 from __future__ import annotations
 
+import functools
 from typing import NamedTuple
 
 from houserules.prove import expected_verdict
@@ -27,6 +28,13 @@ class Example(NamedTuple):
         return {"text": self.text, "date": self.day, "reply_to": self.reply_to, "earlier": self.earlier}
 
 
+@functools.cache
+def pack_in_force(slug: str) -> dict:
+    # The rules of the version the council's address shows today (one
+    # history made in a temporary folder: once a council, not once a site).
+    return build_rulepack(policy_in_force(slug), slug)
+
+
 def sample(slug: str, audience: str) -> list[Example]:
     """The first example on each side of each rule the council's address
     shows today that a program judges: every example of every rule is
@@ -34,7 +42,7 @@ def sample(slug: str, audience: str) -> list[Example]:
     test_every_rule_example_gives_the_same_verdicts_in_the_browser_as_in_cpython.
     A public page asks for neither the post nor earlier comments, so the
     examples that need them are left out there."""
-    pack = build_rulepack(policy_in_force(slug), slug)
+    pack = pack_in_force(slug)
     period = pack["pre_election"][0]["end"] if pack["pre_election"] else None
     seen, out = set(), []
     for rule in pack["rules"]:

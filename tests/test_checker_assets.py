@@ -23,6 +23,7 @@ from council_examples import sample, wrong
 from every_rule import verdicts
 from sites import site_folders, slug_of
 from houserules.build import BuildError, build_sites
+from houserules.bytecode import compiled_name
 from houserules.checker_assets import (CDN_DEFAULT, ENCODINGS, OWN_DEFAULT, RUNTIME_FILES, AssetError, compress,
                                        keep_local, precompress, prepare, write_stdlib)
 from houserules.stdlib import FULL_NAME, StdlibList, trimmed
@@ -76,7 +77,7 @@ def test_every_site_serves_the_runtime_engine_and_rules_itself(built_site):
     stdlib = (assets.pyodide_dir / assets.stdlib_name).read_bytes()
     source = trimmed(assets.pyodide_dir / FULL_NAME, StdlibList.read(ROOT / "widget" / "stdlib.txt").zipped)
     with zipfile.ZipFile(io.BytesIO(stdlib)) as served, zipfile.ZipFile(io.BytesIO(source)) as listed:
-        assert served.namelist() == [n + "c" if n.endswith(".py") else n for n in listed.namelist()]
+        assert served.namelist() == [compiled_name(n) for n in listed.namelist()]
     for site in [p for audience in ("public", "staff") for p in site_folders(built_site, audience)]:
         slug = slug_of(site, built_site)
         runtime = site / "assets" / "pyodide" / assets.pyodide_version

@@ -153,11 +153,3 @@ def test_a_module_compiled_ahead_runs_as_its_source_less_its_docstrings_and_line
     assert list(namespace["f"].__code__.co_lines()) == [] or all(line is None for *_, line in
                                                                  namespace["f"].__code__.co_lines())
     assert bytecode.compiled(source, "m.py") == pyc
-
-
-def test_the_served_zip_holds_each_listed_module_compiled_and_nothing_else(listed):
-    from houserules.checker_assets import prepare
-    served = (FULL.parent / prepare(ROOT).stdlib_name).read_bytes()
-    with zipfile.ZipFile(io.BytesIO(served)) as zip_, zipfile.ZipFile(io.BytesIO(trimmed(FULL, listed.zipped))) as src:
-        assert zip_.namelist() == [name + "c" for name in src.namelist()]
-        assert all(zip_.read(name)[:4] == zip_.read(zip_.namelist()[0])[:4] for name in zip_.namelist())

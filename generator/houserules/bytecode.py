@@ -24,6 +24,8 @@ import importlib.util
 import io
 import types
 import zipfile
+# The header py_compile writes for --invalidation-mode unchecked-hash; py_compile
+# itself compiles a file as it is, and here the docstrings and lines go first.
 from importlib._bootstrap_external import _code_to_hash_pyc  # type: ignore[attr-defined]
 
 _HAS_DOCSTRING = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
@@ -51,6 +53,11 @@ def compiled(source: bytes, filename: str) -> bytes:
     return bytes(_code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False))
 
 
+def compiled_name(name: str) -> str:
+    """What a file of the zip is called once compiled: a module's .py its .pyc."""
+    return name + "c" if name.endswith(".py") else name
+
+
 def compiled_zip(data: bytes) -> bytes:
     """The zip with each .py compiled to a .pyc of the same name, entries in
     the same order with the same dates and permissions; other files as they are."""
@@ -60,7 +67,7 @@ def compiled_zip(data: bytes) -> bytes:
             body = source.read(info.filename)
             if info.filename.endswith(".py"):
                 body = compiled(body, info.filename)
-                renamed = zipfile.ZipInfo(info.filename + "c", date_time=info.date_time)
+                renamed = zipfile.ZipInfo(compiled_name(info.filename), date_time=info.date_time)
                 renamed.create_system, renamed.external_attr = info.create_system, info.external_attr
                 info = renamed
             info.compress_type = zipfile.ZIP_STORED

@@ -48,6 +48,7 @@ from pathlib import Path
 
 import brotli
 
+from .bytecode import compiled_name
 from .errors import HouserulesError
 from .load import Policy
 from .rulepack import build_rulepack, dumps
@@ -182,7 +183,7 @@ def _holds_compiled(path: Path, source: bytes) -> bool:
     try:
         with zipfile.ZipFile(path) as compiled, zipfile.ZipFile(io.BytesIO(source)) as listed:
             return compiled.testzip() is None and \
-                compiled.namelist() == [n + "c" if n.endswith(".py") else n for n in listed.namelist()]
+                compiled.namelist() == [compiled_name(n) for n in listed.namelist()]
     except (OSError, zipfile.BadZipFile):
         return False
 

@@ -16,9 +16,8 @@ from source import policy
 from houserules.rulepack import build_rulepack, dumps
 from houserules_checker.browser import Session
 from comment_examples import COUNCIL, EXAMPLES
-from council_examples import sample, wrong
+from council_examples import pack_in_force, sample, wrong
 from every_rule import cases, every_rule_pack, verdicts
-from in_force import policy_in_force
 from test_what_comments_do import MISSED_BY_THE_RULES
 from site_pages import DESKTOP, MOBILE, council_sites
 
@@ -197,7 +196,7 @@ def _kinds_of_page() -> list[str]:
     kinds: dict[tuple[str, bool], str] = {}
     for site in council_sites("staff"):
         slug = site.split("/")[1]
-        kind = (POLICY.councils[slug].languages[0], bool(build_rulepack(policy_in_force(slug), slug)["pre_election"]))
+        kind = (POLICY.councils[slug].languages[0], bool(pack_in_force(slug)["pre_election"]))
         kinds.setdefault(kind, site)
     return sorted(kinds.values())
 
