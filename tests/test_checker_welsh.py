@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from source import policy
-from houserules.prove import rule_checker
+from houserules.prove import rule_checker, rule_checkers
 from houserules.rulepack import build_rulepack, dumps
 from houserules_checker import BREAKS, NEEDS_PERSON, Checker, CheckError, cymraeg
 from houserules_checker.browser import Session
@@ -34,10 +34,9 @@ from comment_examples import EXAMPLES  # noqa: E402
 def _reasons():
     """Every reason the detectors give, rule by rule, on each rule's own
     examples and on the examples of what comments do."""
-    for rule_id, rule in sorted(POLICY.rules.items()):
-        if rule.check.kind == "human":  # its reason is the council's, not the checker's
-            continue
-        checker = rule_checker(POLICY, rule)
+    # A "human" rule's reason is the council's, not the checker's: it has no checker here.
+    for rule_id, checker in sorted(rule_checkers(POLICY).items()):
+        rule = POLICY.rules[rule_id]
         examples = [*rule.examples.breaks, *rule.examples.passes]
         said = [(e.text, e.reply_to, e.earlier, e.date) for e in examples]
         said += [(e.comment, None, (), None) for e in EXAMPLES]
@@ -53,8 +52,9 @@ def test_every_reason_the_detectors_give_has_its_welsh():
 
 
 def test_a_rule_checked_in_welsh_finds_what_it_finds_in_english():
+    checkers = rule_checkers(POLICY)
     for rule_id in ("swearing", "threats", "hate", "personal-information", "advertising"):
-        english = rule_checker(POLICY, POLICY.rules[rule_id])
+        english = checkers[rule_id]
         welsh = Checker(english.pack, language="cy", lexicon=english.lexicon)
         for example in POLICY.rules[rule_id].examples.breaks:
             [was], [said] = english.check(example.text).findings, welsh.check(example.text).findings

@@ -10,13 +10,15 @@ from __future__ import annotations
 import pytest
 
 from source import policy
-from houserules.prove import expected_verdict, rule_checker
+from houserules.prove import expected_verdict, rule_checkers
 from houserules_checker import BREAKS, MAY_BREAK
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
 POLICY = policy()
+# One lexicon for all the examples: building it is most of a checker's making.
+CHECKERS = rule_checkers(POLICY)
 
 
 CASES = [(rule_id, side, n, example)
@@ -28,7 +30,7 @@ CASES = [(rule_id, side, n, example)
 @pytest.mark.parametrize("rule_id,side,n,example", CASES,
                          ids=[f"{r}-{s}-{n}" for r, s, n, _ in CASES])
 def test_rule_example(rule_id, side, n, example):
-    checker = rule_checker(POLICY, POLICY.rules[rule_id])
+    checker = CHECKERS[rule_id]
     result = checker.check(example.text, reply_to=example.reply_to, earlier=example.earlier,
                            date=example.date)
     finding = result.findings[0]

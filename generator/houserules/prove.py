@@ -50,14 +50,19 @@ def _line(path, text: str) -> int:
     return 0
 
 
-def prove_examples(policy: Policy) -> list[SourceProblem]:
-    problems = []
+def rule_checkers(policy: Policy) -> dict[str, Checker]:
+    """A checker of each rule the checker can judge (not "human"), by id, in
+    the source's order, all sharing one lexicon."""
     words = _words(policy)
     lexicon = Lexicon(words)
-    for rule in policy.rules.values():
-        if rule.check.kind == "human":
-            continue
-        checker = rule_checker(policy, rule, words, lexicon)
+    return {rule.id: rule_checker(policy, rule, words, lexicon)
+            for rule in policy.rules.values() if rule.check.kind != "human"}
+
+
+def prove_examples(policy: Policy) -> list[SourceProblem]:
+    problems = []
+    for rule_id, checker in rule_checkers(policy).items():
+        rule = policy.rules[rule_id]
         path = policy.root / "rules" / f"{rule.id}.yaml"
         for side in ("breaks", "passes"):
             for n, example in enumerate(getattr(rule.examples, side)):
