@@ -251,6 +251,32 @@ def test_a_phone_number_in_a_welsh_comment_breaks_personal_information_as_in_eng
     assert email["personal-information"].verdict == BREAKS
 
 
+@pytest.mark.parametrize("text, address", [
+    ("Mae'r bobl yn 14 Heol y Llwyfen, Treforys, SA6 8AB yn taflu sbwriel.", "14 Heol y Llwyfen, Treforys, SA6 8AB"),
+    ("Anfonwch y bil i 2 Rhodfa'r Môr, Abertawe SA1 1AA.", "2 Rhodfa'r Môr, Abertawe SA1 1AA"),
+    ("The bins at 7 Stryd Fawr, Llanelli SA15 1AB were missed.", "7 Stryd Fawr, Llanelli SA15 1AB"),
+])
+def test_a_welsh_street_address_with_a_postcode_breaks_personal_information(welsh, english, text, address):
+    """A Welsh street name starts with its kind of street, not ends with it;
+    an address in Wales is someone's home whatever the council's languages."""
+    for checker in (welsh, english):
+        finding = findings(checker, text)["personal-information"]
+        assert finding.verdict == BREAKS and [m.text for m in finding.matches] == [address], text
+
+
+@pytest.mark.parametrize("text", ["Mae 3 heol ar gau yn Nhreforys heddiw.", "Mae 2 ffordd o dalu'r dreth.",
+                                  "Dim ond 2 stryd yn y dref sydd heb olau."])
+def test_a_count_of_streets_or_ways_is_not_an_address(welsh, text):
+    """Welsh counts with the singular ("3 heol", three roads): a number
+    before a kind of street is an address only when a name follows it."""
+    assert "personal-information" not in findings(welsh, text), text
+
+
+def test_a_welsh_house_number_and_street_without_a_postcode_may_break_it(welsh):
+    finding = findings(welsh, "Rwy'n byw yn 5 Lôn Las, mae'r bin heb ei gasglu.")["personal-information"]
+    assert finding.verdict == MAY_BREAK and [m.text for m in finding.matches] == ["5 Lôn Las"]
+
+
 def test_a_welsh_word_never_flagged_alone_does_not_hide_a_disguised_english_one(welsh, english):
     # "c0nt": its digit read as a letter spells the Welsh "cont" (context
     # only), and read as a hidden letter, "cunt": the English reading stands.

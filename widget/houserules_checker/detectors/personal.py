@@ -16,6 +16,14 @@ _POSTCODE = re.compile(r"\b(?:[a-pr-uwyz][a-hk-y]?\d[a-hjkpstuw\d]?) ?\d[abd-hjl
 _STREET = re.compile(r"\b\d{1,4}[a-z]? [a-z][a-z'’-]+(?: [a-z][a-z'’-]+)? "
                      r"(?:road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|court|ct|crescent|place|gardens|"
                      r"grove|terrace|walk|row|hill|view|mews|rise|square|parade)\b")
+# A Welsh address puts the kind of street first ("14 Heol y Llwyfen", "5 Lôn
+# Las", "2 Rhodfa'r Môr"; the text is read with its accents gone). A number
+# before the same word is also a count ("mae 3 heol ar gau", 3 roads are
+# shut: Welsh counts with the singular), so a word that only starts a clause
+# after it is not a street's name.
+_STREET_CY = re.compile(r"\b\d{1,4}[a-z]? (?:heol|stryd|lon|ffordd|rhodfa|cilgant|teras|clos|llys)(?:'r|’r)?"
+                        r"(?: y| yr)? (?!(?:ar|yn|ym|yng|a|ac|ag|i|o|na|neu|ond|am|at|dros|drwy|trwy|gan|gyda|heb|"
+                        r"wedi|sy|sydd|yma|ger|hefyd|eto|nawr|rwan|i'w|i'r|o'r|a'r)\b)[a-z][a-z'’-]+")
 _NI = re.compile(r"\b([a-ceghj-pr-tw-z][a-ceghj-npr-tw-z]) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([a-d])\b")
 _NI_BAD_PREFIX = {"bg", "gb", "kn", "nk", "nt", "tn", "zz"}
 _DIGIT = re.compile(r"\d")
@@ -86,7 +94,7 @@ def detect(comment, context, wanted) -> list[Signal]:
         for m in _EMAIL.finditer(text):
             add(BREAKS, m.start(), m.end(), "an email address")
     if digits and "postal-address" in wanted and _HOUSE_NUMBER.search(text):
-        streets = list(_STREET.finditer(text))
+        streets = sorted([*_STREET.finditer(text), *_STREET_CY.finditer(text)], key=lambda m: m.start())
         # A postcode counts only after a street, so without one it is not looked for.
         with_postcode = False
         ends = [s.end() for s in streets]  # in order: the matches do not overlap
