@@ -8,6 +8,7 @@ import functools
 from typing import NamedTuple
 
 from houserules.prove import expected_verdict
+from houserules.resolve import shown_examples
 from houserules.rulepack import build_rulepack
 from in_force import policy_in_force
 from source import policy
@@ -35,22 +36,25 @@ def pack_in_force(slug: str) -> dict:
     return build_rulepack(policy_in_force(slug), slug)
 
 
-def sample(slug: str, audience: str) -> list[Example]:
+def sample(slug: str, audience: str, language: str = "en") -> list[Example]:
     """The first example on each side of each rule the council's address
-    shows today that a program judges: every example of every rule is
-    checked in the browser against CPython by
+    shows today that a program judges, as its pages in `language` show them
+    (that language's first, where the rule has some): every example of
+    every rule is checked in the browser against CPython by
     test_every_rule_example_gives_the_same_verdicts_in_the_browser_as_in_cpython.
     A public page asks for neither the post nor earlier comments, so the
     examples that need them are left out there."""
     pack = pack_in_force(slug)
+    languages = policy().councils[slug].languages
     period = pack["pre_election"][0]["end"] if pack["pre_election"] else None
     seen, out = set(), []
     for rule in pack["rules"]:
         kind = rule["check"]["kind"]
         if kind == "human":
             continue
+        shown = shown_examples(policy().rules[rule["id"]], languages, language)
         for side in ("breaks", "passes"):
-            for example in getattr(policy().rules[rule["id"]].examples, side):
+            for example in shown[side]:
                 if kind == "political":
                     if period is None:
                         continue  # no polling day set: the rule cannot break yet

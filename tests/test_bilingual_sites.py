@@ -244,11 +244,53 @@ def test_search_reads_the_welsh_site_in_welsh(built_site):
     assert index["config"]["lang"] == ["en"] and index["config"]["pipeline"] == ["trimmer"]
 
 
+def _examples_by_rule(page: str) -> dict[str, list[tuple[str, str]]]:
+    """{rule id: [(the language it is marked in, or "" for the page's, the example)]} of a "Rules explained"
+    page, "would break" then "would not"; each side's unmarked examples come first."""
+    cards = re.split(r'<h2 id="([a-z0-9-]+)"', page)[1:]
+    examples = {}
+    for rule_id, card in zip(cards[::2], cards[1::2]):
+        sides = [re.findall(r'(?:<span lang="([a-z]+)">)?“([^”<]{12,})”', side)
+                 for side in card.split("tabbed-block")[1:]]
+        for side in sides:
+            marks = [mark for mark, _ in side]
+            assert marks == sorted(marks), f"{rule_id}: an example in the page's language after one in another"
+        examples[rule_id] = [example for side in sides for example in side]
+    return examples
+
+
 @pytest.mark.parametrize("audience", AUDIENCES)
-def test_the_rules_english_examples_are_marked_english_on_a_welsh_page(built_site, audience):
-    """The catalogue's examples are comments in English: on a Welsh page each
-    is marked lang="en" (WCAG 3.1.2), so a screen reader reads it as English."""
+def test_each_page_shows_a_rules_examples_in_its_own_language_first_and_marks_the_others(built_site, audience):
+    """Twin pages show the same examples, the page's language first; each
+    example in the other language is marked with its lang (WCAG 3.1.2), so a
+    screen reader reads it in that language. Some rules have examples in Welsh."""
     for slug in BILINGUAL:
-        page = (built_site / audience / slug / "cy" / "rules-reference" / "index.html").read_text(encoding="utf-8")
-        quoted = re.findall(r"(<span lang=\"en\">)?“[^”<]{12,}”", page)
-        assert quoted and all(quoted), f"{audience}/{slug}/cy: an example not marked as English"
+        shown = {code: _examples_by_rule((built_site / audience / slug / code / "rules-reference" / "index.html")
+                                         .read_text("utf-8"))
+                 for code in ("cy", "en")}
+        assert shown["cy"].keys() == shown["en"].keys()
+        in_welsh = 0
+        for rule_id, examples in shown["cy"].items():
+            rule = POLICY.rules[rule_id]
+            languages = [e.language for side in ("breaks", "passes") for e in getattr(rule.examples, side)]
+            in_welsh += "cy" in languages
+            for code, other in (("cy", "en"), ("en", "cy")):
+                marks = [mark for mark, _ in shown[code][rule_id]]
+                own = [""] * languages.count(code)
+                assert sorted(marks) == sorted(own + [other] * languages.count(other)), (audience, slug, rule_id)
+            english_first = [text for _, text in shown["en"][rule_id]]
+            assert sorted(english_first) == sorted(text for _, text in examples)  # the same examples on both
+        assert in_welsh, f"{audience}/{slug}: no rule has examples in Welsh"
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_a_council_in_english_alone_shows_no_example_in_welsh(built_site, audience):
+    """Its checker does not read Welsh words: a Welsh example would promise what it cannot do."""
+    welsh = {e.text for rule in POLICY.rules.values() for e in (*rule.examples.breaks, *rule.examples.passes)
+             if e.language == "cy"}
+    assert welsh
+    for slug, council in POLICY.councils.items():
+        if council.languages == ("en",):
+            page = (built_site / audience / slug / "rules-reference" / "index.html").read_text("utf-8")
+            shown = {text for _, text in (e for examples in _examples_by_rule(page).values() for e in examples)}
+            assert shown and not shown & welsh, f"{audience}/{slug}"

@@ -124,7 +124,7 @@ def test_every_councils_check_pages_give_their_rule_examples_the_expected_result
             assert language, site
             session = Session((site / "assets" / "checker" / "rules" / f"{slug}.json").read_text(encoding="utf-8"),
                               language[1])
-            examples = sample(slug, audience)
+            examples = sample(slug, audience, language[1])
             shown = [verdicts(session.check(e.text, e.day, e.reply_to if audience == "staff" else "", "",
                                             e.earlier if audience == "staff" else "")) for e in examples]
             problems = wrong(examples, shown)

@@ -361,6 +361,30 @@ def test_yes_and_no_stay_words(capsys, source):
 
 # ---------------------------------------------------------------- rules and word lists
 
+def test_a_rules_examples_in_welsh_come_of_both_kinds_and_do_not_make_up_the_english(capsys, source):
+    # Three in English are still needed; Welsh ones only in "breaks" would
+    # show a Welsh reader what breaks the rule and nothing of what passes.
+    rule = source / "rules" / "premium-rate.yaml"
+    rule.write_text(PATTERN_RULE.replace('    - "Free advice on 0905 555 0000"\n',
+                                         '    - {text: "Cyngor am ddim ar 0905 555 0000", language: cy}\n'),
+                    encoding="utf-8")
+    code, stdout, stderr = run(capsys, "validate", "--policies", str(source))
+    line = line_of(rule, "examples:")
+    assert code == 1 and errors(stderr).splitlines()[:2] == [
+        f"{shown(rule)}:{line}: examples.breaks: a rule the checker judges needs at least 3 examples of each kind "
+        "in English",
+        f"{shown(rule)}:{line}: examples.passes: the examples in Welsh need at least one of each kind (breaks and "
+        "passes), as its readers see both"], stderr
+    welsh_breaks = '    - {text: "Cyngor am ddim ar 0905 555 0000", language: cy}\n'
+    welsh_passes = '    - {text: "Ffoniwch y cyngor ar 01792 636000.", language: cy}\n'
+    rule.write_text(PATTERN_RULE.replace("  passes:\n", welsh_breaks + "  passes:\n" + welsh_passes), encoding="utf-8")
+    code, stdout, stderr = run(capsys, "validate", "--policies", str(source))
+    assert (code, errors(stderr)) == (0, ""), stderr
+    examples = load_policy(source).rules["premium-rate"].examples
+    welsh = [e.text for e in (*examples.breaks, *examples.passes) if e.language == "cy"]
+    assert welsh == ["Cyngor am ddim ar 0905 555 0000", "Ffoniwch y cyngor ar 01792 636000."]
+
+
 def test_two_rule_files_claiming_one_id(capsys, source, previous_site):
     # A rule's id is its file name, so two files can never both define one id:
     # the copy is the one reported, and the original still loads.

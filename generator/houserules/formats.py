@@ -24,7 +24,7 @@ from houserules_checker.kinds import KINDS, WORD_CATEGORIES, Option
 
 from .schema import (INVALID, Bool, Choice, Context, Date, Field, Int, ListOf, Model, NotStated, Number, OneOf,
                      Record, Ref, Slug, Tagged, Text, Time, Url, as_data, model, spec)
-from .languages import CODES as LANGUAGE_CODES
+from .languages import CODES as LANGUAGE_CODES, names
 from .wording import ACTIONS, RECORD_ITEMS, _
 
 # ---------------------------------------------------------------- word lists
@@ -176,6 +176,10 @@ class Example(Model):
     reply_to: str | None = spec(Text(required=False, prose=False, help="the post the comment replies to"))
     earlier: tuple[str, ...] = spec(ListOf(Text(prose=False), required=False, help="the author's earlier comments"))
     date: dt.date | None = spec(Date(required=False, help="the day the comment is posted"))
+    language: str = spec(Choice(
+        *LANGUAGE_CODES, required=False, default="en",
+        help="the language the comment is in (default en): every council's pages show the examples in English; "
+             "those in another language are shown by the councils that publish in it, first on their pages in it"))
 
 
 class _Example(OneOf):
@@ -202,9 +206,17 @@ def _rule_examples(rule: Rule, ctx: Context, path: str, raw) -> None:
     if rule.check.kind == "human":
         return
     for side in ("breaks", "passes"):
-        if len(getattr(rule.examples, side)) < 3:
+        if len([e for e in getattr(rule.examples, side) if e.language == "en"]) < 3:
             ctx.error(raw.line_of("examples"), f"examples.{side}",
-                      "a rule the checker judges needs at least 3 examples of each kind")
+                      "a rule the checker judges needs at least 3 examples of each kind in English")
+    # Examples in a language come of both kinds or not at all: a reader of
+    # Welsh shown only what breaks a rule in Welsh would not see what passes.
+    for code in sorted({e.language for side in ("breaks", "passes") for e in getattr(rule.examples, side)} - {"en"}):
+        for side in ("breaks", "passes"):
+            if not any(e.language == code for e in getattr(rule.examples, side)):
+                ctx.error(raw.line_of("examples"), f"examples.{side}",
+                          f"the examples in {names([code])} need at least one of each kind (breaks and "
+                          f"passes), as its readers see both")
 
 
 @model("rule", validate=_rule_examples)

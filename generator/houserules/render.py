@@ -54,14 +54,13 @@ def _oneline(text: str | None) -> str:
     return re.sub(r"\s+", " ", text or "").strip()
 
 
-def _quote_example(text: str, language: str = "en") -> str:
+def _quote_example(text: str, page_language: str = "en", language: str = "en") -> str:
     # Examples are residents' words, not Markdown: escape what Markdown would act on.
     escaped = re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", _oneline(text))
-    if language != "en":
-        # The catalogue's examples are comments in English: on a page in
-        # another language they are marked so (WCAG 3.1.2, language of
-        # parts), and a screen reader reads them in English.
-        return f'<span lang="en">“{escaped}”</span>'
+    if language != page_language:
+        # An example in another language than the page's is marked so
+        # (WCAG 3.1.2, language of parts): a screen reader reads it in its own.
+        return f'<span lang="{language}">“{escaped}”</span>'
     return f"“{escaped}”"
 
 
@@ -111,7 +110,7 @@ def _filters(language: str, trace: bool) -> dict:
         "asserts": lambda text, view, *settings: _asserts(text, view, *settings, trace=trace),
         "oneline": _oneline,
         "cell": lambda t: _oneline(t).replace("|", "\\|"),
-        "quote_example": lambda text: _quote_example(text, language),
+        "quote_example": lambda quoted: _quote_example(quoted.text, language, quoted.language),
         "shorturl": _shorturl,
         "linked": _linked,
         "platform_name": _platform_name,

@@ -18,7 +18,7 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TypedDict
+from typing import NamedTuple, TypedDict
 
 from houserules_checker.kinds import KINDS
 
@@ -67,12 +67,18 @@ class RuleGroup:
     after: str | None
 
 
+class Quoted(NamedTuple):
+    """A rule's example as a page quotes it: a page in another language marks it with its own."""
+    text: str
+    language: str
+
+
 @dataclass(frozen=True)
 class RuleEntry:
     """One catalogue rule, as the "Rules explained" page shows it."""
     rule: Rule
     council_wording: str | None
-    examples: Mapping[str, tuple[str, ...]]   # "breaks"/"passes": masked for the public
+    examples: Mapping[str, tuple[Quoted, ...]]   # "breaks"/"passes": masked for the public
 
 
 @dataclass(frozen=True)
@@ -193,6 +199,20 @@ def nav(audience: str, language: str = "en") -> tuple[tuple[str, str], ...]:
     return tuple((page, _(title)) for page, title in (STAFF_NAV if audience == "staff" else PUBLIC_NAV))
 
 
+def shown_examples(rule, languages, language: str) -> dict[str, tuple]:
+    """{"breaks"/"passes": the rule's examples} as a council's page in
+    `language` shows them: those in English, which every council's checker
+    reads, and in the council's other `languages` (a council in English alone
+    never sees a Welsh one: its checker does not read Welsh words), the
+    page's own language first. Twin pages of a council in two languages show
+    the same examples, so they keep the same shape, and its readers, who
+    comment in both, see both."""
+    order = {code: n for n, code in enumerate(dict.fromkeys([language, *languages, "en"]))}
+    return {side: tuple(sorted((e for e in getattr(rule.examples, side) if e.language in order),
+                               key=lambda e: order[e.language]))
+            for side in ("breaks", "passes")}
+
+
 def resolve(policy: Policy, slug: str, audience: str, versions: Mapping | None = None,
             language: str = "en") -> SiteView:
     """`versions`: where this edition stands among the council's published
@@ -215,8 +235,8 @@ def resolve(policy: Policy, slug: str, audience: str, versions: Mapping | None =
     # One entry per rule for the reference page, in the order the council lists them.
     by_rule = tuple(
         RuleEntry(rule, line.wording if line.own_wording else None,
-                  MappingProxyType({side: tuple(shown(e.text) for e in getattr(rule.examples, side))
-                                    for side in ("breaks", "passes")}))
+                  MappingProxyType({side: tuple(Quoted(shown(e.text), e.language) for e in examples)
+                                    for side, examples in shown_examples(rule, source.languages, language).items()}))
         for line in (_line(e, policy.rules) for e in council.rules.entries) for rule in line.rules)
 
     sections: dict[str, dict[str, list[Section]]] = {}

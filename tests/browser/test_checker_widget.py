@@ -202,7 +202,7 @@ def _kinds_of_page() -> list[str]:
 
 
 def _check_sample(page, audience: str, slug: str) -> list[str]:
-    examples = sample(slug, audience)
+    examples = sample(slug, audience, page.evaluate("document.documentElement.lang"))
     shown = check_each(page, [example.form(audience) for example in examples])
     return wrong(examples, [verdicts_shown for _, verdicts_shown in shown])
 
