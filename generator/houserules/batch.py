@@ -32,6 +32,7 @@ from .errors import HouserulesError, InputError, Interrupted
 from .export_columns import describe_columns, missing_columns
 from .export_read import RowProblem, Source, earlier_given, row_day, short
 from .export_write import Encoder, RecordsOut, RowsOut, findings_json, readable_cells
+from .messages import translator
 
 CHUNK_ROWS, CHUNK_CHARS = 256, 2**20  # rows (and bytes, about) handed to a worker process at once
 ERRORS_SHOWN = 10  # row errors repeated on stderr; every one is in the output
@@ -121,7 +122,9 @@ def _check_row(checkers: Checkers, payload, echo, rows: Encoder | None, records:
     except Interrupted:  # a kill while checking in this process stops the run
         raise
     except Exception as exc:  # a bug in a detector must not stop the run: the row says so
-        return None, None, None, (), None, None, f"could not be checked ({type(exc).__name__}: {short(exc, 200)})"
+        _ = translator(checkers.language)
+        return None, None, None, (), None, None, _("could not be checked (%(error)s)",
+                                                    error=f"{type(exc).__name__}: {short(exc, 200)}")
     data = None
     if rows is not None:
         try:
@@ -135,6 +138,8 @@ def _items(source: Source, checkers: Checkers, date: dt.date | None, today: dt.d
     """(line, echo, error, payload): each row, with what a worker needs to check it. `columns_found`
     is told the columns of JSON Lines, once, when the first row's are known."""
     history, last_day = _History(), None
+    language = checkers.language
+    _ = translator(language)
     for line, echo, problem in source.rows():
         if problem is not None:
             yield line, echo, problem, None
@@ -147,12 +152,12 @@ def _items(source: Source, checkers: Checkers, date: dt.date | None, today: dt.d
             text = fields["text"]
             if problem := comment_problem(text):
                 raise RowProblem(problem)
-            day = date or (row_day(fields["date"], columns["date"]) if fields.get("date") else None) or today
+            day = date or (row_day(fields["date"], columns["date"], language) if fields.get("date") else None) or today
             if day != last_day:  # the version in force that day is made here too: the summary names it
                 checkers.on(day)
                 last_day = day
             author = fields.get("handle") or fields.get("author")
-            earlier = earlier_given(fields.get("earlier"), columns.get("earlier", "earlier"))
+            earlier = earlier_given(fields.get("earlier"), columns.get("earlier", "earlier"), language)
             if earlier is None:
                 earlier = history.earlier(author) if author else ()
             reply_to = fields.get("reply_to") or None
@@ -167,7 +172,7 @@ def _items(source: Source, checkers: Checkers, date: dt.date | None, today: dt.d
         except (HouserulesError, KeyboardInterrupt):
             raise
         except Exception as exc:
-            yield line, echo, f"could not be read ({type(exc).__name__}: {short(exc, 200)})", None
+            yield line, echo, _("could not be read (%(error)s)", error=f"{type(exc).__name__}: {short(exc, 200)}"), None
             continue
         yield line, echo, None, (text, reply_to, earlier, day, who)
 
@@ -202,7 +207,8 @@ class _Progress:
     """Rows done, rows a second and, when the input's size is known, the time
     left: on stderr, a few times a second at most."""
 
-    def __init__(self, stream, source: Source, started: float):
+    def __init__(self, stream, source: Source, started: float, language: str = "en"):
+        self.language = language
         try:
             self.tty = stream.isatty()
         except (AttributeError, ValueError):
@@ -218,12 +224,15 @@ class _Progress:
             return
         self.next = now + self.every
         elapsed = now - self.started
-        message = f"checked {rows:,} comments ({rows / elapsed:,.0f}/s)"
-        done = self.source.fraction()
-        if done is not None:
-            message += f", {done:.0%} of the input"
-            if done > 0:
-                message += f", about {_duration(elapsed * (1 - done) / done)} left"
+        _, done = translator(self.language), self.source.fraction()
+        said = {"n": f"{rows:,}", "rate": f"{rows / elapsed:,.0f}"}
+        if done is None:
+            message = _("checked %(n)s comments (%(rate)s/s)", **said)
+        elif done > 0:
+            message = _("checked %(n)s comments (%(rate)s/s), %(done)s of the input, about %(left)s left", **said,
+                        done=f"{done:.0%}", left=_duration(elapsed * (1 - done) / done, self.language))
+        else:
+            message = _("checked %(n)s comments (%(rate)s/s), %(done)s of the input", **said, done=f"{done:.0%}")
         self.stream.write(f"\r{message}\033[K" if self.tty else message + "\n")
         self.stream.flush()
         self.shown = True
@@ -234,22 +243,25 @@ class _Progress:
             self.stream.flush()
 
 
-def _duration(seconds: float) -> str:
+def _duration(seconds: float, language: str = "en") -> str:
+    _ = translator(language)
     seconds = round(seconds)
     if seconds < 60:
-        return f"{seconds} s"
+        return _("%(s)s s", s=seconds)
     minutes, seconds = divmod(seconds, 60)
     if minutes < 60:
-        return f"{minutes} min {seconds:02d} s"
+        return _("%(min)s min %(s)s s", min=minutes, s=f"{seconds:02d}")
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
+    return _("%(h)s h %(min)s min", h=hours, min=f"{minutes:02d}")
 
 
 @contextlib.contextmanager
-def _stop_on_signals():
+def _stop_on_signals(language: str = "en"):
     """A kill (SIGTERM, SIGHUP) stops the run as Ctrl+C does: the temporary files go, the old output stays."""
+    _ = translator(language)
+
     def stop(signum, frame):
-        raise Interrupted(f"stopped by {signal.Signals(signum).name}", 128 + signum)
+        raise Interrupted(_("stopped by %(signal)s", signal=signal.Signals(signum).name), 128 + signum)
 
     old = {}
     if threading.current_thread() is threading.main_thread():
@@ -281,32 +293,35 @@ def check_batch(checkers: Checkers, input_path: str, output_path: str, record_pa
     why), else 1 when a rule is broken, else 0."""
     progress = progress or sys.stderr
     jobs = jobs or default_jobs()
+    language = checkers.language
+    _ = translator(language)
     for path in filter(None, (output_path, record_path)):
         if not (path == "-" or path.lower().endswith((".csv", ".jsonl", ".json", ".ndjson"))):
-            raise InputError(f"{path}: write .csv or .jsonl (or - for standard output)")
+            raise InputError(_("%(path)s: write .csv or .jsonl (or - for standard output)", path=path))
     if output_path == "-" and record_path == "-":
-        raise InputError("--output and --record cannot both go to standard output")
+        raise InputError(_("--output and --record cannot both go to standard output"))
     if record_path and output_path != "-" and os.path.abspath(record_path) == os.path.abspath(output_path):
-        raise InputError("--output and --record must be different files")
+        raise InputError(_("--output and --record must be different files"))
     started = time.monotonic()
     tally = _Tally()
     try:
         with contextlib.ExitStack() as stack:
-            stack.enter_context(_stop_on_signals())
-            source = stack.enter_context(Source(input_path, columns, sheet))
-            out = stack.enter_context(RowsOut(output_path, source))
-            records = stack.enter_context(RecordsOut(record_path)) if record_path else None
-            meter = _Progress(progress, source, started)
+            stack.enter_context(_stop_on_signals(language))
+            source = stack.enter_context(Source(input_path, columns, sheet, language))
+            out = stack.enter_context(RowsOut(output_path, source, language))
+            records = stack.enter_context(RecordsOut(record_path, language)) if record_path else None
+            meter = _Progress(progress, source, started, language)
 
             def columns_found(line: int | None) -> None:
                 """Which columns are read, and what the export lacks for the checks and the record: said
                 once (of JSON Lines, as its first row `line` has them)."""
                 where = f"{source.name}: " if source.tabular else f"{source.name}:{line}: "
-                sheet = f"sheet {source.sheet!r}: " if source.kind == "xlsx" else ""
-                print(where + sheet + describe_columns(source.fields), file=progress)
+                sheet = _("sheet %(sheet)s", sheet=repr(source.sheet)) + ": " if source.kind == "xlsx" else ""
+                print(where + sheet + describe_columns(source.fields, language), file=progress)
                 for warning in missing_columns(source.fields, "column" if source.tabular else "field",
-                                               date_given=date is not None, record=records is not None):
-                    print(f"warning: {where}{warning}", file=progress)
+                                               date_given=date is not None, record=records is not None,
+                                               language=language):
+                    print(_("warning: %(warning)s", warning=where + warning), file=progress)
                 progress.flush()
 
             if source.tabular:
@@ -314,7 +329,7 @@ def check_batch(checkers: Checkers, input_path: str, output_path: str, record_pa
 
             def emit(chunk, results) -> None:
                 write = out.sink.file.write
-                for (line, echo, problem, _), result in zip(chunk, results):
+                for (line, echo, problem, _payload), result in zip(chunk, results):
                     findings = cells = data = None
                     if problem is None:
                         findings, cells, data, flagged, record, version, problem = result
@@ -365,36 +380,39 @@ def check_batch(checkers: Checkers, input_path: str, output_path: str, record_pa
                         chunk, future = pending.popleft()
                         emit(chunk, future.result())
                 except BrokenProcessPool:
-                    raise HouserulesError("a checking process stopped unexpectedly (out of memory, or killed): "
-                                          + _left_as_it_was(output_path)) from None
+                    raise HouserulesError(_("a checking process stopped unexpectedly (out of memory, or killed): "
+                                            "%(left)s", left=_left_as_it_was(output_path, language))) from None
             out.commit()
             if records:
                 records.commit()
             meter.done()
     except KeyboardInterrupt:
-        raise Interrupted(f"interrupted: {_left_as_it_was(output_path)}") from None
+        raise Interrupted(_("interrupted: %(left)s", left=_left_as_it_was(output_path, language))) from None
     except Interrupted as exc:
-        raise Interrupted(f"{exc}: {_left_as_it_was(output_path)}", exc.exit_code) from None
+        raise Interrupted(f"{exc}: {_left_as_it_was(output_path, language)}", exc.exit_code) from None
     except OSError as exc:  # a full disk, a closed pipe, a read that failed
-        where = f" ({exc.filename})" if exc.filename else ""
-        raise InputError(f"cannot go on: {exc.strerror or exc}{where}; {_left_as_it_was(output_path)}") from None
-    print(summary(checkers.used, tally.per_version, tally.counts, tally.checked, time.monotonic() - started),
-          file=progress)
+        why = f"{exc.strerror or exc}" + (f" ({exc.filename})" if exc.filename else "")
+        raise InputError(_("cannot go on: %(why)s; %(left)s", why=why,
+                           left=_left_as_it_was(output_path, language))) from None
+    print(summary(checkers.used, tally.per_version, tally.counts, tally.checked, time.monotonic() - started,
+                  language), file=progress)
     if tally.errors:
-        print(f"{tally.errors:,} row{'s' if tally.errors != 1 else ''} could not be checked; "
-              f"the 'error' column of each says why:", file=progress)
+        n = f"{tally.errors:,}"
+        print(_("%(n)s row could not be checked; the 'error' column of each says why:", n=n) if tally.errors == 1
+              else _("%(n)s rows could not be checked; the 'error' column of each says why:", n=n), file=progress)
         for shown in tally.shown:
             print(f"  {shown}", file=progress)
         if tally.errors > len(tally.shown):
-            print(f"  … and {tally.errors - len(tally.shown):,} more", file=progress)
+            print("  " + _("… and %(n)s more", n=f"{tally.errors - len(tally.shown):,}"), file=progress)
         return 2
     return 1 if tally.broken else 0
 
 
-def _left_as_it_was(output_path: str) -> str:
+def _left_as_it_was(output_path: str, language: str = "en") -> str:
+    _ = translator(language)
     if output_path == "-":
-        return "the output stops part way"
-    return f"nothing was written ({output_path} is as it was)"
+        return _("the output stops part way")
+    return _("nothing was written (%(path)s is as it was)", path=output_path)
 
 
 def _chain(first, rest):
@@ -418,15 +436,24 @@ def _pool(jobs: int, checkers: Checkers, rows: Encoder | None, records: Encoder 
                                initargs=(given, rows, records, os.getpid()))
 
 
-def summary(checkers: list[Checker], per_version: Counter, counts, total: int, seconds: float) -> str:
-    council = checkers[0].pack["council"]["name"] if checkers else "the council"
-    against = ", ".join(f"{version_label(c)} for {per_version[c.pack['version']]:,}" for c in checkers)
-    lines = [f"{total:,} comment{'s' if total != 1 else ''} checked in {seconds:.1f} s against {council}'s rules"
-             + (f" (policy {against})." if against else "."),
-             f"{'rule':<24} {'breaks':>8} {'may break':>10}"]
+def summary(checkers: list[Checker], per_version: Counter, counts, total: int, seconds: float,
+            language: str = "en") -> str:
+    _ = translator(language)
+    council = checkers[0].pack["council"]["name"] if checkers else None
+    rules = _("%(council)s's rules", council=council) if council else _("the council's rules")
+    said = {"n": f"{total:,}", "seconds": f"{seconds:.1f}", "rules": rules}
+    head = _("%(n)s comment checked in %(seconds)s s against %(rules)s", **said) if total == 1 \
+        else _("%(n)s comments checked in %(seconds)s s against %(rules)s", **said)
+    against = ", ".join(_("%(version)s for %(n)s", version=version_label(c, language),
+                          n=f"{per_version[c.pack['version']]:,}") for c in checkers)
+    heads = _("rule"), _("breaks"), _("may break")
+    # A column as wide as its head in the language, or as the English (in which numbers line up under it).
+    wide = max(8, len(heads[1])), max(10, len(heads[2]))
+    lines = [head + (" " + _("(policy %(against)s).", against=against) if against else "."),
+             f"{heads[0]:<24} {heads[1]:>{wide[0]}} {heads[2]:>{wide[1]}}"]
     # Every rule of every version used, in council order (a newer version's new rules after).
-    rules = {rule["id"]: rule for c in checkers for rule in c.pack["rules"] if rule["check"]["kind"] != "human"}
-    for rule_id in rules:
+    rules_used = {rule["id"]: rule for c in checkers for rule in c.pack["rules"] if rule["check"]["kind"] != "human"}
+    for rule_id in rules_used:
         c = counts.get(rule_id, Counter())
-        lines.append(f"{rule_id:<24} {c[BREAKS]:>8,} {c[MAY_BREAK]:>10,}")
+        lines.append(f"{rule_id:<24} {c[BREAKS]:>{wide[0]},} {c[MAY_BREAK]:>{wide[1]},}")
     return "\n".join(lines)

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 
+from .messages import translator
+from .wording import _
+
 # Where each field of a comment is read from: a column of that name, else the
 # first of the other names an export gives it, as Meta Business Suite
 # ("Comment", "Author", "Date", "Post Message"), X ("Tweet text", "Screen
@@ -29,8 +32,9 @@ COLUMNS = {
     "earlier": ("earlier",),
 }
 FIELDS = ("text", "author", "handle", "date", "reply_to", "platform", "earlier")  # in the order stderr names them
-SAID = {"text": "the comment", "author": "the author", "handle": "the handle", "date": "the date",
-        "reply_to": "the post replied to", "platform": "the platform", "earlier": "the earlier comments"}
+SAID = {"text": _("the comment"), "author": _("the author"), "handle": _("the handle"), "date": _("the date"),
+        "reply_to": _("the post replied to"), "platform": _("the platform"),
+        "earlier": _("the earlier comments")}
 OPTION = {field: f"--{field.replace('_', '-')}-column" for field in FIELDS}  # the option that names each
 
 
@@ -73,24 +77,46 @@ def column_map(names, chosen: dict[str, str] | None = None) -> dict[str, str]:
     return {field: found[field] for field in FIELDS if field in found}
 
 
-def describe_columns(fields: dict[str, str]) -> str:
+def describe_columns(fields: dict[str, str], language: str = "en") -> str:
     """Which column each field is read from, as stderr says it."""
-    said = ", ".join(f"{SAID[field]} from {short(name, 60)!r}" for field, name in fields.items())
-    return f"reading {said}" if said else "no column of a comment's fields found yet"
+    _ = translator(language)
+    said = ", ".join(_("%(field)s from %(column)s", field=_(SAID[field]), column=repr(short(name, 60)))
+                     for field, name in fields.items())
+    return _("reading %(fields)s", fields=said) if said else _("no column of a comment's fields found yet")
 
 
-def missing_columns(fields: dict[str, str], what: str, *, date_given: bool, record: bool) -> list[str]:
+# What an export without someone to name loses, by what its names are (a column; a JSON Lines field)
+# and whether a record is asked for: whole sentences, as a translation needs them.
+_NO_AUTHOR = {
+    ("column", False): _("no author or handle column: repeated comments by one person are not found "
+                         "(name the column with %(author)s or %(handle)s)"),
+    ("column", True): _("no author or handle column: repeated comments by one person are not found, and the "
+                        "record names nobody (name the column with %(author)s or %(handle)s)"),
+    ("field", False): _("no author or handle field: repeated comments by one person are not found "
+                        "(name the field with %(author)s or %(handle)s)"),
+    ("field", True): _("no author or handle field: repeated comments by one person are not found, and the "
+                       "record names nobody (name the field with %(author)s or %(handle)s)"),
+}
+_NO_DATE = {"column": _("no date column: %(lacks)s (name the column with %(option)s)"),
+            "field": _("no date field: %(lacks)s (name the field with %(option)s)")}
+# What an export without dates loses, by (no --date given, a record asked for).
+_LACKS = {
+    (True, False): _("every comment is checked against the policy in force today"),
+    (False, True): _("the record has no date"),
+    (True, True): _("every comment is checked against the policy in force today, and the record has no date"),
+}
+
+
+def missing_columns(fields: dict[str, str], what: str, *, date_given: bool, record: bool,
+                    language: str = "en") -> list[str]:
     """Warnings for what the export does not have (`what`: "column" or "field"): someone to name, for
     the repetition rule and the record; and a date, for the policy in force and the record."""
+    _ = translator(language)
     said = []
     if "author" not in fields and "handle" not in fields:
-        said.append(f"no author or handle {what}: repeated comments by one person are not found"
-                    + (", and the record names nobody" if record else "")
-                    + f" (name the {what} with {OPTION['author']} or {OPTION['handle']})")
+        said.append(_(_NO_AUTHOR[what, record], author=OPTION["author"], handle=OPTION["handle"]))
     if "date" not in fields and (record or not date_given):
-        lacks = ([] if date_given else ["every comment is checked against the policy in force today"]) \
-            + (["the record has no date"] if record else [])
-        said.append(f"no date {what}: {', and '.join(lacks)} (name the {what} with {OPTION['date']})")
+        said.append(_(_NO_DATE[what], lacks=_(_LACKS[not date_given, record]), option=OPTION["date"]))
     return said
 
 

@@ -27,6 +27,8 @@ from .export_columns import OPTION, column_map, short
 from .export_dates import day_written
 from .export_xlsx import Sheet, cell_text, column_letter
 from .export_xlsx import problem as book_problem
+from .messages import translator
+from .wording import _
 
 LINE_LIMIT = 16 * 2**20  # bytes in a line, or in a CSV row: more is that row's error (memory stays bounded)
 DOCUMENT_LIMIT = 64 * 2**20  # bytes of a .jsonl read whole to tell a pretty-printed JSON document from rows
@@ -50,30 +52,39 @@ class RowProblem(Exception):
     """What is wrong with one row: written in its `error` column."""
 
 
-def row_day(value: str, column: str | None = None) -> dt.date:
+def row_day(value: str, column: str | None = None, language: str = "en") -> dt.date:
     """A row's date, as export_dates reads it; else that row's problem, naming the column it is in."""
     day = day_written(value)
     if day is None:
+        _ = translator(language)
         where = f"{short(column)!r}: " if column else ""
-        raise RowProblem(f"{where}date {short(value)!r} is not a date: write it 2026-11-28 or 28/11/2026")
+        raise RowProblem(where + _("date %(value)s is not a date: write it 2026-11-28 or 28/11/2026",
+                                   value=repr(short(value))))
     return day
 
 
-def _limit() -> str:
-    return f"{LINE_LIMIT // 2**20} MiB" if LINE_LIMIT % 2**20 == 0 else f"{LINE_LIMIT:,} bytes"
+def _limit(language: str = "en") -> str:
+    if LINE_LIMIT % 2**20 == 0:
+        return f"{LINE_LIMIT // 2**20} MiB"
+    _ = translator(language)
+    return _("%(n)s bytes", n=f"{LINE_LIMIT:,}")
 
 
-def _json_type(value) -> str:
+# What a JSON value is, as a row's problem names it (null and true/false are JSON's own words).
+_JSON_TYPES = {int: _("a number"), float: _("a number"), str: _("text"), list: _("a list"), dict: _("an object")}
+
+
+def _json_type(value, language: str = "en") -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true/false"
-    return {int: "a number", float: "a number", str: "text", list: "a list", dict: "an object"}.get(
-        type(value), type(value).__name__)
+    said = _JSON_TYPES.get(type(value))
+    return translator(language)(said) if said else type(value).__name__
 
 
 TABULAR = ("csv", "tsv", "xlsx")  # a header row, then rows of cells
-_SEPARATOR_NAMES = {",": "a comma", "\t": "a tab", ";": "a semicolon"}
+_SEPARATOR_NAMES = {",": _("a comma"), "\t": _("a tab"), ";": _("a semicolon")}
 _FORMATS = "CSV (.csv), tab-separated text (.tsv), JSON Lines (.jsonl) or an Excel workbook (.xlsx)"
 
 
@@ -84,8 +95,10 @@ class Source:
     only); a workbook's first sheet (or `sheet`) streams through openpyxl's
     read-only reader. `columns` names the column of a field (--text-column ...)."""
 
-    def __init__(self, path: str, columns: dict[str, str] | None = None, sheet: str | None = None):
+    def __init__(self, path: str, columns: dict[str, str] | None = None, sheet: str | None = None,
+                 language: str = "en"):
         self.name = "<stdin>" if path == "-" else path
+        self.language = language  # of what is wrong with a row (the run's own errors are the command's)
         self.chosen = {field: name for field, name in (columns or {}).items() if name}
         self.size: int | None = None
         self.position = 0  # bytes read (of a workbook: characters in the cells read)
@@ -265,16 +278,21 @@ class Source:
     def _row_fields(self, values: list[str]) -> dict:
         assert self.header is not None  # a tabular export's rows: _read_header has read it
         width = len(self.header)
+        _ = translator(self.language)
         if len(values) > width:
             if self.kind == "xlsx":
-                raise RowProblem(f"a value in column {column_letter(width + 1)} or after it, which has no name "
-                                 "in the header row (name the column, or move the value)")
-            raise RowProblem(f"{len(values)} fields where the header has {width} "
-                             f"({_SEPARATOR_NAMES.get(self._sep, repr(self._sep))} outside quotes?)")
+                raise RowProblem(_("a value in column %(column)s or after it, which has no name in the header row "
+                                   "(name the column, or move the value)", column=column_letter(width + 1)))
+            separator = _SEPARATOR_NAMES.get(self._sep)
+            raise RowProblem(_("%(n)s fields where the header has %(width)s (%(separator)s outside quotes?)",
+                               n=len(values), width=width,
+                               separator=_(separator) if separator else repr(self._sep)))
         got = {field: values[i] if i < len(values) else None for field, i in self._index.items()}
         if got["text"] is None:
-            raise RowProblem(f"{len(values)} field{'s' if len(values) != 1 else ''}, with no "
-                              f"{self.fields['text']!r} column: the header has {width}")
+            said = {"n": len(values), "column": repr(self.fields["text"]), "width": width}
+            raise RowProblem(_("%(n)s field, with no %(column)s column: the header has %(width)s", **said)
+                             if len(values) == 1 else
+                             _("%(n)s fields, with no %(column)s column: the header has %(width)s", **said))
         return got
 
     def fields_of(self, echo) -> tuple[dict, dict]:
@@ -282,7 +300,7 @@ class Source:
         each, its value)."""
         if self.tabular:
             return self.fields, self._row_fields(echo)
-        names, got = json_fields(echo, self._json_names, self.chosen)
+        names, got = json_fields(echo, self._json_names, self.chosen, self.language)
         if not self.fields:
             self.fields = names
         return names, got
@@ -302,6 +320,7 @@ class Source:
         gathered until its quotes close (a quoted field may hold line breaks).
         A quote never closed makes its first line an error, and reading goes
         on from the line after it; so no row is swallowed."""
+        _ = translator(self.language)
         start = resume = bad = None
         parts: list[str] = []
         size, inside, big = 0, False, False
@@ -314,16 +333,17 @@ class Source:
                 self._file.seek(resume[0])  # read the rows after the bad line again
                 self.position, self.line = resume
                 first = _lenient([parts[0].rstrip("\r\n")] if parts else [], self._sep)
-                return start, first, "a quote opened on this line is never closed"
+                return start, first, _("a quote opened on this line is never closed")
             if start is None:
                 start, resume = self.line, (self.position, self.line)
             if cut:
-                return start, [], f"line {self.line} is longer than {_limit()}"
+                return start, [], _("line %(n)s is longer than %(limit)s", n=self.line,
+                                    limit=_limit(self.language))
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
                 text = raw.decode("utf-8", "replace")
-                bad = bad or _not_utf8(raw, exc, self.line)
+                bad = bad or _not_utf8(raw, exc, self.line, self.language)
             size += len(raw)
             if size <= LINE_LIMIT:
                 parts.append(text)
@@ -333,11 +353,11 @@ class Source:
             if not inside:
                 break
         if big:
-            return start, [], f"the row is longer than {_limit()}"
+            return start, [], _("the row is longer than %(limit)s", limit=_limit(self.language))
         try:
             fields = next(csv.reader(parts, strict=True, delimiter=self._sep), None)
         except csv.Error as exc:
-            problem = _csv_problem(exc, self.line, "TSV" if self._sep == "\t" else "CSV")
+            problem = _csv_problem(exc, self.line, "TSV" if self._sep == "\t" else "CSV", self.language)
             if len(parts) > 1:  # a quote opened on the first line went wrong later: the lines after it are rows
                 assert resume is not None  # set with start, on the row's first line
                 self._file.seek(resume[0])
@@ -361,12 +381,13 @@ class Source:
 
     def _xlsx_records(self, rows) -> Iterator[_Record]:
         """Each row of cells that is not empty, as text: (its row number, its cells, what is wrong or None)."""
+        _ = translator(self.language)
         while True:
             try:
                 values = next(rows, None)
             except Exception as exc:  # the sheet itself is damaged past here: what was read stands
-                yield self.line + 1, [], (f"the workbook cannot be read from row {self.line + 1:,} on "
-                                          f"({book_problem(exc)}); the rows after it are not checked")
+                yield self.line + 1, [], _("the workbook cannot be read from row %(n)s on (%(why)s); the rows "
+                                           "after it are not checked", n=f"{self.line + 1:,}", why=book_problem(exc))
                 return
             if values is None:
                 return
@@ -379,7 +400,7 @@ class Source:
             size = sum(map(len, cells))
             self.position += size + len(cells)
             if size > LINE_LIMIT:
-                yield self.line, [], f"the row is longer than {_limit()}"
+                yield self.line, [], _("the row is longer than %(limit)s", limit=_limit(self.language))
                 continue
             if self.header is not None and len(cells) < len(self.header):
                 cells += [""] * (len(self.header) - len(cells))  # a row's empty cells at its end are empty text
@@ -391,15 +412,16 @@ class Source:
         if self.tabular:
             yield from self._records
             return
+        _ = translator(self.language)
         first = True
         while True:
             raw, cut = self._read_line()
             if raw is None:
                 return
             if cut:
-                yield self.line, {}, f"the line is longer than {_limit()}"
+                yield self.line, {}, _("the line is longer than %(limit)s", limit=_limit(self.language))
             elif raw.strip(b" \t\r\n"):
-                row, problem = _json_row(raw, self.line)
+                row, problem = _json_row(raw, self.line, self.language)
                 if first and problem and raw.lstrip().startswith((b"[", b"{")) and self._one_document():
                     raise InputError(f"{self.name}:{self.line}: the file is one JSON document over many lines, "
                                      "not JSON Lines (one object a line): write each comment as one line, "
@@ -472,60 +494,76 @@ def _lenient(parts: list[str], sep: str = ",") -> list[str]:
         return []
 
 
-def _csv_problem(exc: csv.Error, line: int, label: str = "CSV") -> str:
+def _csv_problem(exc: csv.Error, line: int, label: str = "CSV", language: str = "en") -> str:
+    _ = translator(language)
     message = str(exc)
     if "expected after" in message:
-        return (f"not valid {label}: on line {line}, a quote closing a quoted field is followed by more text "
-                '(a quote inside a quoted field is written twice: "")')
+        return _('not valid %(label)s: on line %(line)s, a quote closing a quoted field is followed by more text '
+                 '(a quote inside a quoted field is written twice: "")', label=label, line=line)
     if "new-line character" in message:
-        return f"not valid {label}: a carriage return (CR) alone inside an unquoted field on line {line}"
-    return f"not valid {label} on line {line}: {message}"
+        return _("not valid %(label)s: a carriage return (CR) alone inside an unquoted field on line %(line)s",
+                 label=label, line=line)
+    return _("not valid %(label)s on line %(line)s: %(message)s", label=label, line=line, message=message)
 
 
-def _not_utf8(raw: bytes, exc: UnicodeDecodeError, line: int) -> str:
-    return (f"not valid UTF-8: byte 0x{raw[exc.start]:02X} at byte {exc.start + 1:,} of line {line:,}; "
-            "the row is not checked (save the export as UTF-8)")
+def _not_utf8(raw: bytes, exc: UnicodeDecodeError, line: int, language: str = "en") -> str:
+    _ = translator(language)
+    return _("not valid UTF-8: byte 0x%(byte)s at byte %(at)s of line %(line)s; the row is not checked (save the "
+             "export as UTF-8)", byte=f"{raw[exc.start]:02X}", at=f"{exc.start + 1:,}", line=f"{line:,}")
+
+
+class _NotJson(ValueError):
+    """A value json.loads takes and JSON does not: raised inside json.loads, so told in English there and
+    in the row's language where it is caught."""
+
+    def __init__(self, english: str, **values):
+        super().__init__(english % values)
+        self.english, self.values = english, values
 
 
 def _finite(number: str) -> float:
     value = float(number)
     if not math.isfinite(value):
-        raise ValueError(f"the number {short(number)} is too large")
+        raise _NotJson(_("the number %(number)s is too large"), number=short(number))
     return value
 
 
 def _no_constant(name: str):
-    raise ValueError(f"{name} is not a JSON value")
+    raise _NotJson(_("%(name)s is not a JSON value"), name=name)
 
 
-def _json_row(raw: bytes, line: int) -> tuple[dict, str | None]:
+def _json_row(raw: bytes, line: int, language: str = "en") -> tuple[dict, str | None]:
     """A JSON line as (its fields, what is wrong or None)."""
+    _ = translator(language)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return _echo(raw.decode("utf-8", "replace")), _not_utf8(raw, exc, line)
+        return _echo(raw.decode("utf-8", "replace")), _not_utf8(raw, exc, line, language)
     try:
         row = json.loads(text, parse_constant=_no_constant, parse_float=_finite)
     except RecursionError:
-        return {}, "nested too deeply to read"
+        return {}, _("nested too deeply to read")
     except json.JSONDecodeError as exc:
-        return {}, f"not valid JSON: {exc.msg} (column {exc.colno:,})"
-    except ValueError as exc:  # a number over Python's 4,300 digits, NaN, 1e999
+        return {}, _("not valid JSON: %(message)s (column %(column)s)", message=exc.msg, column=f"{exc.colno:,}")
+    except _NotJson as exc:
+        return {}, _(exc.english, **exc.values)
+    except ValueError as exc:  # a number over Python's 4,300 digits
         if "digits" in str(exc):
-            return {}, "a number with more than 4,300 digits"
+            return {}, _("a number with more than 4,300 digits")
         return {}, str(exc)
     if not isinstance(row, dict):
-        return {}, f"each line must be a JSON object with a 'text' field, not {_json_type(row)}"
+        return {}, _("each line must be a JSON object with a 'text' field, not %(type)s",
+                     type=_json_type(row, language))
     if _SURROGATE_ESCAPE.search(text):
         for key, value in row.items():
             try:
                 written = key + json.dumps(value, ensure_ascii=False)
             except (RecursionError, ValueError):
-                return {}, "nested too deeply to write back"
+                return {}, _("nested too deeply to write back")
             if bad := LONE_SURROGATE.search(written):
-                return _echo(LONE_SURROGATE.sub("\ufffd", json.dumps(row, ensure_ascii=False))), (
-                    f"field {LONE_SURROGATE.sub(chr(0xFFFD), key)!r} holds a lone surrogate, "
-                    f"\\u{ord(bad.group()):04x}: half of a UTF-16 pair, which is not a character")
+                return _echo(LONE_SURROGATE.sub("\ufffd", json.dumps(row, ensure_ascii=False))), _(
+                    "field %(field)s holds a lone surrogate, \\u%(code)s: half of a UTF-16 pair, which is not "
+                    "a character", field=repr(LONE_SURROGATE.sub(chr(0xFFFD), key)), code=f"{ord(bad.group()):04x}")
     return row, None
 
 
@@ -538,7 +576,8 @@ def _echo(text: str) -> dict:
     return row if isinstance(row, dict) else {}
 
 
-def json_fields(row: dict, cache: dict, chosen: dict[str, str] | None = None) -> tuple[dict, dict]:
+def json_fields(row: dict, cache: dict, chosen: dict[str, str] | None = None,
+                language: str = "en") -> tuple[dict, dict]:
     """A JSON line's fields: (which key holds each, the fields). A field's own key ("author"),
     the key named for it (--author-column) and the comment's must be text (or null); a key
     taken for a field only by another name it goes by ("user") is not used when it is not."""
@@ -548,24 +587,27 @@ def json_fields(row: dict, cache: dict, chosen: dict[str, str] | None = None) ->
         if len(cache) > 64:
             cache.clear()
         names = cache[keys] = column_map(keys, chosen)
+    _ = translator(language)
     if "text" not in names:
         listed = ", ".join(short(k, 30) for k in keys[:10]) + (", …" if len(keys) > 10 else "")
         wanted = (chosen or {}).get("text")
-        raise RowProblem(f"no {wanted or 'text'!r} field{f' ({OPTION['text']})' if wanted else ''} "
-                         f"(fields: {listed or 'none'})")
+        said = {"name": repr(wanted or "text"), "listed": listed or _("none")}
+        raise RowProblem(_("no %(name)s field (%(option)s) (fields: %(listed)s)", **said, option=OPTION["text"])
+                         if wanted else _("no %(name)s field (fields: %(listed)s)", **said))
     got = {}
     for field, key in names.items():
         value = row[key]
         if field == "earlier" or value is None or isinstance(value, str):
             got[field] = value
         elif field == "text" or key == field or field in (chosen or {}):
-            raise RowProblem(f"{key!r} must be text, not {_json_type(value)}")
+            raise RowProblem(_("%(key)s must be text, not %(type)s", key=repr(key),
+                               type=_json_type(value, language)))
     if got["text"] is None:
-        raise RowProblem(f"{names['text']!r} is null: there is no comment to check")
+        raise RowProblem(_("%(key)s is null: there is no comment to check", key=repr(names["text"])))
     return names, got
 
 
-def earlier_given(given, key: str) -> tuple | None:
+def earlier_given(given, key: str, language: str = "en") -> tuple | None:
     """The earlier comments a row gives (a list, or a JSON list in a text column); None: not given."""
     if given is None or (isinstance(given, str) and not given.strip()):
         return None
@@ -576,8 +618,9 @@ def earlier_given(given, key: str) -> tuple | None:
             given = json.loads(given)
         except (ValueError, RecursionError):
             return (given,)
+    _ = translator(language)
     if isinstance(given, list) and all(isinstance(e, str) for e in given):
         if any(LONE_SURROGATE.search(e) for e in given):
-            raise RowProblem(f"{key!r} holds a lone surrogate, which is not a character")
+            raise RowProblem(_("%(key)s holds a lone surrogate, which is not a character", key=repr(key)))
         return tuple(given)
-    raise RowProblem(f"{key!r} must be a list of comments (text)")
+    raise RowProblem(_("%(key)s must be a list of comments (text)", key=repr(key)))

@@ -19,12 +19,22 @@ from houserules_checker.record import FIELDS as RECORD_FIELDS
 
 from .errors import InputError
 from .export_read import Source, short
+from .messages import translator
+from .wording import _
 
 CSV_COLUMNS_MAX = 10_000  # different fields of a JSON Lines export that become columns of a CSV output
 OUR_COLUMNS = ("findings", "error")  # written by the check: an input's own are replaced
 # A CSV output's columns for a person reading it in a spreadsheet, before the findings as JSON: the
 # council's wording of each rule broken, of each it may break, the words that set them off, and why.
 READABLE = ("rules_broken", "may_break", "words", "why")
+# The same columns, and the record's, named in Welsh for a moderator who asked for Welsh (the Welsh
+# Language Standards); `findings`, `error` and every JSON key are for programs, and stay as they are.
+READABLE_CY = ("rheolau_a_dorrwyd", "gallai_dorri", "geiriau", "pam")
+RECORD_NAMES_CY = {"council": "cyngor", "policy_version": "fersiwn_y_polisi", "name": "enw_cyfrif",
+                   "handle": "enw_defnyddiwr", "platform": "platfform", "date": "dyddiad", "post": "post",
+                   "rules": "rheolau", "why": "pam"}
+# Where a row's error says it is, by what the export counts (Source.unit).
+_AT = {"line": _("line %(n)s: %(problem)s"), "row": _("row %(n)s: %(problem)s")}
 NOTHING = ("", "", "", "")
 WORDS_SHOWN = 60  # characters of one match shown in `words` (a repeated comment matches whole)
 
@@ -190,24 +200,39 @@ class Encoder:
         return json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
 
 
+def readable_names(language: str = "en") -> tuple[str, ...]:
+    """The READABLE columns' names in a CSV output in `language`."""
+    return READABLE_CY if language == "cy" else READABLE
+
+
+def replaced_names(language: str = "en") -> frozenset[str]:
+    """An input's columns a CSV output drops, as its own are written in their place: in Welsh, those
+    written by a run in English too (an output checked again), whose findings would be stale."""
+    return frozenset((*READABLE, *OUR_COLUMNS, *(READABLE_CY if language == "cy" else ())))
+
+
 class RowsOut:
     """The rows with their findings: CSV or JSON Lines (by the output's name).
     `encoder` writes a row anywhere; None when rows can only be written here
-    (JSON Lines to CSV: the columns are known at the end, and the rows wait on disk)."""
+    (JSON Lines to CSV: the columns are known at the end, and the rows wait on disk).
+    `language`: of the READABLE columns' names."""
 
-    def __init__(self, path: str, source: Source):
+    def __init__(self, path: str, source: Source, language: str = "en"):
         self.sink = _Sink(path)
         to_csv = path.lower().endswith(".csv")
         self.from_csv = source.tabular
         self._spool = None
+        self.language = language
+        self._heads = (*readable_names(language), *OUR_COLUMNS)
+        self._replaced = replaced_names(language)
         if self.from_csv:
             assert source.header is not None  # a tabular export's: read when it was opened
-            ours = (*READABLE, *OUR_COLUMNS) if to_csv else OUR_COLUMNS
+            ours = self._replaced if to_csv else OUR_COLUMNS
             keep = [i for i, name in enumerate(source.header) if name not in ours]
             names = [source.header[i] for i in keep]
             self.encoder = self._local = Encoder(True, to_csv, names, keep)
             if to_csv:
-                self.sink.file.write(self._local.csv_line([*names, *READABLE, *OUR_COLUMNS]))
+                self.sink.file.write(self._local.csv_line([*names, *self._heads]))
         else:
             self.encoder = self._local = Encoder(False, to_csv)
             if to_csv:
@@ -227,11 +252,13 @@ class RowsOut:
               unit: str = "line") -> str | None:
         """Writes a row, its error column saying what is wrong with it (at `unit` `line`: line 4, row 4);
         returns that (None: nothing)."""
+        _ = translator(self.language)
         try:
-            self._write(echo, findings, f"{unit} {line}: {problem}" if problem else None, readable)
+            self._write(echo, findings, _(_AT[unit], n=line, problem=problem) if problem else None, readable)
         except (ValueError, RecursionError, UnicodeError, TypeError) as exc:
-            problem = (problem + "; " if problem else "") + f"its fields could not be written ({short(exc, 120)})"
-            self._write({} if not self.from_csv else [], None, f"{unit} {line}: {problem}", None)
+            problem = (problem + "; " if problem else "") + _("its fields could not be written (%(error)s)",
+                                                              error=short(exc, 120))
+            self._write({} if not self.from_csv else [], None, _(_AT[unit], n=line, problem=problem), None)
         return problem
 
     def _write(self, echo, findings, error, readable) -> None:
@@ -240,7 +267,7 @@ class RowsOut:
             return
         cells = {}
         for key, value in echo.items():
-            if key in OUR_COLUMNS or key in READABLE:
+            if key in self._replaced:
                 continue
             if key not in self._columns:
                 if len(self._columns) >= CSV_COLUMNS_MAX:
@@ -254,7 +281,7 @@ class RowsOut:
     def commit(self) -> None:
         if self._spool is not None:
             names = list(self._columns)
-            self.sink.file.write(self._local.csv_line([*names, *READABLE, *OUR_COLUMNS]))
+            self.sink.file.write(self._local.csv_line([*names, *self._heads]))
             self._spool.seek(0)
             for raw in self._spool:
                 cells, readable, findings, error = json.loads(raw)
@@ -266,11 +293,12 @@ class RowsOut:
 class RecordsOut:
     """The record the policy requires for each broken rule (houserules_checker.record)."""
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, language: str = "en"):
         self.sink = _Sink(path)
         self.encoder = Encoder(False, path.lower().endswith(".csv"))
         if self.encoder.to_csv:
-            self.sink.file.write(self.encoder.csv_line(list(RECORD_FIELDS)))
+            names = [RECORD_NAMES_CY[k] for k in RECORD_FIELDS] if language == "cy" else list(RECORD_FIELDS)
+            self.sink.file.write(self.encoder.csv_line(names))
 
     def __enter__(self):
         return self
