@@ -187,6 +187,34 @@ def test_a_welsh_insult_said_to_ti_or_chi_is_aimed_at_the_reader(welsh, text, wo
         assert [m.text for m in found[rule].matches] == [word]
 
 
+@pytest.mark.parametrize("text, word, said", [
+    ("Mae'r Cynghorydd Patel yn dwpsyn llwyr.", "dwpsyn", "aimed at a councillor"),
+    ("Roedd y swyddog yn gachgi.", "gachgi", "aimed at council staff"),
+    ("Mae'r maer yn gachgi.", "gachgi", "aimed at the mayor"),
+    ("Mae e'n dwpsyn.", "dwpsyn", "said of a person"),
+    ("Mae hi'n dwpsen, pwy bynnag yw hi.", "dwpsen", "said of a person"),
+])
+def test_a_welsh_insult_said_of_someone_else_is_abuse(welsh, text, word, said):
+    """Welsh says what someone is with "yn" after the subject: "Mae X yn
+    dwpsyn" is "X is an idiot", as the English "X is a ..." is read."""
+    finding = findings(welsh, text)["abuse"]
+    assert finding.verdict == BREAKS and finding.why == (f"'{word}' {said}",), text
+
+
+@pytest.mark.parametrize("text", ["Dw i'n dwpsyn weithiau.", "Roeddwn i'n teimlo fel twpsyn yn y cyfarfod.",
+                                  "Mae'r gwasanaeth yn gachu.", "Mae'r parc yn lân heddiw, diolch i'r staff."])
+def test_a_welsh_insult_of_oneself_or_a_swear_word_of_a_thing_is_not_abuse(welsh, text):
+    """The speaker calling themself a name, and a service called shit
+    (swearing, for the swearing rule), are no one abused."""
+    assert "abuse" not in findings(welsh, text), text
+
+
+def test_mae_r_is_not_the_mayor(welsh):
+    """"mae'r" (is the) and "maer" (mayor) are one key without the apostrophe."""
+    assert findings(welsh, "Mae'r maer yn gachgi.")["personal-attacks"].why == ("'gachgi' aimed at the mayor",)
+    assert "personal-attacks" not in findings(welsh, "Dw i'n gachgi, mae'r ffilm yn rhy frawychus.")
+
+
 def test_welsh_words_for_you_are_read_only_for_a_council_in_welsh(welsh, english):
     # "ti'n", "chi'n" join to "tin", "chin": English words, apostrophe or not.
     for text in ("Put that tin in the recycling, twat.", "Chin up, twat."):

@@ -74,15 +74,40 @@ SECOND_PERSON_CY = frozenset({"ti", "chi", "di", "chdi", "dy", "eich", "tithau",
 _CONTRACTED_CY = frozenset({"tin", "chin"})
 
 
+# Council staff and councillors in Welsh, with the mutated forms written
+# after "y", "ei", "fy" and the like ("y gynghorydd", "fy nghynghorydd", "ei
+# chynghorydd"): read only for a council that works in Welsh, as "chi" is.
+# "tîm" is left out: its soft mutation "dîm" is read as "dim", nothing.
+_STAFF_CY = ("staff", "swyddog", "swyddogion", "gweithiwr", "weithiwr", "ngweithiwr", "gweithwyr", "weithwyr",
+             "ngweithwyr", "rheolwr", "reolwr", "rheolwyr", "reolwyr", "cyfarwyddwr", "gyfarwyddwr",
+             "derbynnydd", "wardeniaid", "gweinyddwr", "weinyddwr", "bynnag")
+_COUNCILLOR_CY = {**{k: "a councillor" for k in ("cynghorydd", "gynghorydd", "nghynghorydd", "chynghorydd",
+                                                  "cynghorydd")},
+                  **{k: "councillors" for k in ("cynghorwyr", "gynghorwyr", "nghynghorwyr", "chynghorwyr")},
+                  **{k: "the mayor" for k in ("maer", "faer")},
+                  **{k: "a council leader" for k in ("arweinydd", "harweinydd")}}
+# "bynnag" is the "whoever" of "pwy bynnag": said as the English word is.
+_TARGETS_CY = {**{k: ("staff", f"aimed at council {'whoever' if k == 'bynnag' else 'staff'}") for k in _STAFF_CY},
+               **{k: ("councillor", f"aimed at {said}") for k, said in _COUNCILLOR_CY.items()}}
+
+
+def _apostrophe(words, i: int) -> bool:
+    start, end = words.place(i)
+    return "'" in words.original[start:end] or "’" in words.original[start:end]
+
+
+def _welsh_target(words, i: int) -> tuple[str, str] | None:
+    """What word i is as a target in Welsh: "maer" is the mayor, "mae'r" (is the) no one."""
+    found = _TARGETS_CY.get(words.keys[i])
+    return None if found is not None and words.keys[i] == "maer" and _apostrophe(words, i) else found
+
+
 def _welsh_you(words, i: int) -> bool:
     """Whether word i is Welsh for "you" or "you're"."""
     key = words.keys[i]
     if key in SECOND_PERSON_CY:
         return True
-    if key not in _CONTRACTED_CY:
-        return False
-    start, end = words.place(i)
-    return "'" in words.original[start:end] or "’" in words.original[start:end]
+    return key in _CONTRACTED_CY and _apostrophe(words, i)
 
 
 def _targets(words, welsh: bool) -> list:
@@ -90,8 +115,8 @@ def _targets(words, welsh: bool) -> list:
     targets = list(map(_TARGET_OF.__getitem__, words.keys))
     if welsh:
         for i, target in enumerate(targets):
-            if target is None and _welsh_you(words, i):
-                targets[i] = _YOU
+            if target is None:
+                targets[i] = _YOU if _welsh_you(words, i) else _welsh_target(words, i)
     return targets
 
 
@@ -250,7 +275,9 @@ def detect(comment, context, prepared) -> list[Signal]:
                 if called is None:
                     called = frozenset(h.word for h, _ in analysed if not _strict(h.entry, keys, h))
                 copula = around[1] = _said_of(words, hit.word, strict, strict and (
-                    entry.plain in THING_TERMS or keys[hit.word].endswith(PLACE_TAILS)), called)
+                    entry.plain in THING_TERMS or keys[hit.word].endswith(PLACE_TAILS)), called) or (
+                    _said_of_cy(words, hit.word) if context.welsh and entry.category == "insult" and not strict
+                    else "")
             if copula == _THING or copula == _GROUP:
                 continue  # said of a place or a thing (swearing may still apply), or of a group (group_hate)
             if copula:
@@ -509,6 +536,41 @@ def _said_of(words, i: int, strict: bool, swear: bool = False, called: frozenset
     if subject.startswith("'"):  # a name: a person, though a place is as often shit or a shithole
         return _THING if swear else f"said of {subject[1:-1]}"
     return subject
+
+
+# "Mae X yn dwpsyn" (X is an idiot): Welsh says what someone is with "yn"
+# ("'n" after a vowel) after the subject, which follows the verb. Forms of
+# "bod" that start such a sentence of someone else; "roeddwn" (I was) and
+# "rwyt" (you are) are the speaker and the reader.
+_BOD_CY = frozenset({"mae", "maen", "roedd", "oedd", "roedden", "oedden", "bydd", "fydd", "byddan", "fyddan"})
+_FIRST_PERSON_CY = frozenset({"i", "fi", "finnau", "innau", "ni", "ninnau", "dw", "rydw", "roeddwn"})
+_PREDICATE_CY = re.compile(r"(?:\byn|\w['’]n)\s+$")
+
+
+def _said_of_cy(words, i: int) -> str:
+    """Whom a Welsh "Mae X yn <insult>" says the insult at i of (a word of
+    the insult category, never said of things: the caller asks only of
+    those, so "mae'r gwasanaeth yn gachu" is swearing, not abuse): the staff
+    or councillor X names, else "said of a person", as the English "X is a
+    ..." says; "" when it follows no such form or X is the speaker ("Dw i'n
+    dwpsyn weithiau")."""
+    start, _ = words.place(i)
+    if not _PREDICATE_CY.search(words.original[max(0, start - 12):start]):
+        return ""
+    keys = words.keys
+    for j in range(i - 1, max(-1, i - 9), -1):
+        if keys[j] in _BOD_CY or keys[j] == "maer" and _apostrophe(words, j):  # "mae'r", is the
+            subject = range(j + 1, i)
+            break
+    else:
+        return ""
+    if any(keys[k] in _FIRST_PERSON_CY or keys[k].rstrip("n") in _FIRST_PERSON_CY for k in subject):
+        return ""
+    for k in subject:
+        found = _welsh_target(words, k) or _TARGET_OF[keys[k]]
+        if found is not None:
+            return found[1]
+    return "said of a person"
 
 
 # Creatures a pronoun may stand for that no insult hurts: "the pigeons ..., they're vermin".
