@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from houserules.load import load_policy
+from houserules.prove import rule_checkers
 from houserules.rulepack import applied_wordlists, build_rulepack
+from houserules_checker import cymraeg
 from houserules_checker import BREAKS, MAY_BREAK, PASSES, Checker
 from houserules_checker.lexicon import Lexicon
 from houserules_checker.text import Text
@@ -63,6 +65,12 @@ def welsh(policy) -> Checker:
 @pytest.fixture(scope="module")
 def english(policy) -> Checker:
     return Checker(build_rulepack(policy, "glan-yr-afon"))
+
+
+@pytest.fixture(scope="module")
+def threats(policy) -> Checker:
+    """The threats rule alone (Llan-y-môr does not adopt it), as validate proves its examples."""
+    return rule_checkers(policy)["threats"]
 
 
 def findings(checker: Checker, text: str) -> dict:
@@ -213,6 +221,32 @@ def test_mae_r_is_not_the_mayor(welsh):
     """"mae'r" (is the) and "maer" (mayor) are one key without the apostrophe."""
     assert findings(welsh, "Mae'r maer yn gachgi.")["personal-attacks"].why == ("'gachgi' aimed at the mayor",)
     assert "personal-attacks" not in findings(welsh, "Dw i'n gachgi, mae'r ffilm yn rhy frawychus.")
+
+
+@pytest.mark.parametrize("text, why", [
+    ("Dw i'n mynd i dy ladd di.", "says someone will do violence to a person"),
+    ("Mi wna i ei drywanu fe.", "says someone will do violence to a person"),
+    ("Rydyn ni'n mynd i'ch lladd chi i gyd.", "says someone will do violence to a person"),
+    ("Dw i'n gwybod ble rwyt ti'n byw.", "says they know where a person lives"),
+    ("Gwylia dy gefn, gynghorydd.", "an intimidating warning ('watch your back')"),
+    ("Dw i'n mynd i losgi'r depo.", "threatens to attack a place"),
+])
+def test_a_threat_in_welsh_breaks_the_threats_rule_with_its_reason_in_welsh(threats, text, why):
+    """The verb of violence comes after whom it is done to ("dy ladd di",
+    kill you), mutated by it: each form is read. The reasons are the
+    English ones, which the Welsh pages say in Welsh."""
+    [finding] = threats.check(text).findings
+    assert finding.verdict == BREAKS and finding.why == (why,), text
+    assert cymraeg.say(why) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Mae'r twll yn y ffordd yn mynd i ladd rhywun.", "Dw i'n mynd i dorri'r gwair.",
+    "Dw i'n mynd i dy dorri di i ffwrdd o'r rhestr.", "Wna i dy helpu di gyda'r ffurflen.",
+    "Gwylia dy gefn ar y grisiau rhewllyd.", "Dw i'n gwybod ble mae'r llyfrgell."])
+def test_everyday_welsh_built_the_same_way_is_no_threat(threats, text):
+    [finding] = threats.check(text).findings
+    assert finding.verdict == PASSES, text
 
 
 def test_welsh_words_for_you_are_read_only_for_a_council_in_welsh(welsh, english):

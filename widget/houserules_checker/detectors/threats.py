@@ -238,6 +238,29 @@ THREATS = [
                 rf"you(?:{_A}ve| have) been warned|(?:i|we)(?:{_A}ll| will) make (?P<target>you|him|her|them) pay"
                 rf"(?! (?:for (?:the|it|my|our)|back)\b))"),
      MAY_BREAK, Shape("sounds like an intimidating threat")),
+    # --- in Welsh: the speaker's future or wish, then a verb of violence with
+    # whom it is done to before it ("dy ladd di", kill you), in the forms the
+    # pronoun mutates it to: soft after "dy" and "ei" (his), aspirate after
+    # "ei" (her), none after "eich" and "'ch"; "torri" (break, cut) is left
+    # out, as "dy dorri di i ffwrdd" is to cut you off a list. Welsh words, so
+    # no English comment holds them, and a council in English alone reads them too.
+    (Deferred(rf"\b(?:dw i{_A}n|dwi{_A}n|dw i|rydw i{_A}n|rwy{_A}n|rwyf i{_A}n|rydyn ni{_A}n|ry{_A}n ni{_A}n|"
+                rf"bydda i{_A}n|byddaf i{_A}n|byddwn ni{_A}n|(?:mi |fe )?wna i|(?:mi |fe )?wnawn ni|"
+                rf"(?:dw i|rydw i|rwy|rydyn ni) am)(?: mynd)?(?: i)? (?:dy|eich|ei|i{_A}ch|i{_A}th|i{_A}w|{_A}ch) "
+                r"(?:ladd|lladd|guro|curo|churo|drywanu|trywanu|thrywanu|saethu|losgi|llosgi|frifo|brifo|grogi|"
+                r"crogi|chrogi|dagu|tagu|thagu|fwrw|bwrw|gicio|cicio|chicio|bwnio|pwnio|phwnio|ddyrnu|dyrnu)\b"),
+     BREAKS, "says someone will do violence to a person"),
+    (Deferred(rf"\b(?:dw i|dwi|rydw i|rwy|rwyf i|rydyn ni|ry{_A}n ni)(?:{_A}n| yn) gwybod (?:ble|lle) "
+                rf"(?:rwyt ti|wyt ti|ti|rydych chi|ych chi|chi|mae e|mae o|mae hi|maen nhw|mae{_A}r \w+(?: \w+)?)"
+                rf"(?:{_A}n| yn) (?:byw|gweithio|cysgu)\b"),
+     BREAKS, "says they know where a person lives"),
+    (Deferred(r"\b(?:gwylia|gwyliwch|gwell (?:i ti|i chi) wylio) (?:dy|eich) (?:gefn|cefn|hun)\b"
+                r"(?! (?:ar|wrth|pan|tra|yn|ger|wrth|gyda|efo)\b)"),
+     BREAKS, "an intimidating warning ('watch your back')"),
+    (Deferred(rf"\b(?:dw i{_A}n|dwi{_A}n|rydw i{_A}n|rwy{_A}n|rydyn ni{_A}n|bydda i{_A}n|(?:mi |fe )?wna i|"
+                rf"(?:mi |fe )?wnawn ni)(?: mynd)?(?: i)? (?:losgi|llosgi|chwythu|fomio|bomio)(?:{_A}r| y| yr) "
+                rf"(?:cyngor|neuadd|swyddfa|swyddfeydd|depo|ty|tŷ|cartref)\b"),
+     BREAKS, "threatens to attack a place"),
     # A weapon emoji beside a person: "@jo 🔪", "you 🔫"
     (Deferred(r"(?<![\w@])(?P<target>you|u|him|her|them|@\w{1,30}) (?P<weapon>knife|gun|bomb)\b"
                 r"|\b(?P<weapon2>knife|gun|bomb) {1,2}(?P<target2>you|u|him|her|them|@\w{1,30})\b"),
