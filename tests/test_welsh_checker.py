@@ -137,6 +137,9 @@ def test_a_comment_in_another_language_still_may_break_it(welsh):
      "bastad", "'bastad' (strong, general, word list welsh) as written"),
     ("Mae'r cynghorydd 'na yn gont, does dim byd wedi newid ers blynyddoedd.",
      "gont", "'gont' (strongest, general, word list welsh) as written"),
+    ("Be ffwc sy'n bod ar y cyngor 'ma?", "ffwc", "'ffwc' (strongest, general, word list welsh) as written"),
+    ("Gwasanaeth ffwcin gwael eto.", "ffwcin", "'ffwcin' (strongest, general, word list welsh) as written"),
+    ("Ti'n goc oen llwyr.", "goc oen", "'goc oen' (strong, general, word list welsh) as a phrase"),
 ])
 def test_a_welsh_swear_word_breaks_the_swearing_rule_naming_the_word_and_the_list(welsh, text, word, said):
     finding = findings(welsh, text)["swearing"]
@@ -153,6 +156,8 @@ def test_a_mild_welsh_oath_may_break_it_as_an_english_one_does(welsh):
         assert finding.verdict == MAY_BREAK, (text, finding)
         assert [m.text for m in finding.matches] == [word]
         assert finding.why == (f"'{word}' (mild, general, word list welsh) as written",)
+    blydi = findings(welsh, "Mae'r ffordd yn blydi peryglus.")["swearing"]
+    assert blydi.verdict == MAY_BREAK and blydi.why == ("'blydi' (mild, general, word list welsh) as written",)
     damn = findings(welsh, "Damn, the buses are late again.")["swearing"]
     assert damn.verdict == MAY_BREAK
 
@@ -187,6 +192,11 @@ def test_a_welsh_insult_or_swear_word_aimed_at_someone_is_abuse(welsh, english):
     ("Ti yn dwpsyn, does dim byd wedi newid.", "dwpsyn"),
     ("Cau dy geg y twpsyn.", "twpsyn"),
     ("Mae eich cynghorwyr yn gont.", "gont"),
+    ("Ti'n hurtyn llwyr.", "hurtyn"),
+    ("Chi'n dwpsod i gyd, bob un ohonoch chi.", "dwpsod"),
+    ("Ti'n ben dafad.", "ben dafad"),
+    ("Rwyt ti'n benbwl.", "benbwl"),
+    ("Ti'n lembo.", "lembo"),
 ])
 def test_a_welsh_insult_said_to_ti_or_chi_is_aimed_at_the_reader(welsh, text, word):
     found = findings(welsh, text)
