@@ -197,6 +197,8 @@ def test_a_welsh_insult_or_swear_word_aimed_at_someone_is_abuse(welsh, english):
     ("Ti'n ben dafad.", "ben dafad"),
     ("Rwyt ti'n benbwl.", "benbwl"),
     ("Ti'n lembo.", "lembo"),
+    ("Darllena'r post yn iawn cyn rhoi sylw, y twpsyn.", "twpsyn"),  # the reader called a name, as "you idiot"
+    ("Cer adref, y cachgi!", "cachgi"),
 ])
 def test_a_welsh_insult_said_to_ti_or_chi_is_aimed_at_the_reader(welsh, text, word):
     found = findings(welsh, text)
@@ -220,7 +222,8 @@ def test_a_welsh_insult_said_of_someone_else_is_abuse(welsh, text, word, said):
 
 
 @pytest.mark.parametrize("text", ["Dw i'n dwpsyn weithiau.", "Roeddwn i'n teimlo fel twpsyn yn y cyfarfod.",
-                                  "Mae'r gwasanaeth yn gachu.", "Mae'r parc yn lân heddiw, diolch i'r staff."])
+                                  "Mae'r gwasanaeth yn gachu.", "Mae'r parc yn lân heddiw, diolch i'r staff.",
+                                  "Gwelais i'r ffilm, y twpsyn bach oedd y cymeriad gorau."])
 def test_a_welsh_insult_of_oneself_or_a_swear_word_of_a_thing_is_not_abuse(welsh, text):
     """The speaker calling themself a name, and a service called shit
     (swearing, for the swearing rule), are no one abused."""

@@ -545,6 +545,10 @@ def _said_of(words, i: int, strict: bool, swear: bool = False, called: frozenset
 _BOD_CY = frozenset({"mae", "maen", "roedd", "oedd", "roedden", "oedden", "bydd", "fydd", "byddan", "fyddan"})
 _FIRST_PERSON_CY = frozenset({"i", "fi", "finnau", "innau", "ni", "ninnau", "dw", "rydw", "roeddwn"})
 _PREDICATE_CY = re.compile(r"(?:\byn|\w['’]n)\s+$")
+# "..., y twpsyn!": an insult with "y" (the) after a comma and the clause
+# ending with it is said to the reader, as "you idiot" is.
+_VOCATIVE_CY = re.compile(r"[,;:]\s*y\s+$")
+_CLAUSE_END = re.compile(r"\s*(?:[.!?,;:)]|$)")
 
 
 def _said_of_cy(words, i: int) -> str:
@@ -552,10 +556,14 @@ def _said_of_cy(words, i: int) -> str:
     the insult category, never said of things: the caller asks only of
     those, so "mae'r gwasanaeth yn gachu" is swearing, not abuse): the staff
     or councillor X names, else "said of a person", as the English "X is a
-    ..." says; "" when it follows no such form or X is the speaker ("Dw i'n
+    ..." says; "aimed at 'you'" when the reader is called it (", y
+    twpsyn!"); "" when it follows no such form or X is the speaker ("Dw i'n
     dwpsyn weithiau")."""
-    start, _ = words.place(i)
-    if not _PREDICATE_CY.search(words.original[max(0, start - 12):start]):
+    start, end = words.place(i)
+    before = words.original[max(0, start - 12):start]
+    if _VOCATIVE_CY.search(before) and _CLAUSE_END.match(words.original, end):
+        return "aimed at 'you'"  # "Darllena'r post, y twpsyn!": the reader, called by name
+    if not _PREDICATE_CY.search(before):
         return ""
     keys = words.keys
     for j in range(i - 1, max(-1, i - 9), -1):
