@@ -22,7 +22,7 @@ from typing import NamedTuple, TypedDict
 
 from houserules_checker.kinds import KINDS
 
-from .formats import PUBLIC_NAV, STAFF_NAV, AdoptedGroup, AdoptedRule, Council, Rule, Section
+from .formats import PUBLIC_NAV, STAFF_NAV, AdoptedGroup, AdoptedRule, Council, Example, Rule, Section
 from .load import Policy
 from .masking import mask, offensive_terms
 from .messages import translator
@@ -199,7 +199,7 @@ def nav(audience: str, language: str = "en") -> tuple[tuple[str, str], ...]:
     return tuple((page, _(title)) for page, title in (STAFF_NAV if audience == "staff" else PUBLIC_NAV))
 
 
-def shown_examples(rule, languages, language: str) -> dict[str, tuple]:
+def shown_examples(rule: Rule, languages: tuple[str, ...], language: str) -> dict[str, tuple[Example, ...]]:
     """{"breaks"/"passes": the rule's examples} as a council's page in
     `language` shows them: those in English, which every council's checker
     reads, and in the council's other `languages` (a council in English alone
