@@ -548,7 +548,7 @@ _PREDICATE_CY = re.compile(r"(?:\byn|\w['’]n)\s+$")
 # "..., y twpsyn!": an insult with "y" (the) after a comma and the clause
 # ending with it is said to the reader, as "you idiot" is.
 _VOCATIVE_CY = re.compile(r"[,;:]\s*y\s+$")
-_CLAUSE_END = re.compile(r"\s*(?:[.!?,;:)]|$)")
+_CLAUSE_END = re.compile(r" {0,3}(?:[.!?,;:)]|$)")
 
 
 def _said_of_cy(words, i: int) -> str:
