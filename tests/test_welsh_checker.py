@@ -6,11 +6,10 @@ its own reasons in Welsh (drafted, not reviewed by a Welsh speaker)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
-from houserules.load import load_policy
+from twin_councils import ENGLISH_SLUG, WELSH_SLUG, twin_policy
 from houserules.prove import rule_checkers
 from houserules.rulepack import applied_wordlists, build_rulepack
 from houserules_checker import cymraeg
@@ -19,52 +18,23 @@ from houserules_checker.lexicon import Lexicon
 from houserules_checker.text import Text
 
 ADOPTED = ("swearing", "obscene", "abuse", "personal-attacks", "personal-information", "post-in-english")
-_RULES = "rules:\n  adopted:\n" + "".join(f"    - rule: {rule}\n" for rule in ADOPTED)
-
-# Llan-y-môr (made up, as in test_languages.py): in Welsh and English, with
-# the rules a council takes against swearing, abuse, personal information and
-# comments in other languages. The language rule is reworded, as a Welsh
-# council would word it.
-BILINGUAL = """\
-slug: llan-y-mor
-languages: [cy, en]
-name: {cy: Cyngor Llan-y-môr, en: Llan-y-môr Council}
-website: {cy: "https://www.llanymor.example.cymru", en: "https://www.llanymor.example.wales"}
-""" + _RULES + """\
-      wording: {cy: Postiwch yn Gymraeg neu yn Saesneg., en: Please post in Welsh or English.}
-"""
-
-# The same council's rules, in English alone.
-ENGLISH_ONLY = """\
-slug: glan-yr-afon
-name: Riverside Council
-website: https://www.riverside.example.org.uk
-""" + _RULES
 
 
 @pytest.fixture(scope="module")
 def policy(tmp_path_factory):
-    """A copy of policies/ with Llan-y-môr and its English-only twin (as
-    test_languages.py's `policy_copy`, once for the module). The rules it
-    adopts are in Welsh in the catalogue itself."""
-    import shutil
-
-    root = Path(__file__).resolve().parent.parent
-    copy = tmp_path_factory.mktemp("welsh") / "policies"
-    shutil.copytree(root / "policies", copy, ignore=shutil.ignore_patterns("published"))
-    (copy / "councils" / "llan-y-mor.yaml").write_text(BILINGUAL, encoding="utf-8")
-    (copy / "councils" / "glan-yr-afon.yaml").write_text(ENGLISH_ONLY, encoding="utf-8")
-    return load_policy(copy)  # the rules' examples proved too, with the Welsh list among the rest
+    """A copy of policies/ with Llan-y-môr, in Welsh and English, and its
+    twin in English alone (twin_councils.py), once for the module."""
+    return twin_policy(tmp_path_factory.mktemp("welsh"), ADOPTED)
 
 
 @pytest.fixture(scope="module")
 def welsh(policy) -> Checker:
-    return Checker(build_rulepack(policy, "llan-y-mor"))
+    return Checker(build_rulepack(policy, WELSH_SLUG))
 
 
 @pytest.fixture(scope="module")
 def english(policy) -> Checker:
-    return Checker(build_rulepack(policy, "glan-yr-afon"))
+    return Checker(build_rulepack(policy, ENGLISH_SLUG))
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +51,7 @@ def findings(checker: Checker, text: str) -> dict:
 # --- which word lists and languages a council's checker has ------------------
 
 def test_the_welsh_list_is_read_only_by_a_council_that_works_in_welsh(policy):
-    welsh_pack, english_pack = build_rulepack(policy, "llan-y-mor"), build_rulepack(policy, "glan-yr-afon")
+    welsh_pack, english_pack = build_rulepack(policy, WELSH_SLUG), build_rulepack(policy, ENGLISH_SLUG)
     assert {w["list"] for w in welsh_pack["words"]} == set(policy.wordlists)
     assert {w["list"] for w in english_pack["words"]} == set(policy.wordlists) - {"welsh"}
     assert "welsh" in welsh_pack["reading"]["lists"] and "welsh" not in english_pack["reading"]["lists"]
@@ -93,8 +63,8 @@ def test_the_welsh_list_is_read_only_by_a_council_that_works_in_welsh(policy):
 
 
 def test_the_language_rule_accepts_the_councils_own_languages(policy):
-    [welsh_rule] = [r for r in build_rulepack(policy, "llan-y-mor")["rules"] if r["id"] == "post-in-english"]
-    [english_rule] = [r for r in build_rulepack(policy, "glan-yr-afon")["rules"] if r["id"] == "post-in-english"]
+    [welsh_rule] = [r for r in build_rulepack(policy, WELSH_SLUG)["rules"] if r["id"] == "post-in-english"]
+    [english_rule] = [r for r in build_rulepack(policy, ENGLISH_SLUG)["rules"] if r["id"] == "post-in-english"]
     assert welsh_rule["check"] == {"kind": "language", "languages": ["en", "cy"]}
     assert english_rule["check"] == {"kind": "language", "languages": ["en"]}  # as the rule says
     # Each language's site has its own pack, in its language throughout.
@@ -307,7 +277,7 @@ def test_english_comments_with_innocent_look_alikes_do_not_match(welsh, text):
 
 
 def test_welsh_words_are_read_as_the_list_spells_them_without_english_endings(policy):
-    lexicon = Lexicon(build_rulepack(policy, "llan-y-mor")["words"])
+    lexicon = Lexicon(build_rulepack(policy, WELSH_SLUG)["words"])
     for word in ("contest", "contests", "conted", "cachus", "twpsyns"):
         assert not [h for h in lexicon.find(Text(word).words) if h.entry.source == "welsh"], word
     # The English lists still read English endings.
@@ -374,10 +344,10 @@ def test_an_everyday_welsh_word_an_english_list_holds_is_not_flagged_alone_in_we
     # "ho" in houserules.yaml: a council in Welsh reads it only in context.
     rest = "Diolch i'r criw casglu sbwriel, maen nhw'n haeddu hoe ar ôl wythnos mor brysur."
     assert {"obscene", "swearing"}.isdisjoint(findings(welsh, rest))
-    [hoe] = [w for w in build_rulepack(policy, "llan-y-mor")["words"] if w["term"] == "hoe"]
+    [hoe] = [w for w in build_rulepack(policy, WELSH_SLUG)["words"] if w["term"] == "hoe"]
     assert hoe["context_only"] is True and hoe["list"] == "houserules"
     # A council in English alone keeps the entry as its list has it.
-    [hoe] = [w for w in build_rulepack(policy, "glan-yr-afon")["words"] if w["term"] == "hoe"]
+    [hoe] = [w for w in build_rulepack(policy, ENGLISH_SLUG)["words"] if w["term"] == "hoe"]
     assert not hoe.get("context_only")
 
 
@@ -386,7 +356,7 @@ def test_an_everyday_welsh_word_an_english_list_holds_is_not_flagged_alone_in_we
 @pytest.fixture(scope="module")
 def welsh_page(policy) -> Checker:
     """Llan-y-môr's checker on its Welsh pages: reasons in Welsh."""
-    return Checker(build_rulepack(policy, "llan-y-mor"), language="cy")
+    return Checker(build_rulepack(policy, WELSH_SLUG), language="cy")
 
 
 # What the checker says in English, which no Welsh reason may still say.
@@ -431,6 +401,6 @@ def test_a_welsh_reason_keeps_the_words_it_quotes_and_names_them_in_welsh(welsh_
 
 
 def test_english_results_are_the_same_whether_or_not_a_language_is_asked_for(policy, welsh):
-    english_page = Checker(build_rulepack(policy, "llan-y-mor"), language="en")
+    english_page = Checker(build_rulepack(policy, WELSH_SLUG), language="en")
     for text in SAID_TO_A_WELSH_PAGE:
         assert english_page.check(text).findings == welsh.check(text).findings, text

@@ -549,6 +549,9 @@ def detect(comment, context, prepared=None) -> list[Signal]:
     found = memo.get(_find)
     if found is None:
         found = memo[_find] = _find(comment)
+        if getattr(context, "welsh", False):  # a council in Welsh: Welsh comments too, read by a module of their own
+            from .group_hate_cy import find as find_cy
+            found = memo[_find] = found + find_cy(comment)
     return list(found) if found else []
 
 
@@ -717,8 +720,10 @@ def _named_at(keys: tuple[str, ...], i: int, n: int) -> Mention | None:
     return None
 
 
-class _Reader:
-    """Reads what a comment says of each group it names."""
+class Places:
+    """Where a comment's words are, and whether a sentence ends between two
+    of them: what the readers of each language (this one's _Reader and
+    group_hate_cy's) work out only when a finding needs it."""
 
     __slots__ = ("comment", "keys", "n", "words", "_quotes", "_places", "_rejects")
 
@@ -728,21 +733,25 @@ class _Reader:
         self._places: dict[int, tuple[int, int]] = {}
         self._rejects: bool | None = None
 
-    # -- places, sentences and quotation marks, worked out only when a finding needs them
-
     def place(self, i: int) -> tuple[int, int]:
         found = self._places.get(i)
         if found is None:
             found = self._places[i] = self.words.place(i)
         return found
 
-    def apart(self, i: int, j: int) -> bool:
-        """Whether a sentence ends between word i and word j (i < j). Asked
-        only of words a few apart, so the text between is read a bounded
-        number of times."""
+    def apart(self, i: int, j: int, stops: re.Pattern = _STOPS) -> bool:
+        """Whether a sentence (or what `stops` finds: a clause) ends between
+        word i and word j (i < j). Asked only of words a few apart, so the
+        text between is read a bounded number of times."""
         if j <= i:
             return False
-        return _STOPS.search(self.comment.original, self.place(i)[1], self.place(j)[0]) is not None
+        return stops.search(self.comment.original, self.place(i)[1], self.place(j)[0]) is not None
+
+
+class _Reader(Places):
+    """Reads what a comment says of each group it names."""
+
+    __slots__ = ()
 
     def new_clause(self, i: int, j: int) -> bool:
         """Whether a clause starts between word i and word j (i < j): an
