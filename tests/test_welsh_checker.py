@@ -38,9 +38,14 @@ def english(policy) -> Checker:
 
 
 @pytest.fixture(scope="module")
-def threats(policy) -> Checker:
-    """The threats rule alone (Llan-y-môr does not adopt it), as validate proves its examples."""
-    return rule_checkers(policy)["threats"]
+def checkers(policy) -> dict[str, Checker]:
+    """Each rule alone, as validate proves its examples: for rules Llan-y-môr does not adopt."""
+    return rule_checkers(policy)
+
+
+@pytest.fixture(scope="module")
+def threats(checkers) -> Checker:
+    return checkers["threats"]
 
 
 def findings(checker: Checker, text: str) -> dict:
@@ -404,3 +409,24 @@ def test_english_results_are_the_same_whether_or_not_a_language_is_asked_for(pol
     english_page = Checker(build_rulepack(policy, WELSH_SLUG), language="en")
     for text in SAID_TO_A_WELSH_PAGE:
         assert english_page.check(text).findings == welsh.check(text).findings, text
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Dilynwch fy nhudalen am 20% i ffwrdd yr wythnos hon yn unig!", "promotes something: 'dilynwch fy'"),
+    ("Ennill £500 y dydd yn gweithio o adref.", "promotes something: 'ennill £500'"),
+    ("Llogi sgip rhad, £99, negeswch fi i archebu!", "sales wording: 'llogi'"),
+])
+def test_advertising_in_welsh_breaks_the_advertising_rule(checkers, text, said):
+    """Selling and self-promotion in Welsh, as in English: the words are
+    Welsh, so every council reads them."""
+    [finding] = checkers["advertising"].check(text).findings
+    assert finding.verdict == BREAKS and said in finding.why, finding
+    assert all(cymraeg.say(why) for why in finding.why)
+
+
+@pytest.mark.parametrize("text", ["Mae'r bws rhad i'r dref yn wych, diolch.",
+                                  "Roedd y sêl cist car yn y parc yn brysur iawn ddydd Sul.",
+                                  "Ydy'r tâl parcio yn £2.50 yr awr neu am y diwrnod cyfan?"])
+def test_a_welsh_word_for_cheap_or_a_sale_alone_is_no_advert(checkers, text):
+    [finding] = checkers["advertising"].check(text).findings
+    assert finding.verdict == PASSES, finding

@@ -40,7 +40,13 @@ _STRONG = Deferred(
     r"join me|click (?:on )?(?:the|this|my|that) link|visit (?:this|my) (?:site|website|page|channel|link)|"
     r"download (?:it |the app )?now|get paid|buy (?:it |them )?here|free (?:stuff|gifts?|cards?|points|coins|robux)|"
     r"earn (?:money|cash|points|coins)|(?:my|our) new (?:song|single|cover|remix|video|vid|album|mixtape|app)|"
-    r"my (?:songs|covers|remixes|vids|mixtape|beats|raps|ebook))\b"
+    r"my (?:songs|covers|remixes|vids|mixtape|beats|raps|ebook)|"
+    # The same in Welsh (read without accents; "fy" mutates what follows it:
+    # "fy nhudalen", my page; "fy sianel", my channel)
+    r"prynwch (?:nawr|yma|rwan)|archebwch nawr|\d+% (?:i ffwrdd|oddi ar)|cod (?:disgownt|gostyngiad|hyrwyddo)|"
+    r"negeswch fi am|dilynwch (?:fi|fy|ni)|tanysgrifiwch i(?:['’]m| fy)|edrychwch ar fy|ymwelwch a(?:['’]m| fy)|"
+    r"(?:ennill|gwneud) (?:arian|[£$]\s?\d+)|gweithio o (?:adref|gartref)|dyfynbris am ddim|"
+    r"cliciwch (?:yma|ar y ddolen|y ddolen)|prisiau gorau|rhataf|fy (?:sianel|nhudalen|siop|musnes|ngwefan))\b"
 )
 _LINK_ALONE_WORDS = 8  # a link with hardly any words around it is a drop, not a conversation
 # Public-sector and public-service sites: a resident pointing to one is not advertising.
@@ -49,7 +55,10 @@ _PUBLIC_SITE = Deferred(r"(?:\.gov\.uk|\.nhs\.uk|\.police\.uk|\.ac\.uk|\.sch\.uk
 # Weak: could be advertising, or a resident sharing something useful.
 _WEAK = Deferred(r"\b(?:check (?:it|this) out|come check|subscribe|subscrib\w*|suscrib\w*|subscribers|"
                    r"sale|offers?|deals?|promo|discount|for sale|selling|cheap|"
-                   r"to book|whatsapp|hire|quotes?|per (?:hour|day|job)|a day|message me|contact me)\b|[£$]\s?\d+")
+                   r"to book|whatsapp|hire|quotes?|per (?:hour|day|job)|a day|message me|contact me|"
+                   # in Welsh: sale, for sale, offers, deals, discount, cheap, to book, hire, quotes, message me
+                   r"sel|ar werth|cynigion|cynnig arbennig|bargen|bargeinion|gostyngiad|rhad|i archebu|llogi|"
+                   r"dyfynbris(?:iau)?|negeswch fi|cysylltwch a fi)\b|[£$]\s?\d+")
 
 
 PREFILTERS = _MAY_STRONG, _MAY_LINK, _MAY_WEAK = Prefilter((_STRONG,)), Prefilter((_LINK,)), Prefilter((_WEAK,))
