@@ -430,3 +430,20 @@ def test_advertising_in_welsh_breaks_the_advertising_rule(checkers, text, said):
 def test_a_welsh_word_for_cheap_or_a_sale_alone_is_no_advert(checkers, text):
     [finding] = checkers["advertising"].check(text).findings
     assert finding.verdict == PASSES, finding
+
+
+@pytest.mark.parametrize("text", ["Mae'r Cynghorydd Dave Hughes yn cymryd llwgrwobrwyon gan y datblygwyr.",
+                                  "Mae Sarah Collins yn yr adran gynllunio yn dwyllwr.",
+                                  "Mae Mark Evans wedi dweud celwydd am y maes parcio."])
+def test_an_accusation_in_welsh_against_a_named_person_may_break_the_defamation_rule(checkers, text):
+    """Never more than "may break", as in English: whether it is true is for a person."""
+    [finding] = checkers["defamation"].check(text).findings
+    assert finding.verdict == MAY_BREAK, finding
+    assert finding.why == ("accuses a named person of wrongdoing: defamatory if it is untrue",)
+    assert cymraeg.say(finding.why[0])
+
+
+def test_a_welsh_comment_about_a_councillors_vote_accuses_no_one(checkers):
+    text = "Pleidleisiodd y Cynghorydd Hughes yn erbyn y cynllun, dw i'n meddwl mai camgymeriad oedd hynny."
+    [finding] = checkers["defamation"].check(text).findings
+    assert finding.verdict == PASSES

@@ -9,14 +9,21 @@ import re
 from ..findings import MAY_BREAK, Signal
 from ..prefilter import Prefilter
 
-_NAMED = r"(?:(?i:councillor|cllr|mr|mrs|ms|miss|dr)\.? [A-Z][a-z]+|[A-Z][a-z]+ [A-Z][a-z]+)"
+_NAMED = r"(?:(?i:councillor|cllr|mr|mrs|ms|miss|dr|cynghorydd|gynghorydd|cyng)\.? [A-Z][a-z]+|[A-Z][a-z]+ [A-Z][a-z]+)"
 _CRIME = (r"(?:is|was|are|'s) (?:a |an )?(?:corrupt|crook|criminal|thief|fraud(?:ster)?|liar|paedo(?:phile)?|"
           r"pedo(?:phile)?|racist|abuser|drug dealer|embezzler|bent)\b|"
           r"(?:stole|steals|stealing|embezzled|"
           r"(?:took|takes|taking|accepting|accepted) (?:bribes|backhanders|kickbacks)|"
           r"fiddl(?:ed|ing) (?:the|his|her) expenses|"
           r"is on the take|has been fiddling|abuses|abused|assaulted|lied)\b")
-_PATTERN = re.compile(rf"\b{_NAMED}\b[^.!?\n]{{0,40}}?\b(?i:{_CRIME})")
+# The same in Welsh, where what someone is or does follows "yn" ("'n") or
+# "wedi", mutated after "yn": "yn lleidr" (a thief), "yn dwyllwr" (a
+# fraudster, from "twyllwr"), "wedi dwyn" (has stolen). Welsh words, so
+# every council reads them.
+_CRIME_CY = (r"(?:yn|['’]n) (?:llwgr|lleidr|dwyllwr|twyllwr|droseddwr|gelwyddgi|bedoffil|hiliol|hiliwr|"
+             r"dwyn|twyllo|cymryd (?:llwgrwobrwyon|cildwrn)|camdrin|cam-drin)\b|"
+             r"wedi (?:dwyn|twyllo|dweud celwydd|ymosod ar|cymryd (?:llwgrwobrwyon|cildwrn)|camdrin|cam-drin)\b")
+_PATTERN = re.compile(rf"\b{_NAMED}\b[^.!?\n]{{0,40}}?\b(?i:{_CRIME}|{_CRIME_CY})")
 
 
 # Matched on the comment as typed (names need their capitals); the literals
