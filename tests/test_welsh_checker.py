@@ -6,6 +6,8 @@ its own reasons in Welsh (drafted, not reviewed by a Welsh speaker)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 
 import pytest
 
@@ -447,3 +449,22 @@ def test_a_welsh_comment_about_a_councillors_vote_accuses_no_one(checkers):
     text = "Pleidleisiodd y Cynghorydd Hughes yn erbyn y cynllun, dw i'n meddwl mai camgymeriad oedd hynny."
     [finding] = checkers["defamation"].check(text).findings
     assert finding.verdict == PASSES
+
+
+@pytest.mark.parametrize("text", ["Pleidleisiwch dros Lafur ar 2 Mai!", "Peidiwch â phleidleisio dros y Ceidwadwyr.",
+                                  "Pleidleisiwch dros y Blaid Werdd."])
+def test_campaigning_in_welsh_breaks_the_political_rules(checkers, text):
+    """All year where a council says so, and inside a pre-election period
+    (the examples' period here) for the other rule, as in English."""
+    for rule in ("political-material", "party-political"):
+        [finding] = checkers[rule].check(text, date=dt.date(2027, 4, 20)).findings
+        assert finding.verdict == BREAKS, (rule, finding)
+        assert all(cymraeg.say(why) for why in finding.why)
+
+
+@pytest.mark.parametrize("text", ["Pleidleisiwch dros eich hoff gynllun ar gyfer arwydd newydd y dref.",
+                                  "Mae llafur caled y gwirfoddolwyr yn werth ei weld.",
+                                  "Alla i gofrestru i bleidleisio mewn pryd?"])
+def test_voting_for_a_design_or_hard_labour_is_not_politics(checkers, text):
+    [finding] = checkers["political-material"].check(text).findings
+    assert finding.verdict == PASSES, finding

@@ -16,12 +16,19 @@ from ..findings import BREAKS, MAY_BREAK, Signal
 _PARTY = re.compile(
     r"\b(?:conservatives|conservative (?:party|candidate|councillors?|government)|tory|tories|"
     r"liberal democrats?|lib ?dems?|snp|plaid cymru|ukip|"
-    r"reform uk|green party|labour party|the greens|independents? for \w+)\b")
-_CAPITALISED = re.compile(r"\b(?:Labour|Greens?|Reform)\b")
+    r"reform uk|green party|labour party|the greens|independents? for \w+|"
+    # in Welsh, read without accents ("Torïaid"), mutated after "y" and "dros" ("y Blaid Werdd")
+    r"ceidwadwyr|geidwadwyr|toriaid|democratiaid rhyddfrydol|[pb]laid (?:werdd|lafur|cymru))\b")
+# "Llafur" is also labour, toil ("llafur caled"): capitalised only, as "Labour" is.
+_CAPITALISED = re.compile(r"\b(?:Labour|Greens?|Reform|Llafur|Lafur)\b")
 _CAMPAIGN = re.compile(
     r"\b(?:vote (?:for )?(?:the )?(?:labour|tory|tories|conservatives?|lib ?dems?|green|reform|snp|ukip|"
     r"independent|them|him|her|me|us|[a-z]+ for (?:councillor|mayor|mp))\b|"
-    r"don'?t vote|#vote\w*|re-?elect|kick (?:them|this lot|the \w+) out|canvass\w*|my candidate|our candidate)\b")
+    r"don'?t vote|#vote\w*|re-?elect|kick (?:them|this lot|the \w+) out|canvass\w*|my candidate|our candidate|"
+    # in Welsh: vote (for) a party or a person, don't vote, re-elect, canvassing, our candidate
+    r"(?:pleidleisiwch|fotiwch)(?: dros| i)?(?: y| yr)? (?:llafur|lafur|ceidwadwyr|geidwadwyr|toriaid|"
+    r"democratiaid rhyddfrydol|[pb]laid (?:werdd|lafur|cymru)|gwyrddion|reform|nhw|fi|ni|fe|hi|e)|"
+    r"peidiwch (?:a|ag) (?:phleidleisio|fotio)|ail-?ethol|canfasio\w*|(?:ein|fy) (?:hymgeisydd|ymgeisydd))\b")
 
 
 def detect(comment, context, check) -> list[Signal]:
