@@ -468,3 +468,21 @@ def test_campaigning_in_welsh_breaks_the_political_rules(checkers, text):
 def test_voting_for_a_design_or_hard_labour_is_not_politics(checkers, text):
     [finding] = checkers["political-material"].check(text).findings
     assert finding.verdict == PASSES, finding
+
+
+POST_CY = "Mae casgliadau biniau'n newid dros y Nadolig: gwiriwch eich diwrnod casglu newydd ar ein gwefan."
+
+
+@pytest.mark.parametrize("text", ["Fydd y casgliad ddiwrnod yn hwyrach eleni?",  # "diwrnod" mutated
+                                  "Alla i roi ailgylchu wrth ymyl fy min ar ôl y Nadolig?",
+                                  "Ydy'r newid i'r casgliadau'n effeithio ar y biniau gardd?"])
+def test_a_welsh_reply_to_a_welsh_post_shares_its_words_whatever_the_mutation(checkers, text):
+    """"y ddiwrnod" and "diwrnod", "fy min" and "bin" are the same words:
+    a reply on topic is not read as off topic for a council in Welsh."""
+    [finding] = checkers["off-topic"].check(text, reply_to=POST_CY).findings
+    assert finding.verdict == PASSES, finding
+
+
+def test_a_welsh_reply_about_something_else_may_be_off_topic(checkers):
+    [finding] = checkers["off-topic"].check("Beth mae pawb yn ei gael i de heno?", reply_to=POST_CY).findings
+    assert finding.verdict == MAY_BREAK and cymraeg.say(finding.why[0])
