@@ -207,6 +207,13 @@ def test_a_welsh_insult_of_oneself_or_a_swear_word_of_a_thing_is_not_abuse(welsh
     assert "abuse" not in findings(welsh, text), text
 
 
+def test_whoever_is_pwy_bynnag_and_beth_bynnag_is_no_one(welsh):
+    """"bynnag" is "-ever": "pwy bynnag" (whoever) names someone, "beth bynnag" (whatever, anyway) no one."""
+    assert findings(welsh, "Pwy bynnag wnaeth hyn, twpsyn yw e.")["personal-attacks"].why == \
+        ("'twpsyn' aimed at council whoever",)
+    assert "personal-attacks" not in findings(welsh, "Beth bynnag, twpsyn o gynllun yw e.")
+
+
 def test_mae_r_is_not_the_mayor(welsh):
     """"mae'r" (is the) and "maer" (mayor) are one key without the apostrophe."""
     assert findings(welsh, "Mae'r maer yn gachgi.")["personal-attacks"].why == ("'gachgi' aimed at the mayor",)

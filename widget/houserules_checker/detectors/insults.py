@@ -81,12 +81,12 @@ _CONTRACTED_CY = frozenset({"tin", "chin"})
 _STAFF_CY = ("staff", "swyddog", "swyddogion", "gweithiwr", "weithiwr", "ngweithiwr", "gweithwyr", "weithwyr",
              "ngweithwyr", "rheolwr", "reolwr", "rheolwyr", "reolwyr", "cyfarwyddwr", "gyfarwyddwr",
              "derbynnydd", "wardeniaid", "gweinyddwr", "weinyddwr", "bynnag")
-_COUNCILLOR_CY = {**{k: "a councillor" for k in ("cynghorydd", "gynghorydd", "nghynghorydd", "chynghorydd",
-                                                  "cynghorydd")},
+_COUNCILLOR_CY = {**{k: "a councillor" for k in ("cynghorydd", "gynghorydd", "nghynghorydd", "chynghorydd")},
                   **{k: "councillors" for k in ("cynghorwyr", "gynghorwyr", "nghynghorwyr", "chynghorwyr")},
                   **{k: "the mayor" for k in ("maer", "faer")},
                   **{k: "a council leader" for k in ("arweinydd", "harweinydd")}}
-# "bynnag" is the "whoever" of "pwy bynnag": said as the English word is.
+# "bynnag" is the "whoever" of "pwy bynnag", said as the English word is;
+# after any other word it is "-ever" ("beth bynnag", whatever, anyway): no one.
 _TARGETS_CY = {**{k: ("staff", f"aimed at council {'whoever' if k == 'bynnag' else 'staff'}") for k in _STAFF_CY},
                **{k: ("councillor", f"aimed at {said}") for k, said in _COUNCILLOR_CY.items()}}
 
@@ -97,9 +97,15 @@ def _apostrophe(words, i: int) -> bool:
 
 
 def _welsh_target(words, i: int) -> tuple[str, str] | None:
-    """What word i is as a target in Welsh: "maer" is the mayor, "mae'r" (is the) no one."""
-    found = _TARGETS_CY.get(words.keys[i])
-    return None if found is not None and words.keys[i] == "maer" and _apostrophe(words, i) else found
+    """What word i is as a target in Welsh: "maer" is the mayor, "mae'r" (is
+    the) no one; "pwy bynnag" whoever, "beth bynnag" no one."""
+    key = words.keys[i]
+    found = _TARGETS_CY.get(key)
+    if found is None:
+        return None
+    if key == "maer" and _apostrophe(words, i) or key == "bynnag" and (i == 0 or words.keys[i - 1] != "pwy"):
+        return None
+    return found
 
 
 def _welsh_you(words, i: int) -> bool:
