@@ -240,7 +240,7 @@ def test_a_threat_in_welsh_breaks_the_threats_rule_with_its_reason_in_welsh(thre
 @pytest.mark.parametrize("text", [
     "Mae'r twll yn y ffordd yn mynd i ladd rhywun.", "Dw i'n mynd i dorri'r gwair.",
     "Dw i'n mynd i dy dorri di i ffwrdd o'r rhestr.", "Wna i dy helpu di gyda'r ffurflen.",
-    "Gwylia dy gefn ar y grisiau rhewllyd.", "Dw i'n gwybod ble mae'r llyfrgell."])
+    "Gwylia dy gefn ar y grisiau rhewllyd.", "Dw i'n gwybod ble mae'r llyfrgell.", "Gwylia dy hun, mae'n rhewi."])
 def test_everyday_welsh_built_the_same_way_is_no_threat(threats, text):
     [finding] = threats.check(text).findings
     assert finding.verdict == PASSES, text

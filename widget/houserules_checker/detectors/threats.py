@@ -254,7 +254,8 @@ THREATS = [
                 rf"(?:rwyt ti|wyt ti|ti|rydych chi|ych chi|chi|mae e|mae o|mae hi|maen nhw|mae{_A}r \w+(?: \w+)?)"
                 rf"(?:{_A}n| yn) (?:byw|gweithio|cysgu)\b"),
      BREAKS, "says they know where a person lives"),
-    (Deferred(r"\b(?:gwylia|gwyliwch|gwell (?:i ti|i chi) wylio) (?:dy|eich) (?:gefn|cefn|hun)\b"
+    # ("gwylia dy hun", mind yourself, is as often "take care": not here)
+    (Deferred(r"\b(?:gwylia|gwyliwch|gwell (?:i ti|i chi) wylio) (?:dy|eich) (?:gefn|cefn)\b"
                 r"(?! (?:ar|wrth|pan|tra|yn|ger|wrth|gyda|efo)\b)"),
      BREAKS, "an intimidating warning ('watch your back')"),
     (Deferred(rf"\b(?:dw i{_A}n|dwi{_A}n|rydw i{_A}n|rwy{_A}n|rydyn ni{_A}n|bydda i{_A}n|(?:mi |fe )?wna i|"
