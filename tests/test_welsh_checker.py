@@ -12,6 +12,7 @@ import datetime as dt
 import pytest
 
 from twin_councils import ENGLISH_SLUG, WELSH_SLUG, twin_policy
+from houserules.masking import offensive_terms
 from houserules.prove import rule_checkers
 from houserules.rulepack import applied_wordlists, build_rulepack
 from houserules_checker import cymraeg
@@ -363,6 +364,22 @@ def test_an_everyday_welsh_word_an_english_list_holds_is_not_flagged_alone_in_we
     # A council in English alone keeps the entry as its list has it.
     [hoe] = [w for w in build_rulepack(policy, ENGLISH_SLUG)["words"] if w["term"] == "hoe"]
     assert not hoe.get("context_only")
+
+
+@pytest.mark.parametrize("text", ["Wnaethon ni guro Caerdydd neithiwr, gêm wych!",  # "guro": beat (won)
+                                  "Rhaid i ti ei wneud dy hun, mae'r swyddfa ar gau."])  # "hun": self
+def test_everyday_welsh_words_an_english_list_holds_break_no_rule_of_a_council_in_welsh(welsh, text):
+    """"guro" (the soft mutation of "curo", to beat) is a genre in
+    ldnoobw.yaml and "hun" (self) a slur in ofcom.yaml: welsh.yaml names
+    both ordinary words, so a council in Welsh reads them only in context."""
+    assert not findings(welsh, text), text
+
+
+def test_a_welsh_examples_everyday_word_is_not_masked_on_a_welsh_councils_pages(policy):
+    """The public pages mask what the council's checker flags alone, not
+    "guro" (beat) in a threat to beat someone, for a council in Welsh."""
+    assert "guro" not in offensive_terms(policy.wordlists, ("cy", "en"))
+    assert "guro" in offensive_terms(policy.wordlists, ("en",))
 
 
 # --- the checker's own words in Welsh, on a Welsh page -------------------------

@@ -20,10 +20,14 @@ def _pattern(terms: tuple[str, ...]) -> re.Pattern | None:
     return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", re.IGNORECASE)
 
 
-def offensive_terms(wordlists: dict) -> tuple[str, ...]:
-    """Terms that are offensive on their own (moderate or stronger)."""
+def offensive_terms(wordlists: dict, languages: tuple[str, ...] = ("en",)) -> tuple[str, ...]:
+    """Terms that are offensive on their own (moderate or stronger), on the
+    pages of a council that publishes in `languages`: an everyday word of
+    one of them that another list holds ("guro", beat, in Welsh) is not
+    masked, as its checker does not flag it alone (a list's `ordinary_words`)."""
+    ordinary = {word for wl in wordlists.values() if wl.language in languages for word in wl.ordinary_words}
     return tuple(sorted({e.term for wl in wordlists.values() for e in wl.entries
-                         if e.severity >= 2 and not e.context_only}))
+                         if e.severity >= 2 and not e.context_only and e.term not in ordinary}))
 
 
 def mask(text: str, terms: tuple[str, ...]) -> str:

@@ -230,7 +230,7 @@ def resolve(policy: Policy, slug: str, audience: str, versions: Mapping | None =
                                    item.after))
         else:
             items.append(_line(item, policy.rules))
-    terms = offensive_terms(policy.wordlists)
+    terms = offensive_terms(policy.wordlists, source.languages)
     shown = (lambda text: text) if staff else (lambda text: mask(text, terms))
     # One entry per rule for the reference page, in the order the council lists them.
     by_rule = tuple(
