@@ -64,3 +64,19 @@ def test_each_contact_is_its_own_line_with_its_address_once(built_site, council)
     linked = set(re.findall(r'<li>.*?href="([^"]+)"', article))
     website = re.search(r'Our website: <a href="([^"]+)"', article)
     assert not (website and website.group(1) in linked), f"{council}: the website is given twice"
+
+
+@pytest.mark.slow
+def test_an_example_in_a_language_no_council_publishes_in_is_marked_with_it_on_every_page(tmp_path):
+    """The language rule's comments in Polish, Arabic ... are shown by every
+    council adopting it, each marked with its own language (WCAG 3.1.2), on
+    English and Welsh pages alike."""
+    from houserules.build import build_sites
+    from twin_councils import ENGLISH_SLUG, ROOT, WELSH_SLUG, twin_policy
+
+    twin_policy(tmp_path, ("post-in-english",))
+    build_sites(ROOT, [WELSH_SLUG, ENGLISH_SLUG], policy=tmp_path / "policies", out=tmp_path / "site", workers=1)
+    for site in (f"public/{ENGLISH_SLUG}", f"public/{WELSH_SLUG}/cy", f"public/{WELSH_SLUG}/en"):
+        page = (tmp_path / "site" / site / "rules-reference" / "index.html").read_text(encoding="utf-8")
+        assert '<span lang="pl">“Kiedy w końcu naprawicie' in page, site
+        assert '<span lang="ar">“' in page, site

@@ -383,6 +383,11 @@ def test_a_rules_examples_in_welsh_come_of_both_kinds_and_do_not_make_up_the_eng
     examples = load_policy(source).rules["premium-rate"].examples
     welsh = [e.text for e in (*examples.breaks, *examples.passes) if e.language == "cy"]
     assert welsh == ["Cyngor am ddim ar 0905 555 0000", "Ffoniwch y cyngor ar 01792 636000."]
+    # A language is named by its code, as a page's lang attribute needs it.
+    rule.write_text(rule.read_text(encoding="utf-8").replace("language: cy}\n  passes:", "language: Welsh}\n  passes:"),
+                    encoding="utf-8")
+    code, stdout, stderr = run(capsys, "validate", "--policies", str(source))
+    assert code == 1 and "examples.breaks[3].language: expected a language's code of two or three letters" in stderr
 
 
 def test_two_rule_files_claiming_one_id(capsys, source, previous_site):

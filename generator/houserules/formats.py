@@ -27,6 +27,9 @@ from .schema import (INVALID, Bool, Choice, Context, Date, Field, Int, ListOf, M
 from .languages import CODES as LANGUAGE_CODES, names
 from .wording import ACTIONS, RECORD_ITEMS, _
 
+# The languages a council may publish in besides English, which every council does.
+PUBLISHED_ONLY_BY_SOME = frozenset(LANGUAGE_CODES) - {"en"}
+
 # ---------------------------------------------------------------- word lists
 
 
@@ -176,10 +179,13 @@ class Example(Model):
     reply_to: str | None = spec(Text(required=False, prose=False, help="the post the comment replies to"))
     earlier: tuple[str, ...] = spec(ListOf(Text(prose=False), required=False, help="the author's earlier comments"))
     date: dt.date | None = spec(Date(required=False, help="the day the comment is posted"))
-    language: str = spec(Choice(
-        *LANGUAGE_CODES, required=False, default="en",
-        help="the language the comment is in (default en): every council's pages show the examples in English; "
-             "those in another language are shown by the councils that publish in it, first on their pages in it"))
+    language: str = spec(Text(
+        pattern=r"[a-z]{2,3}", pattern_help="a language's code of two or three letters (ISO 639), like cy or pl",
+        prose=False, translate=False, required=False, default="en",
+        help="the language the comment is in (default en), which its page marks it with: every council's pages "
+             "show the examples in English and in languages no council publishes in (the language rule's "
+             "comments in Polish, say); those in Welsh, the councils that publish in Welsh, first on their "
+             "pages in it"))
 
 
 class _Example(OneOf):
@@ -205,13 +211,17 @@ class Examples(Model):
 def _rule_examples(rule: Rule, ctx: Context, path: str, raw) -> None:
     if rule.check.kind == "human":
         return
+    # Every council shows the examples that are not in a language only some
+    # councils publish in: English, and others ("pl" for the language rule).
     for side in ("breaks", "passes"):
-        if len([e for e in getattr(rule.examples, side) if e.language == "en"]) < 3:
+        if len([e for e in getattr(rule.examples, side) if e.language not in PUBLISHED_ONLY_BY_SOME]) < 3:
             ctx.error(raw.line_of("examples"), f"examples.{side}",
                       "a rule the checker judges needs at least 3 examples of each kind in English")
-    # Examples in a language come of both kinds or not at all: a reader of
-    # Welsh shown only what breaks a rule in Welsh would not see what passes.
-    for code in sorted({e.language for side in ("breaks", "passes") for e in getattr(rule.examples, side)} - {"en"}):
+    # Examples in a language a council publishes in come of both kinds or not
+    # at all: a reader of Welsh shown only what breaks a rule in Welsh would
+    # not see what passes.
+    for code in sorted({e.language for side in ("breaks", "passes") for e in getattr(rule.examples, side)}
+                       & PUBLISHED_ONLY_BY_SOME):
         for side in ("breaks", "passes"):
             if not any(e.language == code for e in getattr(rule.examples, side)):
                 ctx.error(raw.line_of("examples"), f"examples.{side}",

@@ -22,7 +22,8 @@ from typing import NamedTuple, TypedDict
 
 from houserules_checker.kinds import KINDS
 
-from .formats import PUBLIC_NAV, STAFF_NAV, AdoptedGroup, AdoptedRule, Council, Example, Rule, Section
+from .formats import (PUBLIC_NAV, PUBLISHED_ONLY_BY_SOME, STAFF_NAV, AdoptedGroup, AdoptedRule, Council, Example, Rule,
+                      Section)
 from .load import Policy
 from .masking import mask, offensive_terms
 from .messages import translator
@@ -204,12 +205,16 @@ def shown_examples(rule: Rule, languages: tuple[str, ...], language: str) -> dic
     `language` shows them: those in English, which every council's checker
     reads, and in the council's other `languages` (a council in English alone
     never sees a Welsh one: its checker does not read Welsh words), the
-    page's own language first. Twin pages of a council in two languages show
-    the same examples, so they keep the same shape, and its readers, who
-    comment in both, see both."""
+    page's own language first; then those in languages no council publishes
+    in. Twin pages of a council in two languages show the same examples, so
+    they keep the same shape, and its readers, who comment in both, see both."""
     order = {code: n for n, code in enumerate(dict.fromkeys([language, *languages, "en"]))}
-    return {side: tuple(sorted((e for e in getattr(rule.examples, side) if e.language in order),
-                               key=lambda e: order[e.language]))
+    # After them, comments in languages no council publishes in (the language
+    # rule's), shown by every council, in the source's order.
+    last = len(order)
+    return {side: tuple(sorted((e for e in getattr(rule.examples, side)
+                                if e.language in order or e.language not in PUBLISHED_ONLY_BY_SOME),
+                               key=lambda e: order.get(e.language, last)))
             for side in ("breaks", "passes")}
 
 
