@@ -573,7 +573,7 @@ def _find(comment) -> tuple[Signal, ...]:
     out: list[Signal] = []
     for mention in mentions:
         out += reader.read(mention)
-    return tuple(_strongest_per_place(out))
+    return tuple(strongest_per_place(out))
 
 
 def _mentions(keys: tuple[str, ...]) -> list[Mention]:
@@ -1226,7 +1226,7 @@ _ENDS_PHRASE = (FILLERS | COPULAS | MODALS | NEGATIVE_MODALS | NEGATORS | PREPOS
                 ) - frozenset(("centre", "center"))
 
 
-def _strongest_per_place(signals: list[Signal]) -> list[Signal]:
+def strongest_per_place(signals: list[Signal]) -> list[Signal]:
     """One finding per place: the strongest (the first of equals), in reading order."""
     if len(signals) < 2:
         return signals

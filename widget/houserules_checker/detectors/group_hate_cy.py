@@ -60,7 +60,7 @@ from typing import NamedTuple
 from ..findings import BREAKS, MAY_BREAK, Signal, new_signal
 from ..groups import AGE, DISABILITY, GENDER_REASSIGNMENT, ORIENTATION, RACE, RACE_AND_RELIGION, RELIGION, SEX
 from .group_hate import (BAN, DEHUMANISE, DESCRIBE, DETAIN, EXCLUDE, EXIST, EXPEL, GENERAL, HATRED, RIGHTS,
-                         STEREOTYPE, SURE, SWEAR, VIOLENCE, Places)
+                         STEREOTYPE, SURE, SWEAR, VIOLENCE, Places, strongest_per_place)
 
 # ---------------------------------------------------------------- mutations
 
@@ -343,14 +343,7 @@ def find(comment) -> tuple[Signal, ...]:
     if not mentions:
         return ()
     reader = _Reader(comment, keys)
-    best: dict[tuple[int, int], Signal] = {}
-    for mention in mentions:
-        for signal in reader.read(mention):
-            place = signal.start, signal.end
-            held = best.get(place)
-            if held is None or (signal.verdict == BREAKS and held.verdict != BREAKS):
-                best[place] = signal
-    return tuple(sorted(best.values(), key=lambda s: (s.start, s.end)))
+    return tuple(strongest_per_place([signal for mention in mentions for signal in reader.read(mention)]))
 
 
 def _mentions(keys: tuple[str, ...]) -> list[Mention]:
