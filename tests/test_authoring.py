@@ -161,6 +161,36 @@ def test_a_new_council_without_rules_says_to_adopt_one(policy_copy, capsys):
     assert code == 1 and re.search(r"lowland\.yaml:\d+: rules\.adopted: missing required field", err)
 
 
+def _uncommented(text: str) -> str:
+    """The starter with every commented-out setting uncommented as it stands
+    (its explanations stay comments: they start with a capital or a bracket)."""
+    setting = re.compile(r"^# ( *)([a-z_]+:|- |#)|^#( {2,})\S")
+    return "\n".join(line[2:] if setting.match(line) else line for line in text.split("\n"))
+
+
+@pytest.mark.parametrize("languages", [["--name-cy", "Cyngor Sir Glan-yr-afon"], []], ids=["cy-en", "en"])
+def test_a_new_council_uncommented_as_it_stands_is_refused_only_for_its_placeholder_addresses(
+        policy_copy, capsys, languages):
+    """A web team uncomments a setting and fills it in: the starter's shape is
+    one the source accepts, in both languages where the council has both (a
+    text in English alone would be refused on a bilingual council), and only
+    the addresses a council must write itself ("https://...") are refused."""
+    code, _, _ = run(capsys, "new-council", "glan-yr-afon", "--name", "Riverside County Council", *languages,
+                     "--website", "https://www.glanyrafon.example.cymru", "--rule", "obscene",
+                     "--policies", str(policy_copy))
+    assert code == 0
+    path = policy_copy / "councils" / "glan-yr-afon.yaml"
+    path.write_text(_uncommented(path.read_text(encoding="utf-8")), encoding="utf-8")
+    council = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert {"monitoring", "enforcement", "sections", "about", "contacts"} <= set(council)
+    code, _, err = run(capsys, "validate", "--policies", str(policy_copy))
+    problems = [line for line in err.splitlines() if line.startswith(str(path))]
+    assert code == 1 and len(problems) == 2, err
+    assert all("url: expected a full web address" in line for line in problems)
+    if languages:
+        assert council["about"]["cy"].startswith("Pam a sut") and council["sample"]["en"].startswith("What is")
+
+
 @pytest.mark.parametrize("argv,message", [
     (["Riverside", "--name", "R", "--website", "https://r.example.gov.uk"], "lower-case letters"),
     (["riverside", "--name", "R", "--website", "www.r.gov.uk"], "--website: a full web address"),

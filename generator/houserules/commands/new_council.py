@@ -31,18 +31,17 @@ STARTER = """\
 slug: {slug}
 name: {name_yaml}
 website: {website_yaml}
-# short_name: {short}          # how the pages refer to the area
+# short_name: {t[short]}          # how the pages refer to the area
 {languages}
-# sample: What is made up here, if anything (shown on both sites).
+# sample: {t[sample]}
 
-# about: |                       # the opening of the overview page (Markdown)
-#   Why and how the council uses social media.
+{about}
 
 # page_titles:                   # the council's own names for pages, when it has them
-#   index: Social media acceptable use policy
+#   index: {t[index]}
 
 # The council's accounts.
-# platforms_intro: "You can find us on:"
+# platforms_intro: {t[platforms_intro]}
 # platforms:
 #   - {{platform: facebook, handle: "@example", url: "https://www.facebook.com/example"}}
 #   # platform: twitter, facebook, youtube, instagram, linkedin, tiktok, nextdoor or other
@@ -53,26 +52,26 @@ website: {website_yaml}
 #   days: [monday, tuesday, wednesday, thursday, friday]
 #   hours: {{start: "09:00", end: "17:00"}}   # 24-hour, in quotes
 #   outside_hours: not-monitored   # not-monitored, emergencies-only or scheduled-posts-only
-#   wording: The policy's own sentence about when accounts are monitored.
+#   wording: {t[monitoring]}
 
 # Whether and how soon the council replies.
 # responses:
-#   wording: The policy's own words about replies.
+#   wording: {t[responses]}
 #   targets:
 #     - id: first-reply
 #       audience: public           # public, or staff (shown on the staff site only)
-#       what: reply to questions
+#       what: {t[what]}
 #       within: {{amount: 2, unit: working-day}}   # unit: hour, working-day or day
 
 # Where residents should go instead of social media.
 # alternatives:
-#   - {{need: Report a missed bin, channel: the online form, url: "https://..."}}
+#   - {{need: {t[need]}, channel: {t[channel]}, url: "https://..."}}
 
 # Whether following or sharing means the council endorses someone.
 # endorsement:
 #   following_is_endorsement: false
 #   sharing_is_endorsement: false
-#   wording: Following an account or sharing a post does not mean we endorse it.
+#   wording: {t[endorsement]}
 
 # The rules the council adopts, by id (houserules rules lists them). Give the
 # council's own wording where it differs from the rule's.
@@ -88,27 +87,27 @@ rules:
 #   steps:                         # only if the policy sets out a process in order
 #     - actions: [hide-or-delete]
 #     - actions: [block]
-#       decided_by: the Communications Manager
+#       decided_by: {t[decided_by]}
 #   at_once:                       # content acted on straight away, outside the steps
-#     - content: explicit content
+#     - content: {t[content]}
 #       rules: [obscene]           # the adopted rules it is for, so the checker can say so
 #       actions: [hide-or-delete, block]
 #   reserved:                      # what the council only reserves the right to do
 #     - actions: [hide-or-delete]
-#       wording: We reserve the right to remove comments that break these rules.
-#   block_appeal: {{after_months: 6, decided_with: the Head of Communications}}
+#       wording: {t[reserved]}
+#   block_appeal: {{after_months: 6, decided_with: {t[decided_with]}}}
 #   block_notice: {{notified: false, reasons_discussed: false}}
 
 # The pre-election period.
 # pre_election:
 #   weeks: 6
-#   elections: [local, general]
+#   elections: [{t[local]}, {t[general]}]
 #   polling_days:
-#     - {{date: "2027-05-06", election: District council elections}}
+#     - {{date: "2027-05-06", election: {t[election]}}}
 
 # How to contact the council.
 # contacts:
-#   - {{purpose: General enquiries, method: website, url: "https://..."}}
+#   - {{purpose: {t[purpose]}, method: website, url: "https://..."}}
 #   # method: website, email, phone, form, private-message or team
 
 # The accessibility statement's facts, as the council states them.
@@ -116,17 +115,64 @@ rules:
 #   compliance: partial            # full, partial or none
 #   prepared: "2026-12-01"
 #   reviewed: "2026-12-01"
-#   contact: How to ask for another format or report a problem (Markdown).
+#   contact: {t[contact]}
 
 # The council's own prose, placed on a page of one site.
 # sections:
 #   - id: our-approach
 #     audience: public             # public, or staff (never on the public site)
 #     page: index                  # see policies/FORMAT.md for the pages
-#     title: Our approach
-#     body: |
-#       Text in Markdown.
+#     title: {t[title]}
+{body}
 """
+
+
+# Each text a council writes, as the starter shows it: (English, Welsh). For a
+# council in Welsh and English every one is {cy: ..., en: ...}, so a setting
+# uncommented as it stands is not refused for being in one language only.
+TEXTS = {
+    "sample": ("What is made up here, if anything (shown on both sites).",
+               "Beth sydd wedi'i ddyfeisio yma, os unrhyw beth (a ddangosir ar y ddwy wefan)."),
+    "about": ("Why and how the council uses social media.",
+              "Pam a sut mae'r cyngor yn defnyddio'r cyfryngau cymdeithasol."),
+    "index": ("Social media acceptable use policy", "Polisi defnydd derbyniol o'r cyfryngau cymdeithasol"),
+    "platforms_intro": ('"You can find us on:"', "Gallwch ddod o hyd i ni ar:"),
+    "monitoring": ("The policy's own sentence about when accounts are monitored.",
+                   "Brawddeg y polisi ei hun am bryd y caiff y cyfrifon eu monitro."),
+    "responses": ("The policy's own words about replies.", "Geiriau'r polisi ei hun am ymatebion."),
+    "what": ("reply to questions", "ateb cwestiynau"),
+    "need": ("Report a missed bin", "Rhoi gwybod am fin heb ei gasglu"),
+    "channel": ("the online form", "y ffurflen ar-lein"),
+    "endorsement": ("Following an account or sharing a post does not mean we endorse it.",
+                    "Nid yw dilyn cyfrif na rhannu neges yn golygu ein bod yn ei gymeradwyo."),
+    "decided_by": ("the Communications Manager", "y Rheolwr Cyfathrebu"),
+    "content": ("explicit content", "cynnwys rhywiol amlwg"),
+    "reserved": ("We reserve the right to remove comments that break these rules.",
+                 "Rydym yn cadw'r hawl i ddileu sylwadau sy'n torri'r rheolau hyn."),
+    "decided_with": ("the Head of Communications", "y Pennaeth Cyfathrebu"),
+    "local": ("local", "lleol"),
+    "general": ("general", "cyffredinol"),
+    "election": ("District council elections", "Etholiadau'r cyngor dosbarth"),
+    "purpose": ("General enquiries", "Ymholiadau cyffredinol"),
+    "contact": ("How to ask for another format or report a problem (Markdown).",
+                "Sut i ofyn am fformat arall neu roi gwybod am broblem (Markdown)."),
+    "title": ("Our approach", "Ein dull o weithio"),
+    "body": ("Text in Markdown.", "Testun yn Markdown."),
+}
+
+
+def _quoted(text: str) -> str:
+    """A text in quotes, as a flow mapping needs it ("if anything, ..." has a comma)."""
+    return text if text.startswith('"') else json.dumps(text, ensure_ascii=False)
+
+
+def _block(key: str, comment: str, indent: str, english: str, welsh: str | None) -> str:
+    """A Markdown setting written as a block, commented out: one, or one per language."""
+    head = f"# {indent}{key}:" + (" |" if welsh is None else "")
+    head = f"{head:<33}{comment}".rstrip()
+    if welsh is None:
+        return f"{head}\n# {indent}  {english}"
+    return f"{head}\n# {indent}  cy: |\n# {indent}    {welsh}\n# {indent}  en: |\n# {indent}    {english}"
 
 
 def starter_text(slug: str, name: str, website: str, rules: list[str], known: list[str],
@@ -138,16 +184,25 @@ def starter_text(slug: str, name: str, website: str, rules: list[str], known: li
     else:
         adopted = ("    # Adopt at least one rule: uncomment the lines of the rules the policy has.\n"
                    + "\n".join(f"    # - rule: {rule}" for rule in known) + "\n")
+    short = name.split(" ")[0]
     if name_cy:
         languages = ("languages: [cy, en]              # a site in each; every text the council writes is "
                      "{{cy: ..., en: ...}}")
         welsh, english = (json.dumps(n, ensure_ascii=False) for n in (name_cy, name))
         name_yaml = f"{{cy: {welsh}, en: {english}}}"
+        texts = {key: f"{{cy: {_quoted(cy)}, en: {_quoted(en)}}}" for key, (en, cy) in TEXTS.items()}
+        # The area's name in Welsh is not the first word of the council's ("Cyngor ..."): the English
+        # stands in for it until the council's own is written.
+        texts["short"] = f"{{cy: {short}, en: {short}}}"
     else:
         languages = "# languages: [en]                # with cy: each text the council writes is {{cy: ..., en: ...}}"
         name_yaml = json.dumps(name, ensure_ascii=False)
+        texts = {key: en for key, (en, _) in TEXTS.items()} | {"short": short}
+    about = _block("about", "# the opening of the overview page (Markdown)", "", TEXTS["about"][0],
+                   TEXTS["about"][1] if name_cy else None)
+    body = _block("body", "", "    ", TEXTS["body"][0], TEXTS["body"][1] if name_cy else None)
     return STARTER.format(slug=slug, name=name, name_yaml=name_yaml, languages=languages.format(),
-                          website_yaml=json.dumps(website), short=name.split(" ")[0], adopted=adopted)
+                          website_yaml=json.dumps(website), adopted=adopted, t=texts, about=about, body=body)
 
 
 def new_council(policy_dir: Path, slug: str, name: str, website: str, rules: list[str],
