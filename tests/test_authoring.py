@@ -92,6 +92,8 @@ def test_a_new_rule_is_written_to_fill_in_and_then_adopted(project_root, policy_
     code, out, _ = run(capsys, "new-rule", "no-premium-numbers", "--kind", "pattern", "--policies", str(policy_copy))
     assert code == 0 and "fill in" in out
     path = policy_copy / "rules" / "no-premium-numbers.yaml"
+    # Swansea publishes in Welsh: the file says what adopting the rule there asks.
+    assert "Councils publishing in Welsh (swansea)" in path.read_text(encoding="utf-8")
     # As written, it names every field still to fill in.
     code, _, err = run(capsys, "validate", "--policies", str(policy_copy))
     assert code == 1

@@ -135,7 +135,7 @@ def test_a_rule_the_council_adopts_needs_the_rules_own_texts_in_welsh(policy_cop
     for problem in problems:
         line, field = re.match(r"[^:]+:(\d+): (\w+):", problem).groups()
         assert lines[int(line) - 1].startswith(f"{field}:"), (problem, lines[int(line) - 1])
-    assert "llan-y-mor publish(es) in" in problems[0]
+    assert "which llan-y-mor publishes in" in problems[0]
 
 
 def test_a_checks_reason_or_why_in_english_only_is_named_too(policy_copy):

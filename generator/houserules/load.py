@@ -144,8 +144,15 @@ def _check_rule_languages(rules, councils, root, problems) -> None:
                 raw = load_yaml(path)
             problems.append(SourceProblem(
                 display_path(path), _line_at(raw, where), where,
-                f"no text in {names([code])}, which {', '.join(sorted(wanted[code]))} publish(es) in: "
+                f"no text in {names([code])}, which {_councils(sorted(wanted[code]))} in: "
                 f"give it as {{en: ..., {code}: ...}}"))
+
+
+def _councils(slugs: list[str]) -> str:
+    """'conwy publishes', 'conwy and swansea publish': the councils adopting a rule in a language."""
+    if len(slugs) == 1:
+        return f"{slugs[0]} publishes"
+    return f"{', '.join(slugs[:-1])} and {slugs[-1]} publish"
 
 
 def shown_in_check(check) -> list[tuple[str, Any]]:

@@ -29,7 +29,17 @@ def _starter(kind: str) -> str:
     return "".join(lines)
 
 
-def rule_text(rule_id: str, kind: str) -> str:
+def _in_welsh(councils: list[str]) -> str:
+    """What a council in Welsh that adopts the rule will ask of it (load.py refuses it otherwise)."""
+    if not councils:
+        return ""
+    return (f"# Councils publishing in Welsh ({', '.join(councils)}) adopt rules from this catalogue: for one\n"
+            "# to adopt this rule, give each text as {en: ..., cy: ...}, and add comments in Welsh\n"
+            "# to its examples, {text: ..., language: cy}, both kinds.\n")
+
+
+def rule_text(rule_id: str, kind: str, welsh: list[str] = ()) -> str:
+    """`welsh`: the councils that publish in Welsh, which may adopt the rule."""
     examples = ("" if kind == "human" else
                 "examples:\n"
                 "  # Comments that must break the rule and comments that must not: at least\n"
@@ -43,6 +53,7 @@ def rule_text(rule_id: str, kind: str) -> str:
     return (f"# A rule in the shared catalogue: councils adopt it by its id, in rules.adopted.\n"
             f"# Fill in every field left empty, then run: houserules validate\n"
             f"# Every field and check kind: policies/FORMAT.md\n"
+            f"{_in_welsh(welsh)}"
             f"id: {rule_id}\n"
             f"title:      # a short heading, e.g. \"No spam\"\n"
             f"summary:    # what the checker says when it fires, e.g. \"Spam or repeated posts\"\n"
@@ -65,7 +76,10 @@ def new_rule(policy_dir: Path, rule_id: str, kind: str) -> str:
     path = policy_dir / "rules" / f"{rule_id}.yaml"
     if path.exists():
         raise UsageError(f"{display_path(path)} already exists")
+    from ..load import load_policy
+    councils = load_policy(policy_dir, prove=False).councils.values()
+    welsh = sorted(council.slug for council in councils if "cy" in council.languages)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(rule_text(rule_id, kind), encoding="utf-8")
+    path.write_text(rule_text(rule_id, kind, welsh), encoding="utf-8")
     return (f"wrote {display_path(path)}: fill in the empty fields and at least three examples of each kind,\n"
             f"then run houserules validate. A council adopts it with `- rule: {rule_id}` under rules.adopted.")
