@@ -424,6 +424,16 @@ def test_word_list_severity_out_of_range(capsys, source, previous_site):
     ])
 
 
+def test_an_innocent_phrase_without_its_entrys_word_is_refused(capsys, source, previous_site):
+    # The checker looks for the phrase around the word: one without it would never be found.
+    wordlist = edit(source / "wordlists" / "local.yaml", '"plonker", category: general, severity: 1',
+                    '"plonker", category: general, severity: 1,\n     innocent_in: ["plonk her down"]')
+    assert_rejected(capsys, source, previous_site, [
+        f"{shown(wordlist)}:{line_of(wordlist, 'plonk her down')}: entries[1].innocent_in[0]: "
+        "'plonk her down' does not hold the entry's term 'plonker' as a word",
+    ])
+
+
 def test_problems_in_several_files_are_reported_together(capsys, source, previous_site):
     council = edit(source / "councils" / "testshire.yaml", 'start: "09:00"', 'start: "9am"')
     wordlist = edit(source / "wordlists" / "local.yaml", '"numpty", category: general, severity: 1',

@@ -118,6 +118,10 @@ def test_a_comment_in_another_language_still_may_break_it(welsh):
     ("Be ffwc sy'n bod ar y cyngor 'ma?", "ffwc", "'ffwc' (strongest, general, word list welsh) as written"),
     ("Gwasanaeth ffwcin gwael eto.", "ffwcin", "'ffwcin' (strongest, general, word list welsh) as written"),
     ("Ti'n goc oen llwyr.", "goc oen", "'goc oen' (strong, general, word list welsh) as a phrase"),
+    ("Mae'n dwll din o le, does dim byd i'w wneud yma.", "dwll din",
+     "'dwll din' (medium, general, word list welsh) as a phrase"),
+    ("Pen pidyn yw e, does dim ots ganddo fe.", "Pen pidyn",
+     "'pen pidyn' (strong, general, word list welsh) as a phrase"),
 ])
 def test_a_welsh_swear_word_breaks_the_swearing_rule_naming_the_word_and_the_list(welsh, text, word, said):
     finding = findings(welsh, text)["swearing"]
@@ -129,6 +133,7 @@ def test_a_welsh_swear_word_breaks_the_swearing_rule_naming_the_word_and_the_lis
 def test_a_mild_welsh_oath_may_break_it_as_an_english_one_does(welsh):
     # "diawl" is graded with "damn" (Ofcom mild), as "damn" may break it.
     for text, word in (("Be ddiawl mae'r cyngor yn ei wneud efo'r ffordd 'ma?", "ddiawl"),
+                       ("Mae'r biniau'n hwyr eto, jawl.", "jawl"),
                        ("Mae'r gwasanaeth bws yn ddiawledig ers mis Medi.", "ddiawledig")):
         finding = findings(welsh, text)["swearing"]
         assert finding.verdict == MAY_BREAK, (text, finding)
@@ -177,6 +182,8 @@ def test_a_welsh_insult_or_swear_word_aimed_at_someone_is_abuse(welsh, english):
     ("Ti'n lembo.", "lembo"),
     ("Darllena'r post yn iawn cyn rhoi sylw, y twpsyn.", "twpsyn"),  # the reader called a name, as "you idiot"
     ("Cer adref, y cachgi!", "cachgi"),
+    ("Ti'n ben coc.", "ben coc"),
+    ("Ti'n sglyfath, yn taflu sbwriel fel 'na.", "sglyfath"),
 ])
 def test_a_welsh_insult_said_to_ti_or_chi_is_aimed_at_the_reader(welsh, text, word):
     found = findings(welsh, text)
@@ -191,6 +198,8 @@ def test_a_welsh_insult_said_to_ti_or_chi_is_aimed_at_the_reader(welsh, text, wo
     ("Mae'r maer yn gachgi.", "gachgi", "aimed at the mayor"),
     ("Mae e'n dwpsyn.", "dwpsyn", "said of a person"),
     ("Mae hi'n dwpsen, pwy bynnag yw hi.", "dwpsen", "said of a person"),
+    # "pen dafad" is a sheep's head too: said of someone it names, it is the insult.
+    ("Mae'r Cynghorydd Jones yn ben dafad.", "ben dafad", "aimed at a councillor"),
 ])
 def test_a_welsh_insult_said_of_someone_else_is_abuse(welsh, text, word, said):
     """Welsh says what someone is with "yn" after the subject: "Mae X yn
@@ -274,6 +283,17 @@ def test_the_same_welsh_words_in_an_english_councils_checker_are_left_to_the_lan
     "Mae'r parc yn edrych yn hyfryd, diolch i'r garddwyr am eu gwaith caled.",
 ])
 def test_a_benign_welsh_comment_passes_every_rule(welsh, text):
+    assert findings(welsh, text) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Gwelon ni benbwl yn y pwll ger yr ysgol heddiw.",  # "penbwl": a tadpole
+    "Mae hwn yn benbwl, nid broga eto.",
+    "Pen dafad wedi'i rostio oedd ar y fwydlen yn y ffair.",  # a sheep's head
+    "Cawson ni ein pigo gan gont fôr ar y traeth.",  # "y gont fôr": a jellyfish
+    "Roedd llwyth o gont y môr ar draeth Aberafan ddoe, byddwch yn ofalus.",
+])
+def test_a_welsh_words_everyday_meaning_breaks_no_rule(welsh, text):
     assert findings(welsh, text) == {}
 
 

@@ -57,6 +57,10 @@ class WordEntry(Model):
                            help="also a first name or surname (Dick Turpin): not flagged written as part of a name"))
     compounds: bool = spec(Bool(required=False, default=False,
                                 help="also matched at the start or end of a longer word (bullshit, fuckwit)"))
+    innocent_in: tuple[str, ...] = spec(ListOf(
+        Text(pattern=r"[^A-Z]+", pattern_help="lower-case text", prose=False), required=False, default=(),
+        help="phrases holding the word in which it is innocent, as written ('y gont fôr', the jellyfish): "
+             "not flagged there; each holds the word"))
     note: str | None = spec(Text(required=False))
 
 

@@ -93,6 +93,7 @@ def load_policy(root: Path, *, prove: bool = True) -> Policy:
     rules = _load_folder(root / "rules", Rule.format(), "id", {}, problems)
     councils = _load_folder(root / "councils", Council.format(), "slug", {"rule": rule_ids}, problems, notes)
     _check_wordlist_categories(rules, wordlists, root, problems)
+    _check_innocent_phrases(wordlists, root, problems)
     _check_rule_languages(rules, councils, root, problems)
     if problems:
         raise PolicyError(problems)
@@ -117,6 +118,23 @@ def _check_wordlist_categories(rules, wordlists, root, problems) -> None:
                 problems.append(SourceProblem(
                     display_path(root / "rules" / f"{rule.id}.yaml"), 0, "check.categories",
                     f"no word list has entries in category {category!r}"))
+
+
+def _check_innocent_phrases(wordlists, root, problems) -> None:
+    """An entry's innocent phrase must hold the entry's term, word for word,
+    or it would never be found: the checker looks for it around the term."""
+    for wl_id, wordlist in sorted(wordlists.items()):
+        raw = None
+        for n, entry in enumerate(wordlist.entries):
+            for k, phrase in enumerate(entry.innocent_in):
+                if f" {entry.term} " in f" {phrase} ":
+                    continue
+                if raw is None:
+                    raw = load_yaml(root / "wordlists" / f"{wl_id}.yaml")
+                where = f"entries[{n}].innocent_in[{k}]"
+                problems.append(SourceProblem(
+                    display_path(root / "wordlists" / f"{wl_id}.yaml"), _line_at(raw, where), where,
+                    f"{phrase!r} does not hold the entry's term {entry.term!r} as a word"))
 
 
 def _check_rule_languages(rules, councils, root, problems) -> None:

@@ -159,7 +159,10 @@ def pack_words(wordlists: dict[str, Wordlist]) -> list[dict]:
     """Every word of `wordlists` as a pack lists it, with its list's id. A
     word of a list not in English says its language, so that the checker
     does not read it with English endings ("cont" is not "contest")."""
-    return [dict(as_data(e), list=wl_id, **({} if wl.language == "en" else {"language": wl.language}))
+    # An entry's innocent phrases only where it has some: the packs of the
+    # many entries without are as they were.
+    return [{k: v for k, v in as_data(e).items() if k != "innocent_in" or v}
+            | {"list": wl_id} | ({} if wl.language == "en" else {"language": wl.language})
             for wl_id, wl in sorted(wordlists.items()) for e in wl.entries]
 
 

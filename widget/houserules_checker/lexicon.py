@@ -21,7 +21,7 @@ from functools import partial
 from itertools import compress, groupby
 from typing import NamedTuple
 
-from .text import LEET, MEANINGS, Words
+from .text import LEET, MEANINGS, Words, prepare
 
 SEVERITY = {1: "mild", 2: "medium", 3: "strong", 4: "strongest"}
 ENDINGS = ("s", "es", "ed", "er", "ers", "ing", "in", "y", "ie", "ies", "z", "est", "ier", "iest")
@@ -74,6 +74,9 @@ class Entry:
     insulting: bool = False  # an insult aimed at whoever it is near
     insulting_if_called: bool = False  # innocent too ("muppet"): an insult when someone is called it
     english: bool = True  # read with English endings ("bitches"); a Welsh word is not ("cont" is not "contest")
+    # Phrases in which the word is innocent ("y gont fôr", the jellyfish), as
+    # (the word's place in the phrase, the phrase's words as comments' are keyed).
+    innocent_in: tuple[tuple[int, tuple[str, ...]], ...] = ()
 
     def __post_init__(self):
         object.__setattr__(self, "label", self.label or f"'{self.term}' ({SEVERITY[self.severity]}, "
@@ -104,7 +107,8 @@ class Lexicon:
         for raw in entries:
             entry = Entry(raw["term"], _plain(raw["term"]), raw["category"], raw["severity"],
                           raw.get("context_only", False), raw.get("name", False), raw.get("compounds", False),
-                          raw.get("list", ""), english=raw.get("language", "en") == "en")
+                          raw.get("list", ""), english=raw.get("language", "en") == "en",
+                          innocent_in=_innocent_phrases(raw))
             parts = [_plain(p) for p in entry.term.split()]
             if len(parts) == 1:
                 key = parts[0]
@@ -177,6 +181,8 @@ class Lexicon:
                     matches = [(entry, f"as the emoji {words.original[start]}") for entry, _ in matches]
                 for entry, how in matches:
                     if entry.name and _in_name(words, i):
+                        continue
+                    if entry.innocent_in and _in_phrase(raw, i, entry.innocent_in, self._squeeze):
                         continue
                     hits.append(_new_hit((entry, start, end, how, i)))
             if tails:
@@ -271,6 +277,28 @@ class Lexicon:
             best = min(fits, key=_plausibility).plain
             fits = [e for e in fits if e.plain == best]
         return fits
+
+
+def _innocent_phrases(raw: dict) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """An entry's innocent phrases, keyed as a comment's words are (accents
+    folded, runs of a letter squeezed), each with the entry's place in it."""
+    phrases = []
+    for phrase in raw.get("innocent_in", ()):
+        keys = tuple(map(squeeze, prepare(phrase).words.keys))
+        term = squeeze(_plain(raw["term"]))
+        if term in keys:  # validate refuses a phrase without the term (load.py)
+            phrases.append((keys.index(term), keys))
+    return tuple(phrases)
+
+
+def _in_phrase(keys, i: int, phrases, squeezed) -> bool:
+    """Whether the word at i is where an innocent phrase of its entry has it."""
+    for at, phrase in phrases:
+        start = i - at
+        if start >= 0 and start + len(phrase) <= len(keys) and \
+                all(squeezed(keys[start + k]) == word for k, word in enumerate(phrase)):
+            return True
+    return False
 
 
 def _plausibility(entry: Entry) -> tuple:

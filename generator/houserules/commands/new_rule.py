@@ -7,6 +7,7 @@ by `validate` and `build`, and shown on every adopting council's pages."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import UsageError
@@ -29,7 +30,7 @@ def _starter(kind: str) -> str:
     return "".join(lines)
 
 
-def _in_welsh(councils: list[str]) -> str:
+def _in_welsh(councils: Sequence[str]) -> str:
     """What a council in Welsh that adopts the rule will ask of it (load.py refuses it otherwise)."""
     if not councils:
         return ""
@@ -38,7 +39,7 @@ def _in_welsh(councils: list[str]) -> str:
             "# to its examples, {text: ..., language: cy}, both kinds.\n")
 
 
-def rule_text(rule_id: str, kind: str, welsh: list[str] = ()) -> str:
+def rule_text(rule_id: str, kind: str, welsh: Sequence[str] = ()) -> str:
     """`welsh`: the councils that publish in Welsh, which may adopt the rule."""
     examples = ("" if kind == "human" else
                 "examples:\n"

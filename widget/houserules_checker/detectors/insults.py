@@ -150,10 +150,11 @@ _FILLER = {"a", "an", "are", "re", "such", "little", "big", "dirty", "stupid", "
            "total", "complete", "old", "fat", "lazy"}
 
 
-def _called(keys: list[str], i: int) -> bool:
-    """'you fag', 'you are a queer': a word said straight to someone."""
+def _called(words, i: int, welsh: bool) -> bool:
+    """'you fag', 'you are a queer', "ti'n gont": a word said straight to someone."""
+    keys = words.keys
     for j in range(max(0, i - 4), i):
-        if keys[j] in SECOND_PERSON and all(k in _FILLER for k in keys[j + 1:i]):
+        if (keys[j] in SECOND_PERSON or welsh and _welsh_you(words, j)) and all(k in _FILLER for k in keys[j + 1:i]):
             return True
     return False
 
@@ -167,7 +168,8 @@ def _analyse(comment, context) -> list[tuple]:
     keys = comment.words.keys
     # Insults count whatever their grade; other listed words from medium up;
     # a word with an innocent meaning only when it is what someone is called.
-    hits = [h for h in found if h.entry.insulting or (h.entry.insulting_if_called and _called(keys, h.word))]
+    hits = [h for h in found
+            if h.entry.insulting or (h.entry.insulting_if_called and _called(comment.words, h.word, context.welsh))]
     if not hits:
         return []
     targets = _targets(comment.words, context.welsh)
@@ -282,7 +284,7 @@ def detect(comment, context, prepared) -> list[Signal]:
                     called = frozenset(h.word for h, _ in analysed if not _strict(h.entry, keys, h))
                 copula = around[1] = _said_of(words, hit.word, strict, strict and (
                     entry.plain in THING_TERMS or keys[hit.word].endswith(PLACE_TAILS)), called) or (
-                    _said_of_cy(words, hit.word) if context.welsh and entry.category == "insult" and not strict
+                    _said_of_cy(words, hit.word, named=strict) if context.welsh and entry.category == "insult"
                     else "")
             if copula == _THING or copula == _GROUP:
                 continue  # said of a place or a thing (swearing may still apply), or of a group (group_hate)
@@ -557,14 +559,15 @@ _VOCATIVE_CY = re.compile(r"[,;:]\s*y\s+$")
 _CLAUSE_END = re.compile(r" {0,3}(?:[.!?,;:)]|$)")
 
 
-def _said_of_cy(words, i: int) -> str:
+def _said_of_cy(words, i: int, named: bool = False) -> str:
     """Whom a Welsh "Mae X yn <insult>" says the insult at i of (a word of
     the insult category, never said of things: the caller asks only of
     those, so "mae'r gwasanaeth yn gachu" is swearing, not abuse): the staff
     or councillor X names, else "said of a person", as the English "X is a
     ..." says; "aimed at 'you'" when the reader is called it (", y
     twpsyn!"); "" when it follows no such form or X is the speaker ("Dw i'n
-    dwpsyn weithiau")."""
+    dwpsyn weithiau"). `named`: an insult with an everyday meaning ("penbwl",
+    a tadpole) counts only of a person X names, never of an unknown X."""
     start, end = words.place(i)
     before = words.original[max(0, start - 12):start]
     if _VOCATIVE_CY.search(before) and _CLAUSE_END.match(words.original, end):
@@ -584,7 +587,7 @@ def _said_of_cy(words, i: int) -> str:
         found = _welsh_target(words, k) or _TARGET_OF[keys[k]]
         if found is not None:
             return found[1]
-    return "said of a person"
+    return "" if named else "said of a person"
 
 
 # Creatures a pronoun may stand for that no insult hurts: "the pigeons ..., they're vermin".
