@@ -12,8 +12,11 @@ import csv
 import io
 import json
 import re
+import zipfile
 from pathlib import Path
 
+import openpyxl
+import pytest
 import yaml
 
 from houserules import batch, export_write
@@ -22,6 +25,7 @@ from houserules.cli import main
 from houserules.export_write import READABLE, READABLE_CY, RECORD_NAMES_CY
 from houserules.messages import FOLDER
 from houserules_checker import Checker
+from houserules_checker.engine import MAX_CHARS
 from houserules_checker.record import FIELDS as RECORD_FIELDS
 
 # Shaped like a Meta Business Suite export: a Welsh insult, a date that is
@@ -180,3 +184,198 @@ def test_progress_and_a_stopped_run_in_welsh(tmp_path, monkeypatch):
     assert [batch._duration(s) for s in (42, 125, 3725)] == ["42 s", "2 min 05 s", "1 h 02 min"]
     assert batch._left_as_it_was("out.csv", "cy") == "ni ysgrifennwyd dim (mae out.csv fel yr oedd)"
     assert batch._left_as_it_was("-", "cy") == "mae'r allbwn yn dod i ben hanner ffordd"
+
+
+# ------------------------------------------------------------------ the run's own errors, in Welsh
+
+def _zip(path: Path, member: str) -> None:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(member, "x")
+
+
+def _book(path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "Sylwadau"
+    book.active.append(["text"])
+    book.save(path)
+
+
+# An export that cannot be read at all: its file (name: content, or a maker), the options, and the first
+# words of the error ({source}: the export's path) in Welsh and as the English has always said it.
+UNREADABLE = {
+    "no such file": (None, (), "gwall: nid oes modd darllen {source}: ", "error: cannot read {source}: "),
+    "no text column": ("body,author\nhi,x\n", (),
+                       "gwall: {source}: dim colofn 'text' (colofnau: body, author); rhaid i'r sylwadau fod mewn "
+                       "colofn o'r enw text (neu Comment, Message, Tweet text, Full text), neu enwch y golofn gyda "
+                       "--text-column\n",
+                       "error: {source}: no 'text' column (columns: body, author); the comments must be in a column "
+                       "named text (or Comment, Message, Tweet text, Full text), or name it with --text-column\n"),
+    "a column named that is not there": ("text\nhi\n", ("--date-column", "Posted"),
+                                         "gwall: {source}: --date-column 'Posted': nid oes colofn o'r fath "
+                                         "(colofnau: text)\n",
+                                         "error: {source}: --date-column 'Posted': there is no such column "
+                                         "(columns: text)\n"),
+    "--sheet with a CSV": ("text\nhi\n", ("--sheet", "Sylwadau"),
+                           "gwall: mae --sheet i'w ddefnyddio gyda llyfr gwaith Excel (.xlsx)\n",
+                           "error: --sheet goes with an Excel workbook (.xlsx)\n"),
+    "an .xls workbook": (b"\xd0\xcf\x11\xe0" + b"\0" * 60, (),
+                         "gwall: nid oes modd darllen {source}: llyfr gwaith Excel 97-2003 (.xls) ydyw, neu lyfr "
+                         "gwaith â chyfrinair; agorwch y ffeil yn Excel a'i chadw fel llyfr gwaith Excel (.xlsx) heb "
+                         "gyfrinair, neu fel CSV UTF-8. Mae'r gwiriwr yn darllen CSV (.csv), testun wedi'i wahanu â "
+                         "thabiau (.tsv), JSON Lines (.jsonl) neu lyfr gwaith Excel (.xlsx)\n",
+                         "error: cannot read {source}: it is an Excel 97-2003 workbook (.xls), or a workbook with a "
+                         "password; open it in Excel and save it as an Excel workbook (.xlsx) without a password, or "
+                         "as CSV UTF-8. The checker reads CSV (.csv), tab-separated text (.tsv), JSON Lines (.jsonl) "
+                         "or an Excel workbook (.xlsx)\n"),
+    "UTF-16 text": ("\ufefftext\nhi\n".encode("utf-16-le"), (),
+                    "gwall: nid oes modd darllen {source}: testun UTF-16 ydyw (fel y mae Excel yn cadw 'Unicode "
+                    "Text'); cadwch y ffeil fel CSV UTF-8 neu fel llyfr gwaith Excel (.xlsx). ",
+                    "error: cannot read {source}: it is UTF-16 text (as Excel saves 'Unicode Text'); save it as "
+                    "CSV UTF-8 or as an Excel workbook (.xlsx). "),
+    "an .xlsx that is no zip": ("text\nhi\n", (),
+                                "gwall: nid oes modd darllen {source} fel llyfr gwaith Excel: archif zip yw ffeil "
+                                ".xlsx, ac nid yw hon yn un (os CSV yw hi, rhowch .csv ar ddiwedd ei henw)\n",
+                                "error: cannot read {source} as an Excel workbook: an .xlsx file is a zip archive, "
+                                "and this is not one (if it is CSV, name it .csv)\n"),
+    "a zip of something else": (lambda path: _zip(path, "content.xml"), (),
+                                "gwall: nid oes modd darllen {source} fel llyfr gwaith Excel (.xlsx): archif heb "
+                                "rannau llyfr gwaith (",
+                                "error: cannot read {source} as an Excel workbook (.xlsx): an archive without the "
+                                "parts of a workbook ("),
+    "a sheet that is not there": (_book, ("--sheet", "Nope"),
+                                  "gwall: {source}: --sheet 'Nope': nid oes taflen o'r fath (taflenni: 'Sylwadau')\n",
+                                  "error: {source}: --sheet 'Nope': there is no such sheet (sheets: 'Sylwadau')\n"),
+    "one JSON document": ('[\n {"text": "hi"}\n]\n', (),
+                          "gwall: {source}:1: mae'r ffeil yn un ddogfen JSON dros sawl llinell, nid JSON Lines (un "
+                          "gwrthrych ar bob llinell): ysgrifennwch bob sylw ar un llinell; fel arall, defnyddiwch "
+                          "CSV. ",
+                          "error: {source}:1: the file is one JSON document over many lines, not JSON Lines (one "
+                          "object a line): write each comment as one line, or give CSV. "),
+}
+_NAMES = {"an .xls workbook": "export.xls", "an .xlsx that is no zip": "export.xlsx",
+          "one JSON document": "export.json", "a zip of something else": "export.xlsx",
+          "a sheet that is not there": "export.xlsx"}
+
+
+@pytest.mark.parametrize("case", UNREADABLE)
+def test_an_export_that_cannot_be_read_is_told_in_welsh_naming_the_file(capsys, tmp_path, case):
+    """The whole run refused (exit 2, nothing written): "gwall: " and the reason in Welsh, the file and its
+    columns named as they are, the operating system's words as it says them; in English, as before."""
+    content, options, welsh, english = UNREADABLE[case]
+    source = tmp_path / _NAMES.get(case, "export.csv")
+    if callable(content):
+        content(source)
+    elif content is not None:
+        source.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    out = tmp_path / "out.csv"
+    said = {}
+    for language in ("cy", "en"):
+        code = main(["check", "--council", "swansea", "--language", language, "--input", str(source),
+                     "--output", str(out), "--jobs", "1", *options])
+        said[language] = capsys.readouterr().err
+        assert code == 2 and not out.exists()
+    assert said["cy"].startswith(welsh.format(source=source)), said["cy"]
+    assert said["cy"].count("\n") == 1 and not english_left(said["cy"]), said["cy"]
+    assert said["en"].startswith(english.format(source=source)), said["en"]
+
+
+def test_a_comment_too_long_is_a_row_error_in_welsh(capsys, tmp_path):
+    body = "text\nDiolch\n" + "a" * (MAX_CHARS + 1) + "\n"
+    code, err, source, out = run(capsys, tmp_path, body)
+    assert code == 2
+    welsh = f"mae {MAX_CHARS + 1:,} nod yn y sylw; mae'r gwiriwr yn derbyn {MAX_CHARS:,} ar y mwyaf"
+    assert csv_rows(out)[2][-1] == "llinell 3: " + welsh
+    assert f"  {source}:3: {welsh}" in err.splitlines() and not english_left(err), err
+    code, err, source, out = run(capsys, tmp_path, body, language="en")
+    english = f"the comment has {MAX_CHARS + 1:,} characters; the checker takes at most {MAX_CHARS:,}"
+    assert code == 2 and csv_rows(out)[2][-1] == "line 3: " + english
+    assert f"  {source}:3: {english}" in err.splitlines()
+
+
+# One comment on the command line: its options, and the error in Welsh and in English (the whole of stderr).
+ONE_COMMENT = {
+    "--date": (["--date", "2026-13-01", "Diolch"],
+               "gwall: --date: nid yw '2026-13-01' yn ddyddiad ar y ffurf YYYY-MM-DD",
+               "error: --date: date '2026-13-01' is not a date written YYYY-MM-DD"),
+    "too long": (["a" * (MAX_CHARS + 1)],
+                 f"gwall: mae {MAX_CHARS + 1:,} nod yn y sylw; mae'r gwiriwr yn derbyn {MAX_CHARS:,} ar y mwyaf",
+                 f"error: the comment has {MAX_CHARS + 1:,} characters; the checker takes at most {MAX_CHARS:,}"),
+    "not UTF-8": (["caf\udce9"],
+                  "gwall: mae beit nad yw'n UTF-8, 0xE9, yn y sylw, yn nod 4 (neu hanner pâr UTF-16 ar ei ben ei "
+                  "hun, U+DCE9)",
+                  "error: the comment is not UTF-8: byte 0xE9 at character 4 (or a lone surrogate, U+DCE9)"),
+    "a lone surrogate": (["lone \ud800 here"],
+                         "gwall: mae hanner pâr UTF-16 ar ei ben ei hun (lone surrogate), U+D800, yn y sylw, yn nod "
+                         "6: nid yw hanner pâr yn nod",
+                         "error: the comment holds a lone surrogate, U+D800, at character 6: half of a UTF-16 pair, "
+                         "which is not a character"),
+    "--earlier": (["--earlier", "x\ud800", "Diolch"],
+                  "gwall: mae hanner pâr UTF-16 ar ei ben ei hun (lone surrogate), U+D800, yn --earlier: nid yw'n nod",
+                  "error: --earlier holds a lone surrogate, U+D800: not a character"),
+    "a comment and --input": (["--input", "comments.csv", "Diolch"],
+                              "gwall: rhowch un sylw, neu --input, nid y ddau",
+                              "error: give one comment, or --input, not both"),
+    "--output without --input": (["--output", "out.csv", "Diolch"],
+                                 "gwall: mae --output, --record, --jobs, --sheet a'r opsiynau --...-column i'w "
+                                 "defnyddio gyda --input",
+                                 "error: --output, --record, --jobs, --sheet and the --...-column options go with "
+                                 "--input"),
+}
+
+
+@pytest.mark.parametrize("case", ONE_COMMENT)
+def test_one_comment_that_cannot_be_checked_is_told_in_welsh(capsys, case):
+    options, welsh, english = ONE_COMMENT[case]
+    for language, expected in (("cy", welsh), ("en", english)):
+        code = main(["check", "--council", "swansea", "--language", language, *options])
+        out, err = capsys.readouterr()
+        assert (code, out, err) == (2, "", expected + "\n")
+
+
+def test_standard_input_that_is_not_utf8_is_told_in_welsh(capsys, monkeypatch):
+    for language, expected in (("cy", "gwall: nid yw'r mewnbwn safonol yn UTF-8: beit 0xE9 ym meit 4\n"),
+                               ("en", "error: standard input is not UTF-8: byte 0xE9 at byte 4\n")):
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"caf\xe9")))
+        assert main(["check", "--council", "swansea", "--language", language]) == 2
+        assert capsys.readouterr().err == expected
+    monkeypatch.setattr("sys.stdin", None)
+    assert main(["check", "--council", "swansea", "--language", "cy"]) == 2
+    assert capsys.readouterr().err == ("gwall: ni roddwyd sylw, ac nid oes mewnbwn safonol i ddarllen un ohono\n")
+    assert main(["check", "--council", "swansea", "--language", "cy", "--input", "-"]) == 2
+    assert capsys.readouterr().err == "gwall: --input -: nid oes mewnbwn safonol\n"
+
+
+def test_a_council_not_found_or_not_in_welsh_is_told_in_welsh(capsys):
+    """A Welsh speaker who asked for Welsh is told in Welsh, even that the council has no Welsh."""
+    assert main(["check", "--council", "swanse", "--language", "cy", "Diolch"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("gwall: nid oes cyngor 'swanse' (oeddech chi'n golygu 'swansea'?); y cynghorau sy'n "
+                          "hysbys: ashfield (Ashfield District Council), "), err
+    assert "swansea (Cyngor Abertawe)" in err and not english_left(err)
+    assert main(["check", "--council", "ashfield", "--language", "cy", "Diolch"]) == 2
+    assert capsys.readouterr().err == ("gwall: dim ond yn Saesneg y mae Ashfield District Council yn cyhoeddi: nid "
+                                       "oes dim o'i eiriau yn yr iaith a ddewiswyd gyda --language cy (Cymraeg)\n")
+    assert main(["check", "--council", "swanse", "Diolch"]) == 2
+    assert capsys.readouterr().err.startswith("error: no council 'swanse' (did you mean 'swansea'?); known: "
+                                              "ashfield (Ashfield District Council), ")
+
+
+def test_a_check_outside_a_project_is_told_in_welsh(capsys, tmp_path):
+    assert main(["check", "--project", str(tmp_path), "--council", "swansea", "--language", "cy", "Diolch"]) == 2
+    assert capsys.readouterr().err == (f"gwall: --project {tmp_path}: nid yw'n brosiect houserules (mae angen "
+                                       "policies/ a mkdocs.yml arno)\n")
+    assert main(["check", "--project", str(tmp_path), "--council", "swansea", "Diolch"]) == 2
+    assert capsys.readouterr().err == (f"error: --project {tmp_path}: not a houserules project (it needs policies/ "
+                                       "and mkdocs.yml)\n")
+
+
+def test_an_output_that_cannot_be_written_is_told_in_welsh(capsys, tmp_path):
+    source = tmp_path / "export.csv"
+    source.write_text("text\nDiolch\n", encoding="utf-8")
+    folder = tmp_path / "out.csv"
+    folder.mkdir()
+    for language, expected in (("cy", f"gwall: nid oes modd ysgrifennu {folder}: ffolder yw hwn\n"),
+                               ("en", f"error: cannot write {folder}: it is a folder\n")):
+        code = main(["check", "--council", "swansea", "--language", language, "--input", str(source),
+                     "--output", str(folder), "--jobs", "1"])
+        assert code == 2 and capsys.readouterr().err.endswith(expected)

@@ -213,4 +213,4 @@ def test_a_council_in_welsh_and_english_is_checked_in_one_language_at_a_time(cap
     assert "Beth mae'r cyngor yn ei wneud pan fydd rheol yn cael ei thorri:" in out
     assert not [w for w in ("Checked", "BREAKS", "aimed at", "Passes", "characters") if w in out], out
     code, _, err = run(capsys, "--council", "ashfield", "--language", "cy", "hello")
-    assert code == 2 and "publishes in English only: --language cy" in err
+    assert code == 2 and err.startswith("gwall: dim ond yn Saesneg y mae Ashfield District Council yn cyhoeddi")

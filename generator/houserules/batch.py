@@ -150,7 +150,7 @@ def _items(source: Source, checkers: Checkers, date: dt.date | None, today: dt.d
                 columns_found(line)
                 columns_found = None
             text = fields["text"]
-            if problem := comment_problem(text):
+            if problem := comment_problem(text, language=language):
                 raise RowProblem(problem)
             day = date or (row_day(fields["date"], columns["date"], language) if fields.get("date") else None) or today
             if day != last_day:  # the version in force that day is made here too: the summary names it
@@ -161,7 +161,7 @@ def _items(source: Source, checkers: Checkers, date: dt.date | None, today: dt.d
             if earlier is None:
                 earlier = history.earlier(author) if author else ()
             reply_to = fields.get("reply_to") or None
-            if reply_to and (bad := surrogate_problem(reply_to, repr(columns["reply_to"]))):
+            if reply_to and (bad := surrogate_problem(reply_to, repr(columns["reply_to"]), language)):
                 raise RowProblem(bad)
             if author:
                 history.add(author, text)

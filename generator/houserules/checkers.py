@@ -38,7 +38,7 @@ class Checkers:
         everything = load_versions(root)
         if policy is None and (source or not everything.get(council)):
             policy = load_policy(root, prove=False)
-        council = find_council(policy, council) if policy is not None else council
+        council = find_council(policy, council, language) if policy is not None else council
         self.council, self._root = council, root
         self.language = language
         # How a worker process makes its own, where it cannot inherit this one.
@@ -82,12 +82,16 @@ class Checkers:
 
 def _speaks(pack: dict, language: str) -> None:
     """A check in a language the council does not publish in would mix its
-    English with the catalogue's Welsh: refused."""
+    English with the catalogue's Welsh: refused, in the language asked for
+    (the person asked for it)."""
     spoken = pack["council"].get("languages", ["en"])
     if language not in spoken:
         from .languages import names
-        raise InputError(f"{pack['council']['name']} publishes in {names(spoken)} only: "
-                         f"--language {language} has none of its words in {names([language])}")
+        from .messages import translator
+        _ = translator(language)
+        raise InputError(_("%(council)s publishes in %(spoken)s only: --language %(language)s has none of its "
+                           "words in %(name)s", council=pack["council"]["name"], spoken=names(spoken, language),
+                           language=language, name=names([language], language)))
 
 
 def published_pack(root: Path, version: Version, language: str = "en") -> dict:
@@ -176,11 +180,11 @@ def _names(slug: str, council) -> list[str]:
                     if isinstance(n, str) and n.strip())]
 
 
-def find_council(policy: Policy, given: str) -> str:
+def find_council(policy: Policy, given: str, language: str = "en") -> str:
     """The slug of the council `given` names: its slug, its name or its short name, ignoring case, spaces
     and punctuation ("ashfield", "Ashfield District Council", "ashfield-district-council"); a slug
     first, as it names one council. A name that is no council's, or more than one's, is refused, with
-    the councils listed."""
+    the councils listed (in `language`, the run's)."""
     key = _plain(given)
     found = [slug for slug in sorted(policy.councils) if given == slug or key == _plain(slug)]
     if not found:
@@ -193,13 +197,17 @@ def find_council(policy: Policy, given: str) -> str:
         return ", ".join(f"{slug} ({name})" if isinstance(name := policy.councils[slug].name, str) and name.strip()
                          else slug for slug in slugs)
 
+    from .messages import translator
+    _ = translator(language)
     if found:
-        raise InputError(f"council {given!r} could be any of {listed(found)}: give its slug")
+        raise InputError(_("council %(given)s could be any of %(listed)s: give its slug", given=repr(given),
+                           listed=listed(found)))
     import difflib
     every = {_plain(n): slug for slug, council in policy.councils.items() for n in _names(slug, council)}
     hint = difflib.get_close_matches(key, sorted(every), n=1)
-    raise InputError(f"no council {given!r}" + (f" (did you mean {every[hint[0]]!r}?)" if hint else "")
-                     + f"; known: {listed(sorted(policy.councils))}")
+    said = {"given": repr(given), "known": listed(sorted(policy.councils))}
+    raise InputError(_("no council %(given)s (did you mean %(hint)s?); known: %(known)s", **said,
+                       hint=repr(every[hint[0]])) if hint else _("no council %(given)s; known: %(known)s", **said))
 
 
 def version_label(checker: Checker, language: str = "en") -> str:

@@ -4,7 +4,9 @@ Every command works on a project: the folder holding `policies/` and
 `mkdocs.yml`, found from the current folder upwards, or given with
 `--project DIR`. Errors are HouserulesError, caught here once: `error:` and
 the message on stderr, and the error's exit code (1 for a problem in the
-policy or the build, 2 for bad input).
+policy or the build, 2 for bad input). A command given a language
+(`check --language cy`) says its errors in it, once the command line is read;
+argparse's own errors come before, and stay English.
 """
 
 from __future__ import annotations
@@ -15,26 +17,30 @@ import sys
 from pathlib import Path
 
 from .errors import HouserulesError, PolicyError, UsageError
+from .messages import translator
 from .wording import count
 
 
-def find_project(given: Path | None) -> Path:
+def find_project(given: Path | None, language: str = "en") -> Path:
     """The project folder: `given` (--project), or the nearest folder at or
-    above the current one that holds policies/ and mkdocs.yml."""
+    above the current one that holds policies/ and mkdocs.yml (else an error in `language`)."""
+    _ = translator(language)
+
     def is_project(folder: Path) -> bool:
         return (folder / "policies").is_dir() and (folder / "mkdocs.yml").is_file()
 
     if given is not None:
         folder = given.expanduser().resolve()
         if not is_project(folder):
-            raise UsageError(f"--project {given}: not a houserules project (it needs policies/ and mkdocs.yml)")
+            raise UsageError(f"--project {given}: " + _("not a houserules project (it needs policies/ and "
+                                                          "mkdocs.yml)"))
         return folder
     here = Path.cwd().resolve()
     for folder in (here, *here.parents):
         if is_project(folder):
             return folder
-    raise UsageError(f"no houserules project in {here} or any folder above it (a project holds policies/ and "
-                     "mkdocs.yml): run houserules inside one, or give --project DIR")
+    raise UsageError(_("no houserules project in %(here)s or any folder above it (a project holds policies/ and "
+                       "mkdocs.yml): run houserules inside one, or give --project DIR", here=here))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -165,7 +171,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{exc}\n{count(len(exc.problems), 'problem')} in the policy source{undone}.", file=sys.stderr)
         return exc.exit_code
     except HouserulesError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _ = translator(getattr(args, "language", "en"))
+        print(_("error: %(message)s", message=exc), file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:
         # The reader stopped reading (`houserules check ... | head`): not an
@@ -175,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args) -> int:
-    root = find_project(getattr(args, "project", None))
+    root = find_project(getattr(args, "project", None), getattr(args, "language", "en"))
     policies = getattr(args, "policies", None) or root / "policies"
     if args.command == "validate":
         from .commands.validate import validate
@@ -240,11 +247,12 @@ def _check(args, policies: Path) -> int:
     from .editions import build_day
     from .export_columns import FIELDS
 
+    _ = translator(args.language)
     if args.input and args.text is not None:
-        raise UsageError("give one comment, or --input, not both")
+        raise UsageError(_("give one comment, or --input, not both"))
     # The source is loaded only if it is needed.
     checkers = Checkers(policies, None, args.council, source=args.source, language=args.language)
-    date = check.parse_date(args.date, "--date")
+    date = check.parse_date(args.date, "--date", args.language)
     columns = {field: name for field in FIELDS if (name := getattr(args, f"{field}_column"))}
     if args.input:
         from .batch import check_batch  # not for one comment: it brings the process pool (a quarter of a start)
@@ -252,8 +260,8 @@ def _check(args, policies: Path) -> int:
         return check_batch(checkers, args.input, args.output or "-", args.record, date, jobs=args.jobs,
                            columns=columns, sheet=args.sheet)
     if args.output or args.record or args.jobs or columns or args.sheet:
-        raise UsageError("--output, --record, --jobs, --sheet and the --...-column options go with --input")
-    text = args.text if args.text is not None else check.read_stdin()
+        raise UsageError(_("--output, --record, --jobs, --sheet and the --...-column options go with --input"))
+    text = args.text if args.text is not None else check.read_stdin(args.language)
     day = date or build_day()
     checker = checkers.on(day)
     result = check.check_one(checker, text, reply_to=args.reply_to, earlier=args.earlier, day=day)

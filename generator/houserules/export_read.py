@@ -3,7 +3,8 @@ text (read strictly, as the csv module reads it), JSON Lines, or an Excel
 workbook (export_xlsx); each row as its columns came and what is wrong with
 it, if anything, and its fields as export_columns finds them. A row that
 cannot be read is that row's problem, never the run's: the rest of the
-export is read on."""
+export is read on. What is wrong, with a row or with the export itself, is
+said in the run's language."""
 
 from __future__ import annotations
 
@@ -85,7 +86,7 @@ def _json_type(value, language: str = "en") -> str:
 
 TABULAR = ("csv", "tsv", "xlsx")  # a header row, then rows of cells
 _SEPARATOR_NAMES = {",": _("a comma"), "\t": _("a tab"), ";": _("a semicolon")}
-_FORMATS = "CSV (.csv), tab-separated text (.tsv), JSON Lines (.jsonl) or an Excel workbook (.xlsx)"
+_FORMATS = _("CSV (.csv), tab-separated text (.tsv), JSON Lines (.jsonl) or an Excel workbook (.xlsx)")
 
 
 class Source:
@@ -98,7 +99,7 @@ class Source:
     def __init__(self, path: str, columns: dict[str, str] | None = None, sheet: str | None = None,
                  language: str = "en"):
         self.name = "<stdin>" if path == "-" else path
-        self.language = language  # of what is wrong with a row (the run's own errors are the command's)
+        self.language = language  # of what is wrong: with a row, and with the export (the run's errors)
         self.chosen = {field: name for field, name in (columns or {}).items() if name}
         self.size: int | None = None
         self.position = 0  # bytes read (of a workbook: characters in the cells read)
@@ -109,9 +110,10 @@ class Source:
         self._spool = self._book = None
         self._rows_total: int | None = None
         self._json_names: dict = {}
+        _ = translator(language)
         if path == "-":
             if sys.stdin is None:
-                raise InputError("--input -: there is no standard input")
+                raise InputError("--input -: " + _("there is no standard input"))
             buffer = getattr(sys.stdin, "buffer", None)
             # A text stream (an embedding program's) is read as it comes, and by
             # lines only: standard input is JSON Lines (_kind), and all else is
@@ -122,7 +124,7 @@ class Source:
             try:
                 self._file = open(path, "rb")
             except OSError as exc:
-                raise InputError(f"cannot read {path}: {exc.strerror}") from None
+                raise InputError(_("cannot read %(path)s: %(why)s", path=path, why=exc.strerror)) from None
             self._owned = True
             info = os.fstat(self._file.fileno())
             if stat.S_ISREG(info.st_mode):
@@ -130,7 +132,7 @@ class Source:
         try:
             self.kind = self._kind(path)
             if sheet is not None and self.kind != "xlsx":
-                raise UsageError("--sheet goes with an Excel workbook (.xlsx)")
+                raise UsageError(_("--sheet goes with an Excel workbook (.xlsx)"))
             self.tabular = self.kind in TABULAR
             if self.kind in ("csv", "tsv"):
                 if csv.field_size_limit() < LINE_LIMIT:  # 131,072 characters by default: a row's own limit is ours
@@ -179,21 +181,25 @@ class Source:
         Standard input is JSON Lines."""
         ext = os.path.splitext(path)[1].lower() if path != "-" else ""
         head = self._peek(8)
+        _ = translator(self.language)
+        said = {"name": self.name, "formats": _(_FORMATS)}
         if head.startswith(b"PK\x03\x04"):  # a zip archive: an .xlsx, or else what openpyxl will say it is not
             return "xlsx"
         if head.startswith(b"\xd0\xcf\x11\xe0"):
-            raise InputError(f"cannot read {self.name}: it is an Excel 97-2003 workbook (.xls), or a workbook "
-                             "with a password; open it in Excel and save it as an Excel workbook (.xlsx) without "
-                             f"a password, or as CSV UTF-8. The checker reads {_FORMATS}")
+            raise InputError(_("cannot read %(name)s: it is an Excel 97-2003 workbook (.xls), or a workbook with a "
+                               "password; open it in Excel and save it as an Excel workbook (.xlsx) without a "
+                               "password, or as CSV UTF-8. The checker reads %(formats)s", **said))
         if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise InputError(f"cannot read {self.name}: it is UTF-16 text (as Excel saves 'Unicode Text'); save "
-                             f"it as CSV UTF-8 or as an Excel workbook (.xlsx). The checker reads {_FORMATS}")
+            raise InputError(_("cannot read %(name)s: it is UTF-16 text (as Excel saves 'Unicode Text'); save it as "
+                               "CSV UTF-8 or as an Excel workbook (.xlsx). The checker reads %(formats)s", **said))
         if ext in (".xlsx", ".xlsm"):
-            raise InputError(f"cannot read {self.name} as an Excel workbook: an .xlsx file is a zip archive, "
-                             "and this is not one" + (" (if it is CSV, name it .csv)" if head else " (it is empty)"))
+            raise InputError(_("cannot read %(name)s as an Excel workbook: an .xlsx file is a zip archive, and this "
+                               "is not one (if it is CSV, name it .csv)", name=self.name) if head else
+                             _("cannot read %(name)s as an Excel workbook: an .xlsx file is a zip archive, and this "
+                               "is not one (it is empty)", name=self.name))
         if ext in (".xls", ".xlsb", ".ods", ".numbers"):
-            raise InputError(f"cannot read {self.name}: save it as an Excel workbook (.xlsx) or as CSV UTF-8. "
-                             f"The checker reads {_FORMATS}")
+            raise InputError(_("cannot read %(name)s: save it as an Excel workbook (.xlsx) or as CSV UTF-8. "
+                               "The checker reads %(formats)s", **said))
         if ext == ".csv":
             return "csv"
         if ext in (".tsv", ".tab"):
@@ -253,9 +259,10 @@ class Source:
     # -------------------------------------------------------------- a header and rows of cells
 
     def _read_header(self) -> None:
+        _ = translator(self.language)
         first = next(self._records, None)
         if first is not None and first[2] is not None:
-            raise InputError(f"{self.name}:{first[0]}: the header row: {first[2]}")
+            raise InputError(f"{self.name}:{first[0]}: " + _("the header row: %(problem)s", problem=first[2]))
         names = list(first[1]) if first else []
         seen: Counter = Counter()
         for i, name in enumerate(names):  # a name given twice is told apart, as pandas does: name.1
@@ -264,15 +271,15 @@ class Source:
             seen[name] += 1
         self.header = names
         self.fields = column_map(names, self.chosen)
-        listed = ", ".join(names) or "none"
+        listed = ", ".join(names) or _("none")
         for field, wanted in self.chosen.items():
             if field not in self.fields:
-                raise InputError(f"{self.name}: {OPTION[field]} {wanted!r}: there is no such column "
-                                 f"(columns: {listed})")
+                raise InputError(f"{self.name}: {OPTION[field]} {wanted!r}: " + _(
+                    "there is no such column (columns: %(listed)s)", listed=listed))
         if "text" not in self.fields:
-            raise InputError(f"{self.name}: no 'text' column (columns: {listed}); the comments must be in a "
-                             "column named text (or Comment, Message, Tweet text, Full text), or name it with "
-                             f"{OPTION['text']}")
+            raise InputError(f"{self.name}: " + _(
+                "no 'text' column (columns: %(listed)s); the comments must be in a column named text (or Comment, "
+                "Message, Tweet text, Full text), or name it with %(option)s", listed=listed, option=OPTION["text"]))
         self._index = {field: names.index(column) for field, column in self.fields.items()}
 
     def _row_fields(self, values: list[str]) -> dict:
@@ -374,7 +381,7 @@ class Source:
 
     def _open_book(self, sheet: str | None) -> None:
         self.unit = "row"
-        self._book = Sheet(self._file, self.name, sheet)
+        self._book = Sheet(self._file, self.name, sheet, self.language)
         self.sheet = self._book.title
         self._rows_total = self._book.rows_total
         self._records = self._xlsx_records(self._book.rows)
@@ -387,7 +394,8 @@ class Source:
                 values = next(rows, None)
             except Exception as exc:  # the sheet itself is damaged past here: what was read stands
                 yield self.line + 1, [], _("the workbook cannot be read from row %(n)s on (%(why)s); the rows "
-                                           "after it are not checked", n=f"{self.line + 1:,}", why=book_problem(exc))
+                                           "after it are not checked", n=f"{self.line + 1:,}",
+                                           why=book_problem(exc, self.language))
                 return
             if values is None:
                 return
@@ -423,9 +431,10 @@ class Source:
             elif raw.strip(b" \t\r\n"):
                 row, problem = _json_row(raw, self.line, self.language)
                 if first and problem and raw.lstrip().startswith((b"[", b"{")) and self._one_document():
-                    raise InputError(f"{self.name}:{self.line}: the file is one JSON document over many lines, "
-                                     "not JSON Lines (one object a line): write each comment as one line, "
-                                     f"or give CSV. The checker reads {_FORMATS}")
+                    raise InputError(f"{self.name}:{self.line}: " + _(
+                        "the file is one JSON document over many lines, not JSON Lines (one object a line): write "
+                        "each comment as one line, or give CSV. The checker reads %(formats)s",
+                        formats=_(_FORMATS)))
                 first = False
                 yield self.line, row, problem
 

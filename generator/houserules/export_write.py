@@ -45,7 +45,7 @@ class _Sink:
     failure (unnamed where the system allows, so even a kill -9 leaves
     nothing behind); or standard output, which streams."""
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, language: str = "en"):
         self.path, self._temp, self._fd = path, None, None
         if path == "-":
             sys.stdout.flush()
@@ -53,12 +53,13 @@ class _Sink:
             self.file: BinaryIO = getattr(sys.stdout, "buffer", None) or cast(BinaryIO, _BytesAsText(sys.stdout))
             return
         folder, name = os.path.split(os.path.abspath(path))
+        _ = translator(language)
         if os.path.isdir(path):
-            raise InputError(f"cannot write {path}: it is a folder")
+            raise InputError(_("cannot write %(path)s: it is a folder", path=path))
         try:
             self._fd, self._temp = _temporary(folder, name)
         except OSError as exc:
-            raise InputError(f"cannot write {path}: {exc.strerror}") from None
+            raise InputError(_("cannot write %(path)s: %(why)s", path=path, why=exc.strerror)) from None
         self._folder, self._name = folder, name
         self.file = open(self._fd, "wb", buffering=2**20, closefd=False)
 
@@ -218,7 +219,7 @@ class RowsOut:
     `language`: of the READABLE columns' names."""
 
     def __init__(self, path: str, source: Source, language: str = "en"):
-        self.sink = _Sink(path)
+        self.sink = _Sink(path, language)
         to_csv = path.lower().endswith(".csv")
         self.from_csv = source.tabular
         self._spool = None
@@ -294,7 +295,7 @@ class RecordsOut:
     """The record the policy requires for each broken rule (houserules_checker.record)."""
 
     def __init__(self, path: str, language: str = "en"):
-        self.sink = _Sink(path)
+        self.sink = _Sink(path, language)
         self.encoder = Encoder(False, path.lower().endswith(".csv"))
         if self.encoder.to_csv:
             names = [RECORD_NAMES_CY[k] for k in RECORD_FIELDS] if language == "cy" else list(RECORD_FIELDS)

@@ -22,8 +22,9 @@ LABEL = {BREAKS: _("BREAKS"), MAY_BREAK: _("MAY BREAK"), NEEDS_PERSON: _("NEEDS 
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # fromisoformat alone also takes 20270601 and 2027-W22-2
 
 
-def parse_date(value: str | None, where: str) -> dt.date | None:
-    """A day given on the command line (--date, --effective): the whole of it YYYY-MM-DD, spaces around it aside."""
+def parse_date(value: str | None, where: str, language: str = "en") -> dt.date | None:
+    """A day given on the command line (--date, --effective): the whole of it YYYY-MM-DD, spaces around it
+    aside; else an error in `language`, the run's."""
     if not value:
         return None
     text = value.strip()
@@ -32,7 +33,8 @@ def parse_date(value: str | None, where: str) -> dt.date | None:
             return dt.date.fromisoformat(text)
         except ValueError:
             pass
-    raise InputError(f"{where}: date {value!r} is not a date written YYYY-MM-DD")
+    _ = translator(language)
+    raise InputError(f"{where}: " + _("date %(value)s is not a date written YYYY-MM-DD", value=repr(value)))
 
 
 def report(result, checker: Checker, text: str, show_passes: bool = False, policy: str | None = None) -> str:
@@ -73,31 +75,34 @@ def exit_code(results) -> int:
     return 1 if any(f.verdict == BREAKS for r in results for f in r.findings) else 0
 
 
-def read_stdin() -> str:
+def read_stdin(language: str = "en") -> str:
     """One comment from standard input: UTF-8 (a byte-order mark is dropped), read no further than the
-    checker's limit, so a huge or binary stream is an error rather than a traceback."""
+    checker's limit, so a huge or binary stream is an error (in `language`) rather than a traceback."""
+    _ = translator(language)
     if sys.stdin is None:
-        raise InputError("no comment given, and there is no standard input to read one from")
+        raise InputError(_("no comment given, and there is no standard input to read one from"))
     buffer = getattr(sys.stdin, "buffer", None)
     if buffer is None:
         return sys.stdin.read(MAX_CHARS + 1)
     data = buffer.read(MAX_CHARS * 4 + 1)  # at most 4 bytes a character: more is over the limit
     if len(data) > MAX_CHARS * 4:
-        raise InputError(f"standard input is longer than the checker's limit of {MAX_CHARS:,} characters")
+        raise InputError(_("standard input is longer than the checker's limit of %(limit)s characters",
+                           limit=f"{MAX_CHARS:,}"))
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
-        raise InputError(f"standard input is not UTF-8: byte 0x{data[exc.start]:02X} "
-                         f"at byte {exc.start + 1:,}") from None
+        raise InputError(_("standard input is not UTF-8: byte 0x%(byte)s at byte %(at)s",
+                           byte=f"{data[exc.start]:02X}", at=f"{exc.start + 1:,}")) from None
 
 
 def check_one(checker: Checker, text: str, *, reply_to: str | None, earlier, day: dt.date):
-    """One comment, checked; what cannot be checked is an InputError (exit code 2)."""
-    for value, what in ((text, "the comment"), (reply_to or "", "--reply-to"),
-                        *((e, "--earlier") for e in earlier)):
-        problem = comment_problem(value, what) if what == "the comment" else surrogate_problem(value, what)
-        if problem:
-            raise InputError(problem)
+    """One comment, checked; what cannot be checked is an InputError (exit code 2), in the checker's language."""
+    language = getattr(checker, "language", "en")
+    problem = comment_problem(text, language=language) or next(
+        (bad for value, what in ((reply_to or "", "--reply-to"), *((e, "--earlier") for e in earlier))
+         if (bad := surrogate_problem(value, what, language))), None)
+    if problem:
+        raise InputError(problem)
     try:
         return checker.check(text, reply_to=reply_to, earlier=earlier, date=day)
     except CheckError as exc:
