@@ -55,9 +55,10 @@ def hate(checker: Checker, text: str):
     return finding
 
 
-EXPEL, VIOLENCE, EXCLUDE, DEHUMANISE, HATRED, GENERAL = (group_hate.DESCRIBE[kind] for kind in (
+EXPEL, VIOLENCE, EXCLUDE, DEHUMANISE, HATRED, GENERAL, SMEAR = (group_hate.DESCRIBE[kind] for kind in (
     group_hate.EXPEL, group_hate.VIOLENCE, group_hate.EXCLUDE, group_hate.DEHUMANISE, group_hate.HATRED,
-    group_hate.GENERAL))
+    group_hate.GENERAL, group_hate.SMEAR))
+BRITISH = "race: people of British and Irish nationalities"
 
 BREAKING = [
     # calls to expel
@@ -99,6 +100,13 @@ BREAKING = [
     ("Dwi wir yn casáu Mwslemiaid.", "casáu Mwslemiaid", HATRED, "religion or belief: Muslims"),
     ("Cas gen i Iddewon.", "Cas gen i Iddewon", HATRED, "race and religion or belief: Jews"),
     ("Mae'n gas gen i bobl hoyw.", "gas gen i bobl hoyw", HATRED, "sexual orientation: gay people"),
+    # swearing at a group, and swear words said of all of it, as the English grammar reads "Fuck the Poles"
+    # and "Poles are cunts"; English words borrowed into a Welsh sentence are read too
+    ("Ffwcio'r Saeson.", "Ffwcio'r Saeson", HATRED, BRITISH),
+    ("Twll din pob Sais.", "Twll din pob Sais", HATRED, BRITISH),
+    ("Mae pob Sais yn gont.", "Mae pob Sais yn gont", SMEAR, BRITISH),
+    ("Mae'r Saeson yn bastads, bob un.", "Mae'r Saeson yn bastads", SMEAR, BRITISH),
+    ("Mae'r mewnfudwyr yn scum.", "Mae'r mewnfudwyr yn scum", DEHUMANISE, "race: immigrants"),
 ]
 
 
@@ -122,6 +130,7 @@ MAY_BREAKING = [
     ("Mae'r sipsiwn yn fudr.", "Mae'r sipsiwn yn fudr", GENERAL, "race: Gypsies, Roma and Travellers"),
     ("Mae pob Mwslim yn derfysgwr.", "Mae pob Mwslim yn derfysgwr", GENERAL, "religion or belief: Muslims"),
     ("Mewnfudwyr yw'r broblem.", "Mewnfudwyr yw'r broblem", GENERAL, "race: immigrants"),
+    ("Mae'r Pwyliaid yn dwpsod.", "Mae'r Pwyliaid yn dwpsod", GENERAL, "race: Eastern Europeans"),
     # "merched" is girls too: what is said of it only may break the rule
     ("Mae merched yn anifeiliaid.", "Mae merched yn anifeiliaid", DEHUMANISE, "sex: women"),
     # asked, not said
@@ -178,6 +187,10 @@ PASSING = [
     "Mae'r cyngor yn anfon y ffoaduriaid i westy newydd.",
     "Mae'r hen bobl yn haeddu gwell gofal.",
     "Rydyn ni'n croesawu ceiswyr lloches i'r dref.",
+    "Dydy'r Saeson ddim yn gont, dim ond pobl fel ni.",
+    "Twll din pob Sais ar faner yn y stadiwm: gwarthus.",
+    "Ffwcio'r cyngor, mae'r Saeson drws nesa'n iawn.",
+    "Roedd twll yn y ffordd ger y Saeson yn y maes carafanau.",
 ]
 
 

@@ -24,7 +24,9 @@ and to a moderator. Welsh here is drafted, not reviewed by a Welsh speaker.
     "cael gwared ar y X", "dw i'n casáu X", "cas gen i X", "dydyn ni ddim
     eisiau X yma", "does dim croeso i X";
   - said to the group: "ewch adref, X", "X allan!", "allan â'r X";
-  - in a name for it: "X budr", "blydi X", "pla o X", "haid o X".
+  - in a name for it: "X budr", "blydi X", "pla o X", "haid o X";
+  - sworn at: "ffwcio'r X" at the start of a clause, the slogan "twll din
+    pob X" (as the English grammar reads "fuck the X").
   "nhw" ("they", "them") may stand for a group named just before: then a
   finding only may break the rule, and says so.
 - What is not said: a negative verb or "ddim", "byth" ("nid yw X yn bla",
@@ -35,8 +37,11 @@ and to a moderator. Welsh here is drafted, not reviewed by a Welsh speaker.
   verb-noun with nothing urging it ("lladd y X" may be a headline), and
   "adref" that goes on elsewhere ("dylai'r Cymry fynd adref ar ôl y gêm").
 - Generalisations ("mae'r X i gyd yn droseddwyr / yn ddiog / yn fudr /
-  yn derfysgwyr") only ever may break the rule, where the English grammar
-  breaks it for the worst of them: the Welsh is drafted, and a person looks.
+  yn derfysgwyr / yn dwpsod") only ever may break the rule, where the
+  English grammar breaks it for the worst of them: the Welsh is drafted, and
+  a person looks. A strong swear word said of all of a group ("mae'r X yn
+  gont", "yn bastads") breaks it, as "X are cunts" does in English; so do
+  English words a Welsh sentence borrows ("yn scum").
 
 Findings give the reasons the English grammar gives for the same meaning
 (group_hate.DESCRIBE), so cymraeg.say says them in Welsh on a Welsh page.
@@ -59,7 +64,7 @@ from typing import NamedTuple
 
 from ..findings import BREAKS, MAY_BREAK, Signal, new_signal
 from ..groups import AGE, DISABILITY, GENDER_REASSIGNMENT, ORIENTATION, RACE, RACE_AND_RELIGION, RELIGION, SEX
-from .group_hate import (BAN, DEHUMANISE, DESCRIBE, DETAIN, EXCLUDE, EXIST, EXPEL, GENERAL, HATRED, RIGHTS,
+from .group_hate import (BAN, DEHUMANISE, DESCRIBE, DETAIN, EXCLUDE, EXIST, EXPEL, GENERAL, HATRED, RIGHTS, SMEAR,
                          STEREOTYPE, SURE, SWEAR, VIOLENCE, Places, strongest_per_place)
 
 # ---------------------------------------------------------------- mutations
@@ -181,12 +186,19 @@ PREDICATES = _table((
     (DEHUMANISE, None, "pla, plâu, anifeiliaid, anifail, chwilod, chwilod duon, fermin, parasitiaid, paraseitiaid, "
                        "parasit, llygod mawr, llygod, llygoden fawr, bwystfilod, anwariaid, epaod, mwnciod, moch, "
                        "cwn, llau, cynrhon, pryfed, chwain, isddynol, is ddynol, llai na dynol, sbwriel, sothach, "
-                       "baw, budreddi, afiechyd, haint, canser, firws, feirws, melltith, gelod"),
+                       "baw, budreddi, afiechyd, haint, canser, firws, feirws, melltith, gelod, "
+                       # Welsh comments borrow English words, unmutated: "mae'r X yn scum"
+                       "sgym, scum, vermin, rats, parasites, animals"),
+    # Swear words and insults said of a whole group: the English grammar's
+    # "X are cunts" (a hateful generalisation) and "X are idiots" (a negative one).
+    (SMEAR, None, "cont, conts, basdads, bastads, basdad, bastad, cunts, twats, bastards, wankers, coc oen, "
+                  "cocs oen, pen pidyn, pen coc"),
     (None, DEHUMANISE, "dynol, bodau dynol, pobl go iawn"),
     (GENERAL, None, "troseddwyr, troseddwr, lladron, lleidr, diog, budr, brwnt, drewllyd, twp, dwl, peryglus, "
                     "treisgar, treiswyr, paedoffiliaid, pedoffiliaid, terfysgwyr, terfysgwr, celwyddgwn, "
                     "twyllwyr, ffiaidd, afiach, atgas, diwerth, anwaraidd, cyntefig, ymosodol, barus, "
-                    "eithafwyr, problem, baich, bygythiad, da i ddim, gwastraff lle, gwastraff aer"),
+                    "eithafwyr, problem, baich, bygythiad, da i ddim, gwastraff lle, gwastraff aer, "
+                    "twpsod, twpsyn, hurtod, lembos, penbyliaid, idiots"),
     (None, GENERAL, "normal, cyfartal, gyfartal"),
     (None, EXCLUDE, "perthyn yma, perthyn yng nghymru, perthyn i gymru, perthyn yn y wlad hon, perthyn yn y wlad yma"),
 ))
@@ -275,6 +287,9 @@ POSTER_BEFORE_YN = frozenset(("dw", "rydw", "ydw", "w", "dwi", "wi", "rwy", "ni"
 ADVERBS = frozenset(("wir", "jyst", "just", "wirioneddol", "really", "gwir", "hollol", "wastad", "ffycin", "blydi",
                      "yn", "mor", "hefyd", "dal", "fwyfwy", "bob", "amser"))
 HATE_VERBS = frozenset(("casau", "ffieiddio"))  # "dw i'n casáu X"
+SWEARING_AT = frozenset(("ffwcio", "ffwcia", "ffwciwch", "ffyc", "fuck"))  # "ffwcio'r X", at the start of a clause
+# "Twll din pob Sais" ("arseholes to every Englishman", a slogan against a people): before the group.
+ARSEHOLE = (("twll", "din"), ("twll", "dy", "din"), ("dwll", "din"))
 BEAR = frozenset(("diodde", "dioddef", "godde", "goddef", "stumogi", "sefyll"))  # "dw i'n methu diodde X"
 # "pla o X", "haid o X".
 SWARM = {"pla": DEHUMANISE, "bla": DEHUMANISE, "haid": DEHUMANISE, "heidiau": DEHUMANISE, "llif": GENERAL,
@@ -458,6 +473,10 @@ class _Reader(Places):
             out.append(self._signal(EPITHETS_BEFORE[before], m, m.start - 1, m.end))
         if j >= 1 and self.base(j)[0] == "o" and keys[j - 1] in SWARM:  # "pla o fewnfudwyr"
             out.append(self._signal(SWARM[keys[j - 1]], m, j - 1, m.end))
+        for phrase in ARSEHOLE if j + 1 < m.start else ():  # "twll din pob Sais", "twll din y Saeson"
+            first = j - len(phrase) + 1
+            if first >= 0 and keys[first:j + 1] == phrase and self.starts_clause(first):
+                out.append(self._signal(HATRED, m, first, m.end))
         return out
 
     # -- the group as the object
@@ -492,6 +511,8 @@ class _Reader(Places):
             if not self._urged(start, keys[j - 1]):
                 return []
             kind = VIOLENCE
+        elif verb in SWEARING_AT and self.starts_clause(j):  # "Ffwcio'r Saeson": as "Fuck the Poles"
+            kind = HATRED
         elif verb in HATE_VERBS or verb == "casaf" or (verb in BEAR and j >= 1 and keys[j - 1] in ("methu", "ffaelu")):
             start = j - 1 if verb in BEAR else j
             if verb != "casaf" and not self._by_poster(start):
