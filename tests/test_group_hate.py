@@ -101,6 +101,8 @@ POSITIVE = [
     ("Polish people should go back to Poland.", BREAKS, "a call to expel a group", "race: Eastern Europeans"),
     ("We need to get rid of the Romanians.", BREAKS, "a call to expel a group", "race: Eastern Europeans"),
     ("Immigrants out!", BREAKS, "a call to expel a group", "race: immigrants"),
+    ("English people out of Wales.", BREAKS, "a call to expel a group", "race: people of British and Irish"),
+    ("Poles out of our country", BREAKS, "a call to expel a group", "race: Eastern Europeans"),
     ("Gay people shouldn't be allowed near our children.", BREAKS, "a call to exclude a group", "gay people"),
     ("Travellers are not welcome in this town.", BREAKS, "a call to exclude a group", "Gypsies, Roma and Travellers"),
     ("No blacks allowed.", BREAKS, "a call to exclude a group", "race: black people"),
@@ -183,6 +185,8 @@ def test_places_point_into_the_comment_as_typed():
 # ---------------------------------------------------------------- (b) what it leaves alone
 
 NOT_HATE = [
+    "Refugees out of the hotel and into proper homes, they deserve better.",
+    "The immigrants came out of the station and waited for the bus.",
     # denied
     "Not all immigrants are criminals.",
     "Muslims are not terrorists.",

@@ -163,7 +163,9 @@ expel - any : go back to where they came from, go back where they came from, go 
     go back to your own country, go home to their own country, can fuck off, can piss off, can sod off, can do one,
     can get out, can go back, get out of our country, get out of britain, get out of this country, fuck off back,
     piss off back, should all go back, must go
-expel - any end : out, go home, go back, get out, out now
+expel - any end : out, go home, go back, get out, out now, out of wales, out of cymru, out of britain, out of the uk,
+    out of england, out of scotland, out of ireland, out of our country, out of this country, out of the country,
+    out of here, out of europe, go home now, go back home
 # calls to exclude, ban, lock up
 exclude - modal : kept out of our country, kept out of the country, kept away from our children,
     kept away from children, kept away from kids, kept away from our kids, kept away from schools
