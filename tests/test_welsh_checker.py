@@ -200,6 +200,9 @@ def test_a_welsh_insult_said_to_ti_or_chi_is_aimed_at_the_reader(welsh, text, wo
     ("Mae hi'n dwpsen, pwy bynnag yw hi.", "dwpsen", "said of a person"),
     # "pen dafad" is a sheep's head too: said of someone it names, it is the insult.
     ("Mae'r Cynghorydd Jones yn ben dafad.", "ben dafad", "aimed at a councillor"),
+    # a long subject, with "ein ... ni" (our) in it, which is not the speaker
+    ("Mae'r swyddog sy'n gyfrifol am y biniau ar ein stryd ni yn dwpsyn llwyr.", "dwpsyn", "aimed at council staff"),
+    ("Mae pwy bynnag sy'n rhedeg y dudalen hon yn dwpsyn.", "dwpsyn", "aimed at council whoever"),
 ])
 def test_a_welsh_insult_said_of_someone_else_is_abuse(welsh, text, word, said):
     """Welsh says what someone is with "yn" after the subject: "Mae X yn
@@ -209,6 +212,8 @@ def test_a_welsh_insult_said_of_someone_else_is_abuse(welsh, text, word, said):
 
 
 @pytest.mark.parametrize("text", ["Dw i'n dwpsyn weithiau.", "Roeddwn i'n teimlo fel twpsyn yn y cyfarfod.",
+                                  "Mae'r plant yn meddwl fy mod i'n dwpsyn.", "Roedd fy mrawd a fi'n dwpsod neithiwr.",
+                                  "Mae'r bws yn hwyr eto. Dw i wedi aros awr yn y glaw fel twpsyn.",
                                   "Mae'r gwasanaeth yn gachu.", "Mae'r parc yn lân heddiw, diolch i'r staff.",
                                   "Gwelais i'r ffilm, y twpsyn bach oedd y cymeriad gorau."])
 def test_a_welsh_insult_of_oneself_or_a_swear_word_of_a_thing_is_not_abuse(welsh, text):

@@ -557,6 +557,7 @@ _PREDICATE_CY = re.compile(r"(?:\byn|\w['’]n)\s+$")
 # ending with it is said to the reader, as "you idiot" is.
 _VOCATIVE_CY = re.compile(r"[,;:]\s*y\s+$")
 _CLAUSE_END = re.compile(r" {0,3}(?:[.!?,;:)]|$)")
+_SENTENCE_END = re.compile(r"[.!?;]")
 
 
 def _said_of_cy(words, i: int, named: bool = False) -> str:
@@ -575,19 +576,40 @@ def _said_of_cy(words, i: int, named: bool = False) -> str:
     if not _PREDICATE_CY.search(before):
         return ""
     keys = words.keys
-    for j in range(i - 1, max(-1, i - 9), -1):
+    # The subject may be long ("Mae pwy bynnag sy'n rhedeg y dudalen hon yn
+    # dwpsyn"): back to the sentence's start, twelve words at most.
+    for j in range(i - 1, max(-1, i - 13), -1):
         if keys[j] in _BOD_CY or keys[j] == "maer" and _apostrophe(words, j):  # "mae'r", is the
             subject = range(j + 1, i)
             break
+        if _SENTENCE_END.search(words.original, words.place(j)[1], words.place(j + 1)[0]):
+            return ""
     else:
         return ""
-    if any(keys[k] in _FIRST_PERSON_CY or keys[k].rstrip("n") in _FIRST_PERSON_CY for k in subject):
-        return ""
+    for k in subject:
+        key = keys[k] if keys[k] in _FIRST_PERSON_CY else keys[k].rstrip("n")
+        if key in _FIRST_PERSON_CY and not _echo_of_possessive(keys, k, subject.start):
+            return ""  # the speaker: "roedden ni'n dwpsod", "fy mod i'n dwpsyn", "fy mrawd a fi"
     for k in subject:
         found = _welsh_target(words, k) or _TARGET_OF[keys[k]]
         if found is not None:
             return found[1]
     return "" if named else "said of a person"
+
+
+# "ein stryd ni" (our street), "fy nhŷ i" (my house): the pronoun after a
+# possessive names no one; "fy mod i" (that I am) is the speaker.
+_POSSESSIVE_ECHO = {"ni": ("ein",), "i": ("fy", "yn"), "fi": ("fy", "yn")}
+
+
+def _echo_of_possessive(keys, k: int, first: int) -> bool:
+    """Whether word k ("ni", "i") only echoes a possessive a few words before it."""
+    for j in range(k - 1, max(first - 1, k - 4), -1):
+        if keys[j] in ("a", "ac", "neu"):
+            return False  # "fy mrawd a fi": the speaker too
+        if keys[j] in _POSSESSIVE_ECHO.get(keys[k].rstrip("n") if keys[k] not in _POSSESSIVE_ECHO else keys[k], ()):
+            return keys[j + 1] not in ("mod", "mhod", "bod")
+    return False
 
 
 # Creatures a pronoun may stand for that no insult hurts: "the pigeons ..., they're vermin".
