@@ -107,6 +107,10 @@ BREAKING = [
     ("Mae pob Sais yn gont.", "Mae pob Sais yn gont", SMEAR, BRITISH),
     ("Mae'r Saeson yn bastads, bob un.", "Mae'r Saeson yn bastads", SMEAR, BRITISH),
     ("Mae'r mewnfudwyr yn scum.", "Mae'r mewnfudwyr yn scum", DEHUMANISE, "race: immigrants"),
+    # as people write them: "Mwslims", and the predicate with what it is the plague of
+    ("Mwslims allan! Dim mosg yn Abertawe.", "Mwslims allan", EXPEL, "religion or belief: Muslims"),
+    ("Mwslemiaid yw pla'r wlad 'ma, peidiwch rhoi caniatâd i'r mosg.", "Mwslemiaid yw pla'r wlad 'ma", DEHUMANISE,
+     "religion or belief: Muslims"),
 ]
 
 
@@ -131,6 +135,8 @@ MAY_BREAKING = [
     ("Mae pob Mwslim yn derfysgwr.", "Mae pob Mwslim yn derfysgwr", GENERAL, "religion or belief: Muslims"),
     ("Mewnfudwyr yw'r broblem.", "Mewnfudwyr yw'r broblem", GENERAL, "race: immigrants"),
     ("Mae'r Pwyliaid yn dwpsod.", "Mae'r Pwyliaid yn dwpsod", GENERAL, "race: Eastern Europeans"),
+    ("Saeson y diawled, byddai'r sir yn well hebddyn nhw.", "Saeson y diawled", group_hate.DESCRIBE[group_hate.SWEAR],
+     BRITISH),
     # "merched" is girls too: what is said of it only may break the rule
     ("Mae merched yn anifeiliaid.", "Mae merched yn anifeiliaid", DEHUMANISE, "sex: women"),
     # asked, not said

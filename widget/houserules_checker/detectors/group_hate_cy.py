@@ -106,7 +106,8 @@ class Group(NamedTuple):
 _GROUPS = (
     ("immigrants", RACE, "mewnfudwyr, ffoaduriaid, ceiswyr lloches, ceiswyr noddfa, estroniaid, tramorwyr",
      "mewnfudwr, ffoadur, ceisiwr lloches, tramorwr", False),
-    ("Muslims", RELIGION, "mwslemiaid, moslemiaid, mwslimiaid, mwslimaid", "mwslim, moslem, mwslem", False),
+    ("Muslims", RELIGION, "mwslemiaid, moslemiaid, mwslimiaid, mwslimaid, mwslims, mwslems", "mwslim, moslem, mwslem",
+     False),
     ("Jews", RACE_AND_RELIGION, "iddewon", "iddew", False),
     ("Christians", RELIGION, "cristnogion, catholigion, pabyddion", "cristion, pabydd", False),
     ("Hindus", RELIGION, "hindwiaid", "hindw", False),
@@ -297,6 +298,7 @@ SWARM = {"pla": DEHUMANISE, "bla": DEHUMANISE, "haid": DEHUMANISE, "heidiau": DE
 # Adjectives after a group's name: "Saeson budr", "mewnfudwyr diog". Epithets before it: "blydi Saeson".
 EPITHETS_AFTER = {"budr": DEHUMANISE, "brwnt": DEHUMANISE, "ffiaidd": DEHUMANISE, "afiach": DEHUMANISE,
                   "drewllyd": STEREOTYPE, "diog": STEREOTYPE, "diawl": SWEAR, "uffar": SWEAR, "uffern": SWEAR}
+DEVILS = frozenset(("diawled", "diawliaid", "cythreuliaid", "jawled"))  # "X y diawled"
 EPITHETS_BEFORE = {"blydi": SWEAR, "ffycin": SWEAR, "bloody": SWEAR, "fucking": SWEAR}
 # Before the group: which of it. "rhai" (some) and "un o'r" (one of the) are only some.
 SOME = frozenset(("rhai", "ambell", "un", "ychydig", "dau", "tri", "sawl"))
@@ -468,6 +470,8 @@ class _Reader(Places):
         after = keys[m.end] if m.end < n else ""
         if after in EPITHETS_AFTER and not self.apart(m.end - 1, m.end, _CLAUSE):
             out.append(self._signal(EPITHETS_AFTER[after], m, m.start, m.end + 1))
+        elif after == "y" and m.end + 1 < n and keys[m.end + 1] in DEVILS and not self.apart(m.end - 1, m.end, _CLAUSE):
+            out.append(self._signal(SWEAR, m, m.start, m.end + 2))  # "Saeson y diawled": the devils
         before = keys[m.start - 1] if m.start else ""
         if before in EPITHETS_BEFORE and not self.apart(m.start - 1, m.start, _CLAUSE):
             out.append(self._signal(EPITHETS_BEFORE[before], m, m.start - 1, m.end))
@@ -739,8 +743,16 @@ class _Reader(Places):
         if (m.end < n and self.starts_clause(m.start if j < 0 else j + 1)
                 and self.base(m.end)[0] in FOCUS and m.end + 1 < n):
             found = self._phrase(PREDICATES, m.end + 1)
+            of_the = False
+            if found is None:  # "X yw pla'r wlad 'ma": the plague of the country
+                word, of_the = self.base(m.end + 1)
+                found = next(((m.end + 2, said) for phrase, said in PREDICATES.get(word, ()) if len(phrase) == 1),
+                             None) if of_the else None
             if found is not None and found[1].affirmed is not None and not self._reported(j + 1):
                 end = found[0]
+                if of_the:  # what it is the plague of: "wlad ('ma)", "dref", "sir"
+                    while end < n and end < found[0] + 2 and not self.apart(end - 1, end, _CLAUSE):
+                        end += 1
                 if end == n or self.apart(end - 1, end, _CLAUSE):
                     out.append(self._verdict(found[1].affirmed, m, j + 1, end, False, False))
         return out
