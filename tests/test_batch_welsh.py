@@ -150,9 +150,19 @@ def test_errors_batch_writes_itself_are_welsh_with_pythons_error_as_it_is(capsys
 
 
 def test_a_column_with_a_welsh_readable_name_is_replaced_in_welsh_and_kept_in_english(capsys, tmp_path):
-    body = "Comment,pam,rules_broken\nDiolch,old,old\n"
-    _, _, _, out = run(capsys, tmp_path, body)
+    # An English run's output checked again in Welsh: its findings are stale, all of them dropped.
+    _, _, _, out = run(capsys, tmp_path, "Comment,pam,rules_broken,findings\nDiolch,old,old,[]\n")
     assert csv_rows(out)[0] == ["Comment", *WELSH_HEADERS]
+    # An export's own column that happens to be named as an English run's ("why": a moderator's note) is kept.
+    _, _, _, out = run(capsys, tmp_path, "Comment,why\nDiolch,spam in March\n")
+    assert csv_rows(out)[0] == ["Comment", "why", *WELSH_HEADERS] and csv_rows(out)[1][1] == "spam in March"
+    jsonl = tmp_path / "notes.jsonl"
+    jsonl.write_text('{"text": "Diolch", "why": "spam in March"}\n', encoding="utf-8")
+    assert main(["check", "--council", "swansea", "--language", "cy", "--input", str(jsonl),
+                 "--output", str(tmp_path / "notes.csv")]) == 0
+    capsys.readouterr()
+    assert csv_rows(tmp_path / "notes.csv")[0] == ["text", "why", *WELSH_HEADERS]
+    body = "Comment,pam,rules_broken\nDiolch,old,old\n"
     _, err, _, out = run(capsys, tmp_path, body, "--record", str(tmp_path / "r.csv"), language="en")
     assert csv_rows(out)[0] == ["Comment", "pam", *READABLE, "findings", "error"]
     assert csv_rows(tmp_path / "r.csv")[0] == list(RECORD_FIELDS)

@@ -206,10 +206,12 @@ def readable_names(language: str = "en") -> tuple[str, ...]:
     return READABLE_CY if language == "cy" else READABLE
 
 
-def replaced_names(language: str = "en") -> frozenset[str]:
-    """An input's columns a CSV output drops, as its own are written in their place: in Welsh, those
-    written by a run in English too (an output checked again), whose findings would be stale."""
-    return frozenset((*READABLE, *OUR_COLUMNS, *(READABLE_CY if language == "cy" else ())))
+def replaced_names(language: str = "en", names=()) -> frozenset[str]:
+    """An input's columns (`names`) a CSV output drops, as its own are written in their place: in Welsh,
+    those written by a run in English too when the input is such a run's output (it has `findings`), whose
+    findings would be stale; else a column of the export's own named "why" is kept."""
+    again = language == "cy" and "findings" in names
+    return frozenset((*readable_names(language), *OUR_COLUMNS, *(READABLE if again else ())))
 
 
 class RowsOut:
@@ -225,9 +227,9 @@ class RowsOut:
         self._spool = None
         self.language = language
         self._heads = (*readable_names(language), *OUR_COLUMNS)
-        self._replaced = replaced_names(language)
         if self.from_csv:
             assert source.header is not None  # a tabular export's: read when it was opened
+            self._replaced = replaced_names(language, source.header)
             ours = self._replaced if to_csv else OUR_COLUMNS
             keep = [i for i, name in enumerate(source.header) if name not in ours]
             names = [source.header[i] for i in keep]
@@ -235,6 +237,8 @@ class RowsOut:
             if to_csv:
                 self.sink.file.write(self._local.csv_line([*names, *self._heads]))
         else:
+            self._replaced_first, self._replaced_again = (replaced_names(language, names)
+                                                          for names in ((), ("findings",)))
             self.encoder = self._local = Encoder(False, to_csv)
             if to_csv:
                 self.encoder = None
@@ -267,8 +271,9 @@ class RowsOut:
             self.sink.file.write(self._local.row(echo, findings, error, readable))
             return
         cells = {}
+        replaced = self._replaced_again if "findings" in echo else self._replaced_first
         for key, value in echo.items():
-            if key in self._replaced:
+            if key in replaced:
                 continue
             if key not in self._columns:
                 if len(self._columns) >= CSV_COLUMNS_MAX:
