@@ -122,6 +122,11 @@ def test_a_comment_in_another_language_still_may_break_it(welsh):
      "'dwll din' (medium, general, word list welsh) as a phrase"),
     ("Pen pidyn yw e, does dim ots ganddo fe.", "Pen pidyn",
      "'pen pidyn' (strong, general, word list welsh) as a phrase"),
+    # English swear words as Welsh spells them
+    ("Bastads diog yn y swyddfa dreth, byth yn ateb y ffôn.", "Bastads",
+     "'bastads' (strong, general, word list welsh) as written"),
+    ("Ffyc off gyda'ch treth cyngor.", "Ffyc", "'ffyc' (strongest, general, word list welsh) as written"),
+    ("Bolycs llwyr yw'r ymgynghoriad 'ma.", "Bolycs", "'bolycs' (medium, general, word list welsh) as written"),
 ])
 def test_a_welsh_swear_word_breaks_the_swearing_rule_naming_the_word_and_the_list(welsh, text, word, said):
     finding = findings(welsh, text)["swearing"]
@@ -150,6 +155,14 @@ def test_a_welsh_phrase_is_found_as_a_phrase(welsh):
     assert finding.verdict == BREAKS
     assert [m.text for m in finding.matches] == ["Twll dy din"]
     assert finding.why == ("'twll dy din' (medium, general, word list welsh) as a phrase",)
+
+
+def test_welsh_spellings_of_english_slurs_and_sexual_words_break_those_rules(checkers):
+    # The rules a council in Welsh may adopt besides swearing: the obscene and discrimination lists.
+    for rule, text, word in (("obscene", "Bunch o wancars sy'n rhedeg y cyngor 'ma.", "wancars"),
+                             ("discrimination", "Dim mwy o bacis yn y siopau ar Stryd Fawr.", "bacis")):
+        [finding] = checkers[rule].check(text).findings
+        assert finding.verdict == BREAKS and [m.text for m in finding.matches] == [word], (rule, finding)
 
 
 def test_a_welsh_insult_or_swear_word_aimed_at_someone_is_abuse(welsh, english):
@@ -200,6 +213,13 @@ def test_a_welsh_insult_said_to_ti_or_chi_is_aimed_at_the_reader(welsh, text, wo
     ("Mae hi'n dwpsen, pwy bynnag yw hi.", "dwpsen", "said of a person"),
     # "pen dafad" is a sheep's head too: said of someone it names, it is the insult.
     ("Mae'r Cynghorydd Jones yn ben dafad.", "ben dafad", "aimed at a councillor"),
+    # "hen" (old) before the insult, and "ma'r", "mae'r" as the South says it
+    ("Ma'r fenyw 'na yn y dderbynfa'n hen ast sur.", "ast", "said of a person"),
+    # the focus first: the insult, then "yw'r" and whom ("Cyng." is a councillor's title)
+    ("Ffwlbart o ddyn yw'r maer.", "ffwlbart", "aimed at the mayor"),
+    ("Hen sguthan yw'r fenyw sy'n rhedeg y llyfrgell.", "sguthan", "said of a person"),
+    ("Cyng. Eleri Pritchard yw'r ast fwya dau-wynebog yn y sir.", "ast", "aimed at a councillor"),
+    ("Coc oen o gynghorydd. Does ganddo fe ddim clem.", "coc oen", "aimed at a councillor"),
     # a long subject, with "ein ... ni" (our) in it, which is not the speaker
     ("Mae'r swyddog sy'n gyfrifol am y biniau ar ein stryd ni yn dwpsyn llwyr.", "dwpsyn", "aimed at council staff"),
     ("Mae pwy bynnag sy'n rhedeg y dudalen hon yn dwpsyn.", "dwpsyn", "aimed at council whoever"),
@@ -297,6 +317,12 @@ def test_a_benign_welsh_comment_passes_every_rule(welsh, text):
     "Pen dafad wedi'i rostio oedd ar y fwydlen yn y ffair.",  # a sheep's head
     "Cawson ni ein pigo gan gont fôr ar y traeth.",  # "y gont fôr": a jellyfish
     "Roedd llwyth o gont y môr ar draeth Aberafan ddoe, byddwch yn ofalus.",
+    "Mae'r ast fach wedi cael cŵn bach, chwech ohonyn nhw!",  # "ast": a female dog
+    "Ast yw hi, nid ci.",
+    "Gwelais i ffwlbart ar y ffordd i Langyfelach.",  # a polecat
+    "Sguthan yw'r aderyn ar y to.",  # a wood pigeon
+    "Ffwlbart yw'r anifail mwyaf drewllyd yn y goedwig.",
+    "Twpsyn ydw i, anghofiais i'r bin glas eto.",  # the speaker
 ])
 def test_a_welsh_words_everyday_meaning_breaks_no_rule(welsh, text):
     assert findings(welsh, text) == {}

@@ -81,7 +81,7 @@ _CONTRACTED_CY = frozenset({"tin", "chin"})
 _STAFF_CY = ("staff", "swyddog", "swyddogion", "gweithiwr", "weithiwr", "ngweithiwr", "gweithwyr", "weithwyr",
              "ngweithwyr", "rheolwr", "reolwr", "rheolwyr", "reolwyr", "cyfarwyddwr", "gyfarwyddwr",
              "derbynnydd", "wardeniaid", "gweinyddwr", "weinyddwr", "bynnag")
-_COUNCILLOR_CY = {**{k: "a councillor" for k in ("cynghorydd", "gynghorydd", "nghynghorydd", "chynghorydd")},
+_COUNCILLOR_CY = {**{k: "a councillor" for k in ("cynghorydd", "gynghorydd", "nghynghorydd", "chynghorydd", "cyng")},
                   **{k: "councillors" for k in ("cynghorwyr", "gynghorwyr", "nghynghorwyr", "chynghorwyr")},
                   **{k: "the mayor" for k in ("maer", "faer")},
                   **{k: "a council leader" for k in ("arweinydd", "harweinydd")}}
@@ -284,7 +284,10 @@ def detect(comment, context, prepared) -> list[Signal]:
                     called = frozenset(h.word for h, _ in analysed if not _strict(h.entry, keys, h))
                 copula = around[1] = _said_of(words, hit.word, strict, strict and (
                     entry.plain in THING_TERMS or keys[hit.word].endswith(PLACE_TAILS)), called) or (
-                    _said_of_cy(words, hit.word, named=strict) if context.welsh and entry.category == "insult"
+                    _said_of_cy(words, hit.word, strict, hit.word + entry.term.count(" "))
+                    if context.welsh and entry.category == "insult"
+                    # a swear word of someone only as a focus naming them ("coc oen o gynghorydd")
+                    else _focused_cy(words, hit.word, hit.word + entry.term.count(" ")) if context.welsh and not strict
                     else "")
             if copula == _THING or copula == _GROUP:
                 continue  # said of a place or a thing (swearing may still apply), or of a group (group_hate)
@@ -550,9 +553,17 @@ def _said_of(words, i: int, strict: bool, swear: bool = False, called: frozenset
 # ("'n" after a vowel) after the subject, which follows the verb. Forms of
 # "bod" that start such a sentence of someone else; "roeddwn" (I was) and
 # "rwyt" (you are) are the speaker and the reader.
-_BOD_CY = frozenset({"mae", "maen", "roedd", "oedd", "roedden", "oedden", "bydd", "fydd", "byddan", "fyddan"})
+_BOD_CY = frozenset({"mae", "maen", "roedd", "oedd", "roedden", "oedden", "bydd", "fydd", "byddan", "fyddan",
+                     "ma", "mar"})  # "ma'", "ma'r": "mae" as it is said in the South
 _FIRST_PERSON_CY = frozenset({"i", "fi", "finnau", "innau", "ni", "ninnau", "dw", "rydw", "roeddwn"})
-_PREDICATE_CY = re.compile(r"(?:\byn|\w['’]n)\s+$")
+# "yn" may have a swear word or "hen" (old, as a slight) before the insult: "yn hen ast", "yn blydi twpsyn".
+_PREDICATE_CY = re.compile(r"(?:\byn|\w['’]n)\s+(?:(?:hen|blydi|ffycin|ffwcin|uffernol o)\s+)?$")
+# "Ffwlbart o ddyn yw'r maer", "Eleri yw'r ast fwya": Welsh puts first what
+# it stresses, then "yw" (is) and the rest.
+_FOCUS_CY = frozenset(("yw", "ywr", "ydy", "ydyr", "ydi", "ydir"))
+_TITLES_CY = frozenset(("cyng", "cllr", "dr", "mr", "mrs", "ms"))
+_PERSON_CY = frozenset(("dyn", "ddyn", "menyw", "fenyw", "dynes", "ddynes", "boi", "bachan", "fachan", "person",
+                        "berson"))
 # "..., y twpsyn!": an insult with "y" (the) after a comma and the clause
 # ending with it is said to the reader, as "you idiot" is.
 _VOCATIVE_CY = re.compile(r"[,;:]\s*y\s+$")
@@ -560,7 +571,7 @@ _CLAUSE_END = re.compile(r" {0,3}(?:[.!?,;:)]|$)")
 _SENTENCE_END = re.compile(r"[.!?;]")
 
 
-def _said_of_cy(words, i: int, named: bool = False) -> str:
+def _said_of_cy(words, i: int, named: bool = False, last: int | None = None) -> str:
     """Whom a Welsh "Mae X yn <insult>" says the insult at i of (a word of
     the insult category, never said of things: the caller asks only of
     those, so "mae'r gwasanaeth yn gachu" is swearing, not abuse): the staff
@@ -570,11 +581,11 @@ def _said_of_cy(words, i: int, named: bool = False) -> str:
     dwpsyn weithiau"). `named`: an insult with an everyday meaning ("penbwl",
     a tadpole) counts only of a person X names, never of an unknown X."""
     start, end = words.place(i)
-    before = words.original[max(0, start - 12):start]
+    before = words.original[max(0, start - 24):start]
     if _VOCATIVE_CY.search(before) and _CLAUSE_END.match(words.original, end):
         return "aimed at 'you'"  # "Darllena'r post, y twpsyn!": the reader, called by name
     if not _PREDICATE_CY.search(before):
-        return ""
+        return _focused_cy(words, i, last)
     keys = words.keys
     # The subject may be long ("Mae pwy bynnag sy'n rhedeg y dudalen hon yn
     # dwpsyn"): back to the sentence's start, twelve words at most.
@@ -594,7 +605,57 @@ def _said_of_cy(words, i: int, named: bool = False) -> str:
         found = _welsh_target(words, k) or _TARGET_OF[keys[k]]
         if found is not None:
             return found[1]
-    return "" if named else "said of a person"
+    return "said of a person" if not named or not _PERSON_CY.isdisjoint(keys[k] for k in subject) else ""
+
+
+def _focused_cy(words, i: int, last: int | None = None) -> str:
+    """Whom a Welsh focus sentence says the insult at i of: "Ffwlbart o ddyn
+    yw'r maer" (the insult first), "Eleri Pritchard yw'r ast fwya" (the
+    person first). Only a person it names, or a word for a person ("yw'r
+    fenyw sy'n ..."): "" for anyone else, or "Twpsyn ydw i" (the speaker).
+    `last`: the insult's last word, when it is a phrase ("coc oen")."""
+    keys, n = words.keys, len(words.keys)
+    original = words.original
+    last = i if last is None else last
+    if last + 2 < n and keys[last + 1] == "o":  # "coc oen o gynghorydd": an X of a councillor
+        found = _welsh_target(words, last + 2)
+        if found is not None:
+            return found[1]
+
+    def apart(j: int) -> bool:  # a sentence ends between words j and j + 1 ("Cyng." is a title, not an end)
+        return keys[j] not in _TITLES_CY and \
+            _SENTENCE_END.search(original, words.place(j)[1], words.place(j + 1)[0]) is not None
+
+    def named(at: int) -> str:
+        found = _welsh_target(words, at) or _TARGET_OF[keys[at]]
+        if found is not None and found[0] != "group":
+            return found[1]
+        return "said of a person" if keys[at] in _PERSON_CY else ""
+
+    for k in range(last + 1, min(n, last + 5)):  # "[insult] (o ddyn) yw'r [whom]"
+        if apart(k - 1):
+            break
+        if keys[k] in _FOCUS_CY:
+            for at in range(k + 1, min(n, k + 5)):
+                if apart(at - 1):
+                    break
+                said = named(at)
+                if said:
+                    return said
+            return ""
+    # "[whom] yw'r (hen) [insult]": the person at the start of its sentence
+    k = i - 1
+    if k >= 1 and keys[k] in ("hen", "blydi", "ffycin"):
+        k -= 1
+    if k < 1 or keys[k] not in _FOCUS_CY:
+        return ""
+    for at in range(k - 1, max(-1, k - 5), -1):
+        said = named(at)
+        if said:
+            return said
+        if at == 0 or apart(at - 1):
+            break
+    return ""
 
 
 # "ein stryd ni" (our street), "fy nhŷ i" (my house): the pronoun after a
