@@ -262,6 +262,23 @@ def test_mae_r_is_not_the_mayor(welsh):
     ("Dw i'n gwybod ble rwyt ti'n byw.", "says they know where a person lives"),
     ("Gwylia dy gefn, gynghorydd.", "an intimidating warning ('watch your back')"),
     ("Dw i'n mynd i losgi'r depo.", "threatens to attack a place"),
+    # The object after the verb, and the first person future: "fe ladda i e", "ddyrnu'r swyddog".
+    ("Os wela i'r warden parcio 'na eto, fe ladda i e.", "says someone will do violence to a person"),
+    ("Dwi'n mynd i ddyrnu'r swyddog cynllunio 'na yn ei wyneb.", "says someone will do violence to a person"),
+    ("Bydda i'n lladd y Cynghorydd Morgan.", "says someone will do violence to a person"),
+    ("Mi ladda i di.", "says someone will do violence to a person"),
+    ("Bydd rhywun yn llosgi swyddfeydd y cyngor os ewch chi 'mlaen â hyn.", "threatens to attack a place"),
+    ("Fe losga i'r swyddfa.", "threatens to attack a place"),
+    ("Rown i glatshen i'r arweinydd 'na tase fe'n dod i'n stryd ni.", "a threat of harm"),
+    ("Mi gei di gweir gen i, y warden bach, os wela i di ar y stryd eto.", "a threat of harm"),
+    ("Dwi'n mynd i roi cweir i'r cynghorydd.", "a threat of harm"),
+    ("Dylen nhw grogi'r cynghorwyr 'ma i gyd.", "calls for violence"),
+    ("Dylai rhywun ei saethu e.", "calls for violence"),
+    ("Maen nhw'n haeddu cael eu crogi.", "says someone deserves violence"),
+    ("Gwyliwch eich cefnau, bois y cyngor.", "an intimidating warning ('watch your back')"),
+    ("Gwell i ti wylio dy gefn.", "an intimidating warning ('watch your back')"),
+    ("Bydda i'n torri dy goesau di.", "threatens to injure someone"),
+    ("Ti'n ddyn marw.", "tells someone they will be harmed"),
 ])
 def test_a_threat_in_welsh_breaks_the_threats_rule_with_its_reason_in_welsh(threats, text, why):
     """The verb of violence comes after whom it is done to ("dy ladd di",
@@ -275,7 +292,15 @@ def test_a_threat_in_welsh_breaks_the_threats_rule_with_its_reason_in_welsh(thre
 @pytest.mark.parametrize("text", [
     "Mae'r twll yn y ffordd yn mynd i ladd rhywun.", "Dw i'n mynd i dorri'r gwair.",
     "Dw i'n mynd i dy dorri di i ffwrdd o'r rhestr.", "Wna i dy helpu di gyda'r ffurflen.",
-    "Gwylia dy gefn ar y grisiau rhewllyd.", "Dw i'n gwybod ble mae'r llyfrgell.", "Gwylia dy hun, mae'n rhewi."])
+    "Gwylia dy gefn ar y grisiau rhewllyd.", "Dw i'n gwybod ble mae'r llyfrgell.", "Gwylia dy hun, mae'n rhewi.",
+    # The same verbs done to no one: the weeds, the lawn, a record, a team, a banner, a film.
+    "Mae'r gwres yn fy lladd i heddiw.", "Fe ladda i'r chwyn yn yr ardd fory.", "Bydda i'n torri'r lawnt dydd Sadwrn.",
+    "Mae'r plant wedi torri ffenest yn yr ysgol, pwy sy'n talu?", "Dwi'n mynd i guro'r record eleni!",
+    "Wnaethon ni guro Caerdydd neithiwr.", "Marw chwerthin!", "Dylen nhw grogi'r baneri Nadolig yn gynt eleni.",
+    "Bydda i'n dod i'r Ganolfan Ddinesig fory i dalu'r dreth.", "Roedd y ffilm yn lladd fi, mor ddoniol.",
+    "Mae angen torri'r coed ar y ffordd.", "Gwyliwch eich cefnau wrth godi bagiau trwm.",
+    "Bydda i'n llosgi'r sbwriel yn yr ardd.", "Wna i saethu'r fideo fory.", "Bydda i'n cicio'r bêl gyda'r plant.",
+    "Wna i roi slap o fenyn ar y bara.", "Mae'r tyllau 'ma'n mynd i dorri dy goes ar y ffordd."])
 def test_everyday_welsh_built_the_same_way_is_no_threat(threats, text):
     [finding] = threats.check(text).findings
     assert finding.verdict == PASSES, text

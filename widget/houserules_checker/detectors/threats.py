@@ -160,6 +160,40 @@ def _weapon(comment, match, whom: str, context) -> str | None:
     return MAY_BREAK if comment.emoji and not comment.original[start:start + 1].isascii() else None
 
 
+# --- Welsh words of the grammar ----------------------------------------------
+# The speaker's future or intent, before a verb-noun, radical after "'n"
+# ("bydda i'n lladd"), soft after "i" ("dwi'n mynd i ladd", "wna i ladd"):
+# both are read after each.
+_CY_WILL = (rf"(?:(?:dw i|dwi|rydw i|rwy|wi|rydyn ni|ry{_A}n ni|dyn ni|dan ni|ni)(?:{_A}n| yn) mynd i"
+            rf"|(?:dw i|dwi|rydw i|rwy|rydyn ni) am|(?:mi |fe )?wna i|(?:mi |fe )?wnawn ni"
+            rf"|(?:bydda|byddaf|(?:mi |fe )?fydda) i(?:{_A}n| yn)|(?:byddwn|(?:mi |fe )?fyddwn) ni(?:{_A}n| yn)"
+            rf"|(?:bydd|(?:mi |fe )?fydd) rhywun(?:{_A}n| yn)|(?:baswn|byswn|bydden|(?:mi |fe )?faswn|"
+            rf"(?:mi |fe )?fyswn) i(?:{_A}n| yn))")
+# Whom: "the warden", "'r swyddog cynllunio", "y Cynghorydd Morgan" (not
+# "'r chwyn", the weeds, or "'r record").
+_CY_PEOPLE = (r"(?:cynghorydd|gynghorydd|cynghorwyr|gynghorwyr|cynghorwraig|swyddog|swyddogion|warden|wardeniaid|"
+              r"wardens|arweinydd|maer|maeres|faeres|staff|gweithwyr|gweithiwr|prif weithredwr|rheolwr|rheolwyr|"
+              r"dyn|dynion|menyw|fenyw|dynes|ddynes|boi|bois|bachan|crwt|bastad|bastads|diawl|diawled|twat|twats|"
+              r"twpsyn|idiot|idiots|gyrrwr|gyrrwyr|cymydog|cymdogion|landlord|heddwas|plismon|plismyn)")
+_CY_WHOM = (rf"(?:(?:{_A}r|{_A}w| y| yr) (?:[a-z]+ )?{_CY_PEOPLE}\b(?! (?:bins|bin|sbwriel)\b)"
+            r"| (?:y )?(?:cynghorydd|gynghorydd|cyng|cllr) [a-z]+)")
+# ... or a pronoun after the verb ("lladd e", "ladda i di"): read only after
+# verbs that are violence to whatever they are done to, not "llosgi e"
+# (burn it, the rubbish), "saethu fe" (shoot it, a film), "cicio fe" (the ball).
+_CY_PRONOUN = r" (?:e|fe|o|fo|hi|nhw|ti|di|chdi|chi)\b"
+_CY_KILL = (r"(?:lladd|ladd|trywanu|drywanu|thrywanu|crogi|grogi|chrogi|tagu|dagu|thagu|dyrnu|ddyrnu|brifo|frifo|"
+            r"waldio|colbio|golbio)")
+_CY_HIT = r"(?:saethu|llosgi|losgi|cicio|gicio|chicio|pwnio|bwnio|phwnio|slapio|bwrw|fwrw)"
+# The first person future of those verbs: "fe ladda i", "mi ddyrna i", "lladdwn ni".
+_CY_KILL_I = (r"(?:lladd|ladd|trywan|drywan|crog|grog|tag|dag|dyrn|ddyrn|brif|frif|wald|colbi|golbi)"
+              r"(?:a i|af i|wn ni)")
+_CY_HIT_I = r"(?:saeth|llosg|losg|cici|gici|pwni|bwni|slapi)(?:a i|af i|wn ni)"
+# Harm given: a slap, a beating ("clatshen", "cweir", "cweir" being South Welsh).
+_CY_HARM = r"(?:glatshen|clatshen|gweir|cweir|gurfa|curfa|grasfa|crasfa|slap|slapen|fonclust|bonclust|bwniad|ddyrnod)"
+_CY_PLACE = (r"(?:cyngor|neuadd|swyddfa|swyddfeydd|depo|ty|cartref|canolfan ddinesig|ganolfan ddinesig|siambr|"
+             r"llyfrgell)")
+
+
 # Compiled when a comment holds their literals (Deferred): most hold none.
 THREATS = [
     (Deferred(rf"\b(?:i|we|someone|somebody|people)(?:'ll| will|'m| am|'re| are| is)?(?: going to| gonna| gunna)?"
@@ -244,6 +278,7 @@ THREATS = [
     # "ei" (her), none after "eich" and "'ch"; "torri" (break, cut) is left
     # out, as "dy dorri di i ffwrdd" is to cut you off a list. Welsh words, so
     # no English comment holds them, and a council in English alone reads them too.
+    # The reasons are the English patterns' own, which cymraeg.py says in Welsh.
     (Deferred(rf"\b(?:dw i{_A}n|dwi{_A}n|dw i|rydw i{_A}n|rwy{_A}n|rwyf i{_A}n|rydyn ni{_A}n|ry{_A}n ni{_A}n|"
                 rf"bydda i{_A}n|byddaf i{_A}n|byddwn ni{_A}n|(?:mi |fe )?wna i|(?:mi |fe )?wnawn ni|"
                 rf"(?:dw i|rydw i|rwy|rydyn ni) am)(?: mynd)?(?: i)? (?:dy|eich|ei|i{_A}ch|i{_A}th|i{_A}w|{_A}ch) "
@@ -255,13 +290,47 @@ THREATS = [
                 rf"(?:{_A}n| yn) (?:byw|gweithio|cysgu)\b"),
      BREAKS, "says they know where a person lives"),
     # ("gwylia dy hun", mind yourself, is as often "take care": not here)
-    (Deferred(r"\b(?:gwylia|gwyliwch|gwell (?:i ti|i chi) wylio) (?:dy|eich) (?:gefn|cefn)\b"
-                r"(?! (?:ar|wrth|pan|tra|yn|ger|wrth|gyda|efo)\b)"),
+    (Deferred(rf"\b(?:gwylia|gwyliwch|watsia|watshia|watsiwch|watshwch|(?:gwell|well) (?:i ti|i chi|iddo fe|iddi hi|"
+                rf"iddyn nhw) wylio)(?: (?:dy|eich|ei|eu)|{_A}ch|{_A}i|{_A}u) (?:gefn|cefn|chefn|cefnau|gefnau|"
+                r"chefnau)\b(?! (?:ar|wrth|pan|tra|yn|ger|gyda|efo|os)\b)"),
      BREAKS, "an intimidating warning ('watch your back')"),
-    (Deferred(rf"\b(?:dw i{_A}n|dwi{_A}n|rydw i{_A}n|rwy{_A}n|rydyn ni{_A}n|bydda i{_A}n|(?:mi |fe )?wna i|"
-                rf"(?:mi |fe )?wnawn ni)(?: mynd)?(?: i)? (?:losgi|llosgi|chwythu|fomio|bomio)(?:{_A}r| y| yr) "
-                rf"(?:cyngor|neuadd|swyddfa|swyddfeydd|depo|ty|tŷ|cartref)\b"),
+    (Deferred(rf"\b(?:dw i{_A}n|dwi{_A}n|rydw i{_A}n|rwy{_A}n|rydyn ni{_A}n|{_CY_WILL}|(?:dylai|ddylai) rhywun|"
+                rf"dylen nhw)(?: mynd)?(?: i)? (?:losgi|llosgi|chwythu|fomio|bomio)(?:{_A}r| y| yr)? {_CY_PLACE}\b"
+                rf"|\b(?:mi |fe )?(?:losga|llosga|fomia|bomia) i(?:{_A}r| y| yr)? {_CY_PLACE}\b"),
      BREAKS, "threatens to attack a place"),
+    # The object after the verb: "dwi'n mynd i ddyrnu'r swyddog", "fe ladda i e",
+    # "bydda i'n lladd y cynghorydd" (not "fe ladda i'r chwyn").
+    (Deferred(rf"\b(?:{_CY_WILL} (?:{_CY_KILL}(?:{_CY_WHOM}|{_CY_PRONOUN})|{_CY_HIT}{_CY_WHOM})"
+                rf"|(?:mi |fe )?(?:{_CY_KILL_I}(?:{_CY_WHOM}|{_CY_PRONOUN})|{_CY_HIT_I}{_CY_WHOM}))"),
+     BREAKS, "says someone will do violence to a person"),
+    # Calls on others: "dylen nhw grogi'r cynghorwyr" (not "grogi'r baneri"),
+    # "dylai rhywun ei saethu e", "amser i grogi nhw".
+    (Deferred(rf"\b(?:dylen nhw|dylen ni|dylech chi|dylai rhywun|ddylai rhywun|dylid|rhywun angen|"
+                rf"mae angen i rywun|mae (?:isio|eisiau|isie|ishe) i rywun|amser i|gad i ni|gadewch i ni) "
+                rf"(?:(?:ei|eu|{_A}w) (?:{_CY_KILL}|{_CY_HIT})\b|{_CY_KILL}(?:{_CY_WHOM}|{_CY_PRONOUN})"
+                rf"|{_CY_HIT}{_CY_WHOM})"),
+     BREAKS, "calls for violence"),
+    (Deferred(rf"\b(?:haeddu|haedda) (?:marw|cael (?:ei|eu|dy|eich) (?:{_CY_KILL}|{_CY_HIT}|curo|guro|churo))\b"
+                rf"|\b(?:dylen nhw|dylai (?:e|fe|o|fo|hi)|dylid) (?:i gyd )?gael (?:eu|ei) "
+                rf"(?:lladd|ladd|crogi|grogi|chrogi|saethu|trywanu|drywanu|thrywanu)\b"),
+     BREAKS, "says someone deserves violence"),
+    # A slap given or got: "rown i glatshen i'r arweinydd", "mi gei di gweir gen i".
+    (Deferred(rf"\b(?:(?:mi |fe )?(?:rown|rhown|roien|rhoien|roia|rhoia|rodda|rhodda) i|{_CY_WILL} (?:roi|rhoi)|"
+                rf"(?:wna i|wnawn ni) roi) (?:(?:gwerth|llond) )?{_CY_HARM}(?: (?:dda|iawn|go iawn))?"
+                rf"(?: i(?:{_A}r|{_A}w| y| yr) (?:[a-z]+ )?{_CY_PEOPLE}\b| i (?:ti|chi|chdi)\b| i{_A}(?:ch|th)\b"
+                rf"| iddo\b| iddi\b| iddyn\b| i (?:gynghorydd|cynghorydd|cyng) [a-z]+)"
+                rf"|\b(?:(?:mi |fe )?(?:gei|cei) di|(?:mi |fe )?(?:gewch|cewch) chi"
+                rf"|(?:ti|chi)(?:{_A}n| yn) mynd i gael) {_CY_HARM}(?: (?:dda|iawn|go iawn))? "
+                rf"(?:gen i|gyda fi|{_A}da fi|gynna i|gynno i|genna i|"
+                rf"gen ni|gyda ni|{_A}da ni|gynnon ni)\b"),
+     BREAKS, "a threat of harm"),
+    (Deferred(r"\b(?:torri|dorri|malu|falu|chwalu) (?:dy|eich|ei) (?:goes|goesau|coes|coesau|wddw|gwddw|wddf|gwddf|"
+                r"ben|pen|phen|drwyn|trwyn|thrwyn|ddannedd|dannedd|fraich|braich|breichiau|freichiau|wyneb|hwyneb|"
+                r"benglog|penglog)\b(?! (?:ar|wrth|yn|os|pan)\b)"),
+     BREAKS, "threatens to injure someone"),
+    (Deferred(rf"\b(?:ti|chi|rwyt ti|wyt ti|ych chi|rydych chi)(?:{_A}n| yn) (?:ddyn marw|ddynion marw|ddynes farw|"
+                rf"fenyw farw)\b"),
+     BREAKS, "tells someone they will be harmed"),
     # A weapon emoji beside a person: "@jo 🔪", "you 🔫"
     (Deferred(r"(?<![\w@])(?P<target>you|u|him|her|them|@\w{1,30}) (?P<weapon>knife|gun|bomb)\b"
                 r"|\b(?P<weapon2>knife|gun|bomb) {1,2}(?P<target2>you|u|him|her|them|@\w{1,30})\b"),
