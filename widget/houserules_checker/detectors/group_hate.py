@@ -563,19 +563,24 @@ def find(comment) -> tuple[Signal, ...]:
 
 
 def _find(comment) -> tuple[Signal, ...]:
+    return read_groups(comment, _ANCHOR_WORDS, _mentions, _Reader)
+
+
+def read_groups(comment, anchors: frozenset, mentions_of, reader) -> tuple[Signal, ...]:
+    """What a comment says of each group it names, the strongest finding per
+    place: a grammar's words that name groups (`anchors`), how it finds the
+    mentions in a comment's words, and its reader (this module's, or
+    group_hate_cy's). Most comments name no group: one set lookup."""
     keys = comment.words.keys
-    if _ANCHOR_WORDS.isdisjoint(keys):  # most comments: no group named
+    if anchors.isdisjoint(keys):
         return ()
     if not isinstance(keys, tuple):
         keys = tuple(keys)
-    mentions = _mentions(keys)
+    mentions = mentions_of(keys)
     if not mentions:
         return ()
-    reader = _Reader(comment, keys)
-    out: list[Signal] = []
-    for mention in mentions:
-        out += reader.read(mention)
-    return tuple(strongest_per_place(out))
+    read = reader(comment, keys).read
+    return tuple(strongest_per_place([signal for mention in mentions for signal in read(mention)]))
 
 
 def _mentions(keys: tuple[str, ...]) -> list[Mention]:

@@ -65,7 +65,7 @@ from typing import NamedTuple
 from ..findings import BREAKS, MAY_BREAK, Signal, new_signal
 from ..groups import AGE, DISABILITY, GENDER_REASSIGNMENT, ORIENTATION, RACE, RACE_AND_RELIGION, RELIGION, SEX
 from .group_hate import (BAN, DEHUMANISE, DESCRIBE, DETAIN, EXCLUDE, EXIST, EXPEL, GENERAL, HATRED, RIGHTS, SMEAR,
-                         STEREOTYPE, SURE, SWEAR, VIOLENCE, Places, strongest_per_place)
+                         STEREOTYPE, SURE, SWEAR, VIOLENCE, Places, read_groups)
 
 # ---------------------------------------------------------------- mutations
 
@@ -350,17 +350,9 @@ class Mention(NamedTuple):
 
 
 def find(comment) -> tuple[Signal, ...]:
-    """The findings in Welsh for a prepared comment (text.prepare)."""
-    keys = comment.words.keys
-    if ANCHORS.isdisjoint(keys):  # most comments, and every one in English: no Welsh group named
-        return ()
-    if not isinstance(keys, tuple):
-        keys = tuple(keys)
-    mentions = _mentions(keys)
-    if not mentions:
-        return ()
-    reader = _Reader(comment, keys)
-    return tuple(strongest_per_place([signal for mention in mentions for signal in reader.read(mention)]))
+    """The findings in Welsh for a prepared comment (text.prepare); a comment
+    in English names no Welsh group, and costs one set lookup."""
+    return read_groups(comment, ANCHORS, _mentions, _Reader)
 
 
 def _mentions(keys: tuple[str, ...]) -> list[Mention]:
