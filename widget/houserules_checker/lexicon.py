@@ -283,9 +283,9 @@ def _innocent_phrases(raw: dict) -> tuple[tuple[int, tuple[str, ...]], ...]:
     """An entry's innocent phrases, keyed as a comment's words are (accents
     folded, runs of a letter squeezed), each with the entry's place in it."""
     phrases = []
+    term = squeeze(_plain(raw["term"]))
     for phrase in raw.get("innocent_in", ()):
         keys = tuple(map(squeeze, prepare(phrase).words.keys))
-        term = squeeze(_plain(raw["term"]))
         if term in keys:  # validate refuses a phrase without the term (load.py)
             phrases.append((keys.index(term), keys))
     return tuple(phrases)

@@ -284,11 +284,7 @@ def detect(comment, context, prepared) -> list[Signal]:
                     called = frozenset(h.word for h, _ in analysed if not _strict(h.entry, keys, h))
                 copula = around[1] = _said_of(words, hit.word, strict, strict and (
                     entry.plain in THING_TERMS or keys[hit.word].endswith(PLACE_TAILS)), called) or (
-                    _said_of_cy(words, hit.word, strict, hit.word + entry.term.count(" "))
-                    if context.welsh and entry.category == "insult"
-                    # a swear word of someone only as a focus naming them ("coc oen o gynghorydd")
-                    else _focused_cy(words, hit.word, hit.word + entry.term.count(" ")) if context.welsh and not strict
-                    else "")
+                    _said_of_welsh(words, hit, strict) if context.welsh else "")
             if copula == _THING or copula == _GROUP:
                 continue  # said of a place or a thing (swearing may still apply), or of a group (group_hate)
             if copula:
@@ -598,14 +594,24 @@ def _said_of_cy(words, i: int, named: bool = False, last: int | None = None) -> 
     else:
         return ""
     for k in subject:
-        key = keys[k] if keys[k] in _FIRST_PERSON_CY else keys[k].rstrip("n")
-        if key in _FIRST_PERSON_CY and not _echo_of_possessive(keys, k, subject.start):
+        key = keys[k] if keys[k] in _FIRST_PERSON_CY else keys[k].rstrip("n")  # "ni'n": "ni"
+        if key in _FIRST_PERSON_CY and not _echo_of_possessive(keys, k, key, subject.start):
             return ""  # the speaker: "roedden ni'n dwpsod", "fy mod i'n dwpsyn", "fy mrawd a fi"
     for k in subject:
         found = _welsh_target(words, k) or _TARGET_OF[keys[k]]
         if found is not None:
             return found[1]
     return "said of a person" if not named or not _PERSON_CY.isdisjoint(keys[k] for k in subject) else ""
+
+
+def _said_of_welsh(words, hit, strict: bool) -> str:
+    """Whom a Welsh sentence says a listed word of: an insult as "Mae X yn
+    ..." or a focus says it; a swear word only as a focus naming someone
+    ("coc oen o gynghorydd"), as "mae'r gwasanaeth yn gachu" is of a thing."""
+    last = hit.word + hit.entry.term.count(" ")  # a phrase's last word ("coc oen")
+    if hit.entry.category == "insult":
+        return _said_of_cy(words, hit.word, strict, last)
+    return "" if strict else _focused_cy(words, hit.word, last)
 
 
 def _focused_cy(words, i: int, last: int | None = None) -> str:
@@ -663,12 +669,13 @@ def _focused_cy(words, i: int, last: int | None = None) -> str:
 _POSSESSIVE_ECHO = {"ni": ("ein",), "i": ("fy", "yn"), "fi": ("fy", "yn")}
 
 
-def _echo_of_possessive(keys, k: int, first: int) -> bool:
-    """Whether word k ("ni", "i") only echoes a possessive a few words before it."""
+def _echo_of_possessive(keys, k: int, pronoun: str, first: int) -> bool:
+    """Whether word k, `pronoun` ("ni", "i"), only echoes a possessive a few words before it."""
+    possessives = _POSSESSIVE_ECHO.get(pronoun, ())
     for j in range(k - 1, max(first - 1, k - 4), -1):
         if keys[j] in ("a", "ac", "neu"):
             return False  # "fy mrawd a fi": the speaker too
-        if keys[j] in _POSSESSIVE_ECHO.get(keys[k].rstrip("n") if keys[k] not in _POSSESSIVE_ECHO else keys[k], ()):
+        if keys[j] in possessives:
             return keys[j + 1] not in ("mod", "mhod", "bod")
     return False
 
