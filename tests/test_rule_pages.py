@@ -46,6 +46,32 @@ def test_public_examples_mask_offensive_words_and_staff_examples_do_not(project_
     assert not found, f"unmasked offensive words on a public page: {found[:5]}"
 
 
+@pytest.mark.parametrize("languages", [("en",), ("cy", "en")], ids=["in-english", "in-welsh-and-english"])
+def test_no_public_example_shows_a_word_the_checker_flags_on_its_own(languages):
+    """Masking hides every offensive word the checker reads in an example, in
+    any form it reads ("pikeys" as "pikey"): an example that holds one the
+    mask misses fails here, before a resident reads it."""
+    from source import policy as source_policy
+    from houserules.masking import mask
+    from houserules.rulepack import pack_words
+    from houserules_checker.lexicon import Lexicon
+    from houserules_checker.text import prepare
+
+    policy = source_policy()
+    terms = offensive_terms(policy.wordlists, languages)
+    ordinary = {w for wl in policy.wordlists.values() if wl.language in languages for w in wl.ordinary_words}
+    lexicon = Lexicon(pack_words(policy.wordlists))
+    shown = []
+    for rule in policy.rules.values():
+        for example in (*rule.examples.breaks, *rule.examples.passes):
+            if example.language == "cy" and "cy" not in languages:
+                continue  # a Welsh example is shown only where a council publishes in Welsh
+            masked = mask(example.text, terms)
+            shown += [(rule.id, masked, hit.entry.term) for hit in lexicon.find(prepare(masked).words)
+                      if hit.entry.severity >= 2 and not hit.entry.context_only and hit.entry.term not in ordinary]
+    assert not shown, shown
+
+
 @pytest.mark.parametrize("council", ["ashfield", "north-hertfordshire", "nottinghamshire", "city"])
 def test_each_contact_is_its_own_line_with_its_address_once(built_site, council):
     """A resident reads one way to reach the council per line: the council's
